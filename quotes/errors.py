@@ -1,0 +1,25 @@
+"""Errors the library raises for the CLI to turn into one line on stderr and an exit code."""
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class QuotesError(Exception):
+    """A problem the user can fix; the message is one line and names the file where there is one."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(QuotesError):
+    """An input that cannot be read as an article."""
+
+
+class ModelError(QuotesError):
+    """No usable spaCy pipeline."""
+
+
+class StoreError(QuotesError):
+    """A store that cannot be opened or written."""

@@ -1,0 +1,171 @@
+"""Reading inputs into `Article`s: files, folders (recursive), `-` for stdin, .json/.jsonl rows, HTML.
+
+The text an article carries is exactly the text its offsets refer to: for .txt/.md the file decoded
+(UTF-8 with or without BOM, else Windows-1252), for HTML the text trafilatura extracts, for JSON the
+`text` field. Nothing is normalised in place.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from quotes.errors import InputError
+from quotes.model import Article
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+JSON_FIELDS = ("id", "url", "title", "source", "date")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read; the batch goes on without it."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 (a BOM is dropped), else Windows-1252; binary data is an InputError."""
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\0" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{path}: undecodable bytes at offset {e.start} (neither UTF-8 nor Windows-1252)") from None
+    if sum(1 for c in text if not c.isprintable() and c not in "\n\r\t") > len(text) // 20:
+        raise InputError(f"{path}: binary file, not text")
+    return text
+
+
+def html_article(raw: str, path: str) -> Article:
+    import trafilatura
+
+    text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
+    if not text or not text.strip():
+        raise InputError(f"{path}: no article text found in the HTML")
+    meta = trafilatura.extract_metadata(raw)
+    title = getattr(meta, "title", None) if meta else None
+    date = getattr(meta, "date", None) if meta else None
+    url = getattr(meta, "url", None) if meta else None
+    source = getattr(meta, "sitename", None) if meta else None
+    if title and not text.startswith(title):
+        text = f"{title}\n\n{text}"  # the headline counts: it is part of the text offsets refer to
+    return Article(path=path, text=text, title=title, url=url, source=source, date=date)
+
+
+def json_articles(raw: str, path: str, jsonl: bool) -> Iterator[Article | Problem]:
+    """Rows of a .json (an object or a list of objects) or .jsonl file; each needs a string `text`."""
+    if jsonl:
+        rows: Iterable[tuple[str, object]] = (
+            (f"{path}:{n}", line) for n, line in enumerate(raw.splitlines(), 1) if line.strip()
+        )
+    else:
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as e:
+            yield Problem(path, f"not valid JSON (line {e.lineno}: {e.msg})")
+            return
+        items = data if isinstance(data, list) else [data]
+        rows = ((path if len(items) == 1 else f"{path}#{n}", item) for n, item in enumerate(items, 1))
+    for where, item in rows:
+        if isinstance(item, str):
+            try:
+                item = json.loads(item)
+            except json.JSONDecodeError as e:
+                yield Problem(where, f"not valid JSON ({e.msg})")
+                continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            yield Problem(where, "JSON without a string field 'text'")
+            continue
+        if not item["text"].strip():
+            yield Problem(where, "empty 'text'")
+            continue
+        meta = {k: (str(item[k]) if item.get(k) is not None else None) for k in JSON_FIELDS}
+        yield Article(
+            path=where,
+            text=item["text"],
+            title=meta["title"],
+            url=meta["url"],
+            source=meta["source"],
+            date=meta["date"],
+            external_id=meta["id"],
+        )
+
+
+def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Article | Problem]:
+    """Articles from the bytes of one input; a bad input yields a Problem instead of raising."""
+    try:
+        text = decode(data, path)
+    except InputError as e:
+        yield Problem(path, str(e).removeprefix(f"{path}: "))
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from json_articles(text, path, jsonl=suffix != ".json")
+    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
+        try:
+            yield html_article(text, path)
+        except InputError as e:
+            yield Problem(path, str(e).removeprefix(f"{path}: "))
+    else:
+        yield Article(path=path, text=text)
+
+
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Problem]:
+    """Each input path as (display path, file) in a stable order; folders recursively; '-' is stdin."""
+    for p in paths:
+        if p == "-":
+            yield ("-", None)
+            continue
+        path = Path(p)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            if not files:
+                yield Problem(p, "no articles in this folder (looked for " + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
+            for f in files:
+                yield (str(f), f)
+        elif path.is_file():
+            yield (p, path)
+        elif path.exists():
+            yield Problem(p, "not a regular file")
+        else:
+            yield Problem(p, "no such file or folder")
+
+
+def read(paths: Iterable[str], stdin=None) -> Iterator[Article | Problem]:
+    """Lazily read every article named by `paths` (one file at a time: nothing holds the whole corpus)."""
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        shown, file = item
+        if file is None:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read()
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            yield from read_bytes(data, "-", ".txt")
+            continue
+        try:
+            data = file.read_bytes()
+        except OSError as e:
+            yield Problem(shown, f"cannot read ({e.strerror or e})")
+            continue
+        yield from read_bytes(data, shown, file.suffix.lower())

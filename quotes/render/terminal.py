@@ -1,0 +1,41 @@
+"""Terminal rendering with rich. User text always goes in as `Text`, never as markup."""
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quotes.model import Quote
+
+KIND_STYLE = {"speech": "green", "partial": "yellow", "scare": "dim"}
+
+
+def make_console(out: IO[str] | None = None, width: int | None = None, color: bool | None = None,
+                 stderr: bool = False) -> Console:
+    """A console that writes plain text when `color` is False, NO_COLOR is set, or `out` is not a terminal."""
+    no_color = color is False or (color is None and "NO_COLOR" in os.environ)
+    return Console(file=out, stderr=stderr, width=width, no_color=no_color, highlight=False, markup=False,
+                   emoji=False, color_system=None if no_color else "auto",
+                   force_terminal=True if color else None, soft_wrap=False)
+
+
+def quote_table(quotes: Sequence[Quote]) -> Table:
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for name, kw in (("article", {"overflow": "fold"}), ("line", {"justify": "right"}), ("speaker", {}),
+                     ("cue", {}), ("kind", {}), ("quote", {"overflow": "fold", "ratio": 1})):
+        table.add_column(name, **kw)
+    for q in quotes:
+        table.add_row(
+            Text(Path(q.article).name if q.article != "-" else "-"),
+            Text(str(q.line)),
+            Text(q.speaker.name if q.speaker else "—", style="" if q.speaker else "dim"),
+            Text(q.cue.text if q.cue else ""),
+            Text(q.kind, style=KIND_STYLE.get(q.kind, "")),
+            Text(q.text),
+        )
+    return table
