@@ -212,3 +212,12 @@ class Finding:
     reference: Quote | None = None
     reference_source: str | None = None
     discrepancies: tuple[Discrepancy, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What `quotes compare` returns: everything read, and the utterances quoted more than once."""
+
+    articles: tuple[str, ...]  # the articles read, in input order
+    quotes: tuple[Quote, ...]  # every quote found (all kinds)
+    clusters: tuple[Cluster, ...]  # clusters with at least two members, worst first
