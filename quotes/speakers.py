@@ -40,14 +40,15 @@ def fold(name: str) -> str:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name without its leading titles ("U.S. President Donald J. Trump" -> donald, j, trump)."""
+    """The words of a name without its leading titles ("U.S. President Donald J. Trump" -> donald, j, trump).
+
+    The leading run of title words is dropped when it holds an honorific ("Secretary of State Marco
+    Rubio" -> marco rubio); a run of qualifiers alone is part of the name ("North Korea")."""
     words = fold(name).split()
-    cut = 0
-    for i, w in enumerate(words):
-        if w not in TITLES:
-            break
-        if w in HONORIFICS:
-            cut = i + 1  # qualifiers are dropped only up to the last honorific of the leading run
+    run = 0
+    while run < len(words) and words[run] in TITLES:
+        run += 1
+    cut = run if any(w in HONORIFICS for w in words[:run]) else 0
     core = words[cut:]
     return tuple(core or words)
 
@@ -77,7 +78,12 @@ def same_person(a: str, b: str) -> bool:
     ia, ib = _initials(wa), _initials(wb)
     if ia and ib and ia != ib:
         return False  # George W. Bush / George H. W. Bush
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(wa) == len(wb):
+        return _contained(wa, wb) or _contained(wb, wa)
+    return _contained(*sorted((wa, wb), key=len))
+
+
+def _contained(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     if not set(short) <= set(long_):
         return False
     if len(short) == 1:
