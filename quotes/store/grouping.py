@@ -2,7 +2,7 @@
 
 Quotes sharing a normalised wording share a cluster already in the store. A cluster whose words occur,
 whole and in order, inside a longer cluster's words is a fragment of that utterance and joins it
-("fond memories" inside "I still have fond memories of him"). Within an utterance the wordings are the
+("fond memories" inside "I still have fond memories of him"); a fragment needs two words or more. Within an utterance the wordings are the
 distinct texts as written; the transcript's wording comes first, else the longest, else the most quoted.
 """
 from __future__ import annotations
@@ -12,6 +12,9 @@ from collections.abc import Iterable, Sequence
 
 from quotes.store.results import Recorded, Utterance, Wording
 from quotes.store.schema import cluster_id, norm
+
+
+MIN_FRAGMENT_WORDS = 2  # a single quoted word ("smart") is found inside too many quotes to say which
 
 
 def _parent(keys: Sequence[str]) -> dict[str, str]:
@@ -25,6 +28,8 @@ def _parent(keys: Sequence[str]) -> dict[str, str]:
             postings[w].append(i)
     parent: dict[str, str] = {}
     for i, k in enumerate(by_len):
+        if len(k.split()) < MIN_FRAGMENT_WORDS:
+            continue
         rarest = min(set(k.split()), key=lambda w: len(postings[w]))
         needle = f" {k} "
         for j in postings[rarest]:
