@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 # words that say what someone is, not who: dropped from the front of a name ("President Trump")
 HONORIFICS = frozenset(
@@ -93,13 +93,16 @@ def _contained(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return short[-1] == long_[-1] or short[0] == long_[0]
 
 
-def display_name(names: Iterable[str]) -> str:
-    """The name to show for an identity: a full name (two words or more), the most used, then the longest."""
+def display_name(names: Iterable[str] | Mapping[str, int]) -> str:
+    """The name to show for an identity: a full name (two words or more), the most used, then the longest.
+
+    `names` lists every use, or maps each name to its number of uses."""
     counts: dict[str, int] = {}
-    for n in names:
+    pairs = names.items() if isinstance(names, Mapping) else ((n, 1) for n in names)
+    for n, c in pairs:
         n = " ".join(n.split())
         if n:
-            counts[n] = counts.get(n, 0) + 1
+            counts[n] = counts.get(n, 0) + c
     if not counts:
         raise ValueError("no names")
     return max(counts, key=lambda n: (len(name_words(n)) > 1, counts[n], len(name_words(n)), -len(n), n))

@@ -1,6 +1,7 @@
 """Two real processes writing one store at once, and a process killed in the middle of adding."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -78,3 +79,27 @@ def test_a_process_killed_while_adding_leaves_every_committed_article(tmp_path):
         counts = {r[0] for r in s.db.execute("SELECT COUNT(*) FROM quotes GROUP BY article_id")}
         assert counts == {40}
         assert s.db.execute("SELECT COUNT(*) FROM quotes_fts WHERE quotes_fts MATCH 'summit'").fetchone()[0] == 40 * len(stored)
+
+
+def test_two_quotes_add_commands_at_once_both_succeed(tmp_path):
+    from quotes.model import Article, Quote, Speaker
+
+    files = []
+    for tag in ("one", "two"):
+        f = tmp_path / f"{tag}.jsonl"
+        with f.open("w", encoding="utf-8") as fh:
+            for i in range(150):
+                art = Article(f"{tag}/{i}.txt", f'Lee Jae Myung said: "{tag} {i} words"\n')
+                q = Quote(art.path, art.id, f"{tag} {i} words", 21, 21 + len(f"{tag} {i} words"), 1, 22, "speech",
+                          Speaker("Lee Jae Myung", "Lee Jae Myung", 0, 13, "name"))
+                fh.write(json.dumps(q.to_dict()) + "\n")
+        files.append(f)
+    db = tmp_path / "q.db"
+    procs = [subprocess.Popen([sys.executable, "-m", "quotes", "add", "--from-quotes", str(f), "--db", str(db)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
+    for p in procs:
+        out, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err
+        assert out == "added 150 articles (0 new versions) with 150 quotes; 0 already stored\n"
+    with Store(db) as s:
+        assert s.counts()["articles"] == 300 and s.counts()["speakers"] == 1

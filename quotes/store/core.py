@@ -67,6 +67,9 @@ class Store:
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
             self.db.execute("PRAGMA foreign_keys = ON")
+            # WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power cut
+            # can lose the last transactions, never corrupt the file
+            self.db.execute("PRAGMA synchronous = NORMAL")
             with self.transaction():
                 schema.migrate(self.db, self.path)
         except sqlite3.OperationalError as e:
@@ -137,7 +140,7 @@ class Store:
         for cid, (text, qid, n) in clusters.items():
             self.db.execute("INSERT INTO clusters (id, text, quote_id, quotes) VALUES (?, ?, ?, ?) "
                             "ON CONFLICT(id) DO UPDATE SET quotes = quotes + excluded.quotes", (cid, text, qid, n))
-        identity.count_uses(self.db, uses)
+        identity.count_uses(self.db, uses, cache)
 
     # ---- reading -------------------------------------------------------------------------------------
 
