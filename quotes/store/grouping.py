@@ -20,24 +20,27 @@ MIN_FRAGMENT_WORDS = 2  # a single quoted word ("smart") is found inside too man
 def _parent(keys: Sequence[str]) -> dict[str, str]:
     """For each normalised wording, the longest other wording that contains it as a run of words.
 
-    Only wordings sharing the fragment's rarest word are tried, so this stays near-linear."""
+    Only the longer wordings holding the fragment's two rarest words are tried, so this stays near-linear."""
     by_len = sorted(keys, key=lambda k: (-len(k), k))
+    padded = [f" {k} " for k in by_len]
+    words = [set(k.split()) for k in by_len]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(by_len):
-        for w in set(k.split()):
+    for i, ws in enumerate(words):
+        for w in ws:
             postings[w].append(i)
     parent: dict[str, str] = {}
-    for i, k in enumerate(by_len):
-        if len(k.split()) < MIN_FRAGMENT_WORDS:
+    for i, ws in enumerate(words):
+        if len(ws) < MIN_FRAGMENT_WORDS:
             continue
-        rarest = min(set(k.split()), key=lambda w: len(postings[w]))
-        needle = f" {k} "
-        for j in postings[rarest]:
+        a, b = sorted(ws, key=lambda w: len(postings[w]))[:2]
+        if len(postings[a]) == 1:
+            continue  # its rarest word is in no other wording
+        others = set(postings[b])
+        for j in postings[a]:
             if j >= i:
                 break
-            longer = by_len[j]
-            if len(longer) > len(k) and needle in f" {longer} ":
-                parent[k] = parent.get(longer, longer)
+            if j in others and len(by_len[j]) > len(by_len[i]) and padded[i] in padded[j]:
+                parent[by_len[i]] = parent.get(by_len[j], by_len[j])
                 break
     return parent
 
