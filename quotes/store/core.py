@@ -80,8 +80,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"{self.path}: {exc}") from None
 
     def close(self) -> None:
         self.db.close()
@@ -169,7 +171,10 @@ class _Transaction:
         self.db = db
 
     def __enter__(self) -> Database:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"cannot write the store ({e})") from None
         return self.db
 
     def __exit__(self, exc_type, exc, tb) -> None:
