@@ -201,27 +201,24 @@ def compare(
 
 
 def _compare_quotes(paths, model, quiet):
-    """Extract every article named; returns (article names in order, quotes)."""
+    """Extract every article named; returns (article names in order, quotes). Bad inputs are warned about."""
     from quotes import ingest
     from quotes.extract import Extractor
 
-    items = list(ingest.expand(paths))
-    files = [it for it in items if not isinstance(it, ingest.Problem)]
-    for it in items:
-        if isinstance(it, ingest.Problem):
-            warn(str(it))
+    files = [it for it in ingest.expand(paths) if not isinstance(it, ingest.Problem)]
     if not files:
+        for it in ingest.expand(paths):
+            warn(str(it))
         raise fail("nothing to read")
     extractor = Extractor(model)
     names, found = [], []
     with progress_bar(len(files), not quiet) as bar:
         def articles():
-            for shown, file in files:
-                for art in ingest.read([shown] if file is not None else ["-"]):
-                    if isinstance(art, ingest.Problem):
-                        warn(str(art))
-                    else:
-                        yield art
+            for item in ingest.read(paths):
+                if isinstance(item, ingest.Problem):
+                    warn(str(item))
+                else:
+                    yield item
                 bar.advance()
 
         for article, quotes in extractor.extract_many(articles()):
