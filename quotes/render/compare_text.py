@@ -16,7 +16,8 @@ from quotes.model import Comparison
 
 def lines(comparison: Comparison) -> list[str]:
     s = summary(comparison)
-    out = [f"{s["articles"]} article{"" if s["articles"] == 1 else "s"}, {s['quotes']} quotes, {s['clusters']} utterances quoted more than once "
+    plural = "" if s["articles"] == 1 else "s"
+    out = [f"{s['articles']} article{plural}, {s['quotes']} quotes, {s['clusters']} utterances quoted more than once "
            f"({s['multi_article']} in several articles); meaning changed: {s['severity_meaning']}, "
            f"speaker conflicts: {s['speaker_conflicts']}"]
     if s["articles"] < 2:
