@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
 
 # words that say what someone is, not who: dropped from the front of a name ("President Trump")
@@ -30,6 +31,7 @@ QUALIFIERS = frozenset(
 TITLES = HONORIFICS | QUALIFIERS
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case, accents, hyphens, dots, apostrophes and possessives folded away."""
     s = unicodedata.normalize("NFKD", name)
@@ -39,6 +41,7 @@ def fold(name: str) -> str:
     return " ".join(s.split())
 
 
+@lru_cache(maxsize=65536)
 def name_words(name: str) -> tuple[str, ...]:
     """The words of a name without its leading titles ("U.S. President Donald J. Trump" -> donald, j, trump).
 
