@@ -87,3 +87,29 @@ def test_every_quote_lands_in_exactly_one_utterance(items):
     placed = [r for u in got for w in u.wordings for r in w.quotes]
     assert sorted(placed, key=id) == sorted(records, key=id)
     assert len({u.id for u in got}) == len(got)
+
+
+def test_clusters_added_one_by_one_match_clustering_afresh(tmp_path):
+    from quotes.store.clustering import recluster
+
+    said = ["I had a good relationship with him.", "We will act soon.", "I just had a good relationship with him!",
+            "The talks are over for this year.", "good relationship", "We will act soon, believe me.",
+            "Nobody expected this outcome at all.", "the talks are over", "I had a good relationship with him",
+            "Something else entirely different here.", "over for this year", "Believe me."]
+    db = tmp_path / "q.db"
+    for i, words in enumerate(said):  # one session each: each close clusters what it added
+        with Store(db) as s:
+            s.add(*make_article(f"{i}.txt", [("Kim Jong Un", words)]))
+
+    def partition(s):
+        groups = {}
+        for cid, text in s.db.execute("SELECT cluster_id, text FROM quotes"):
+            groups.setdefault(cid, set()).add(text)
+        return sorted(sorted(g) for g in groups.values())
+
+    with Store(db) as s:
+        one_by_one = partition(s)
+        recluster(s, {1: None})
+        assert partition(s) == one_by_one
+        assert ["I had a good relationship with him", "I had a good relationship with him.",
+                "I just had a good relationship with him!", "good relationship"] in one_by_one

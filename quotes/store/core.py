@@ -54,7 +54,7 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open ({e})") from None
         self.db = Database(conn)
-        self.touched: set[int] = set()  # speakers given quotes since the last `cluster()`
+        self.touched: dict[int, set[str]] = {}  # speaker -> quote ids stored since the last `cluster()`
         try:
             self._open()
         except BaseException:
@@ -148,13 +148,15 @@ class Store:
             self.db.execute("INSERT INTO clusters (id, text, quote_id, quotes) VALUES (?, ?, ?, ?) "
                             "ON CONFLICT(id) DO UPDATE SET quotes = quotes + excluded.quotes", (cid, text, qid, n))
         identity.count_uses(self.db, uses, cache)
-        self.touched.update(cache.values())
+        for row in rows:
+            if row["speaker_id"] is not None:
+                self.touched.setdefault(row["speaker_id"], set()).add(row["id"])
 
     def cluster(self) -> int:
         """Re-cluster the utterances of the speakers given quotes since the last call (after a batch of adds)."""
         from quotes.store.clustering import recluster
 
-        done = recluster(self, self.touched)
+        done = recluster(self, dict(self.touched))
         self.touched.clear()
         return done
 
