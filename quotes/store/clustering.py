@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from quotes.align import QuoteIndex
+from quotes.compare import _Groups as UnionFind  # the union-find `link` itself uses
 from quotes.compare import link
 from quotes.model import Quote, content_id
 from quotes.store.core import Store
@@ -36,22 +37,6 @@ def recluster(store: Store, speakers: Mapping[int, Collection[str] | None]) -> i
     return total
 
 
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def _groups(recs: Sequence[Recorded], new: Collection[str] | None) -> list[list[int]]:
     # one identity: align under its one name, so names the store has merged do not keep quotes apart
     quotes = [_as_said_by(r.quote, r.speaker) for r in recs]
@@ -59,7 +44,7 @@ def _groups(recs: Sequence[Recorded], new: Collection[str] | None) -> list[list[
     fresh = [i for i, q in enumerate(quotes) if new is not None and q.quote_id in new]
     if new is None or len(fresh) > INCREMENTAL_SHARE * len(quotes):
         return link(index)
-    uf = _UnionFind(len(recs))
+    uf = UnionFind(len(recs))
     first: dict[str, int] = {}
     for i, r in enumerate(recs):  # the clusters stored so far (and the provisional same-words ones)
         uf.union(first.setdefault(r.utterance or r.quote.quote_id, i), i)
