@@ -290,7 +290,7 @@ def add(
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
 ) -> None:
-    """Extract quotes and store them; re-adding an unchanged article adds nothing."""
+    """Extract quotes and store them; re-adding an unchanged article adds nothing. Prints what was added."""
     with errors():
         _add(paths or [], from_quotes or [], transcript or [], speaker, db, model, quiet)
 
@@ -323,9 +323,8 @@ def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
 
                 results.append(feed.add_articles(store, articles(), model))
     total = [sum(getattr(r, f) for r in results) for f in ("articles", "unchanged", "versions", "quotes")]
-    if not quiet:
-        sys.stdout.write(f"added {total[0]} articles ({total[2]} new versions) with {total[3]} quotes; "
-                         f"{total[1]} already stored\n")
+    sys.stdout.write(f"added {total[0]} articles ({total[2]} new versions) with {total[3]} quotes; "
+                     f"{total[1]} already stored\n")
     if not total[0] and not total[1]:
         raise fail("nothing could be read")
 
