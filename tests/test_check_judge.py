@@ -137,6 +137,11 @@ def test_transcript_entries_and_record(tmp_path):
     assert [e.quote.text for e in transcript_entries(str(plain), "Lee Jae Myung")] == ["First paragraph.", "Second paragraph."]
     with pytest.raises(InputError, match="--speaker"):
         transcript_entries(str(plain))
+    folder = tmp_path / "transcripts"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "b.txt").write_text("MOON JAE-IN: Peace.\n", encoding="utf-8")
+    assert [e.quote.speaker.name for e in transcript_entries(str(folder))] == ["DONALD TRUMP", "KIM JONG UN", "MOON JAE-IN"]
     with pytest.raises(InputError, match="no such transcript"):
         transcript_entries(str(tmp_path / "missing.txt"))
 
@@ -172,3 +177,26 @@ def test_parse_fail_on(value, expected):
 def test_parse_fail_on_rejects_unknown_kinds():
     with pytest.raises(QuotesError, match="misquoted"):
         parse_fail_on("misquoted")
+
+
+def test_record_from_a_store_keeps_transcripts_authoritative(tmp_path):
+    from typer.testing import CliRunner
+
+    from quotes.check import build_record
+    from quotes.cli import app
+    from quotes.errors import StoreError
+
+    t = tmp_path / "presser.txt"
+    t.write_text(TRANSCRIPT, encoding="utf-8")
+    db = tmp_path / "quotes.db"
+    r = CliRunner().invoke(app, ["add", "--transcript", str(t), "--db", str(db), "--quiet"])
+    assert r.exit_code == 0, r.output
+    record = build_record([str(db)])
+    assert sorted(e.quote.speaker.name for e in record.entries) == ["DONALD TRUMP", "KIM JONG UN"]
+    assert all(e.transcript and e.source == str(t) for e in record.entries)
+    import sqlite3
+
+    foreign = tmp_path / "other.sqlite"
+    sqlite3.connect(foreign).execute("create table t (x)").connection.close()
+    with pytest.raises(StoreError):
+        build_record([str(foreign)])

@@ -107,9 +107,17 @@ def read_one(path: str) -> Article:
 
 
 def transcript_entries(path: str, speaker: str | None = None) -> list[Recorded]:
-    """The turns of a reference transcript (`SPEAKER: words` lines, or plain text spoken by `speaker`)."""
+    """The turns of a reference transcript (`SPEAKER: words` lines, or plain text spoken by `speaker`);
+    a folder is read as one transcript per file."""
     from quotes.transcript import transcript_quotes
 
+    if Path(path).is_dir():  # a folder of transcripts: every text file in it
+        out: list[Recorded] = []
+        for item in ingest.expand([path]):
+            if isinstance(item, ingest.Problem):
+                raise InputError(str(item))
+            out += transcript_entries(item[0], speaker)
+        return out
     if not Path(path).is_file():
         raise InputError(f"{path}: no such transcript file")
     article = read_one(path)
