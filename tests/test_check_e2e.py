@@ -1,0 +1,142 @@
+"""`quotes check` end to end: the real extractor and alignment, the seeds and a transcript written here.
+
+The spaCy pipeline is loaded once per process (`quotes.nlp.load` caches it), so every command below
+shares it.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quotes.cli import app
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+AF1 = SEEDS / "001_47eab0ed3e38093b.txt"
+runner = CliRunner()
+
+TRANSCRIPT = """DONALD TRUMP: Thank you all for coming. We had a very good meeting today. I think we will sign the trade agreement within two weeks, and frankly nobody expected that.
+
+REPORTER: Will you meet the chairman again?
+
+DONALD TRUMP: I would love to meet him again. We are not in any hurry, but the door is open.
+"""
+
+ARTICLES = {
+    "faithful.txt": """Trump upbeat after trade meeting
+
+President Donald Trump said on Tuesday that talks had gone well. "I think we will sign the trade agreement within two weeks," Trump told reporters at the White House.
+
+Asked about another summit, he said: "We are not in any hurry, but the door is open."
+""",
+    "reworded.txt": """Trump sets deadline for trade deal
+
+President Donald Trump said on Tuesday that talks had gone well. "I think we will sign the trade agreement within two months," Trump told reporters at the White House.
+""",
+    "wrong_speaker.txt": """Allies see no rush for new summit
+
+The South Korean president, Moon Jae-in, struck a cautious tone on Wednesday. "We are not in any hurry, but the door is open," Moon said in Seoul.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def model():
+    pytest.importorskip("spacy")
+    from quotes import nlp
+    from quotes.errors import ModelError
+
+    try:
+        nlp.load(None)
+    except ModelError as e:
+        pytest.skip(str(e))
+
+
+def check(*args: str):
+    r = runner.invoke(app, ["check", *args])
+    assert "Traceback" not in r.output
+    return r
+
+
+def test_a_copy_of_a_seed_passes(model, tmp_path):
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(AF1.read_bytes())
+    r = check(str(copy), "--against", str(SEEDS), "--format", "json")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["checked"] >= 4 and doc["failing"] == 0
+    assert {f["kind"] for f in doc["findings"]} <= {"variant", "unverified"}
+
+
+def test_a_negated_quote_fails_with_an_annotation_on_its_line(model, tmp_path):
+    text = AF1.read_text(encoding="utf-8")
+    assert "We haven’t mentioned anything" in text
+    changed = tmp_path / "changed.txt"
+    changed.write_text(text.replace("We haven’t mentioned anything", "We have mentioned everything"), encoding="utf-8")
+    line = text[: text.index("We haven’t mentioned anything")].count("\n") + 1
+    r = check(str(changed), "--against", str(SEEDS), "--format", "github")
+    assert r.exit_code == 1, r.output
+    errors = [ln for ln in r.stdout.splitlines() if ln.startswith("::error ")]
+    assert len(errors) == 1, r.stdout
+    m = re.match(r"::error file=([^,]+),line=(\d+),col=(\d+),title=quotes%3A misquote::(.*)", errors[0])
+    assert m and m.group(1) == str(changed).replace(":", "%3A") and int(m.group(2)) == line
+    assert "negation" in m.group(4) and "have mentioned everything" in m.group(4)
+    # the same article with --exit-zero reports and passes
+    assert check(str(changed), "--against", str(SEEDS), "--exit-zero", "--format", "markdown").exit_code == 0
+
+
+@pytest.fixture
+def transcript_case(tmp_path):
+    t = tmp_path / "presser.txt"
+    t.write_text(TRANSCRIPT, encoding="utf-8")
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def kinds(r) -> list[str]:
+    return [f["kind"] for f in json.loads(r.stdout)["findings"]]
+
+
+@pytest.mark.parametrize("article,code,expected", [
+    ("faithful.txt", 0, []),
+    ("reworded.txt", 1, ["misquote"]),
+    ("wrong_speaker.txt", 1, ["misattribution"]),
+])
+def test_against_a_transcript(model, transcript_case, article, code, expected):
+    r = check(str(transcript_case / article), "--transcript", str(transcript_case / "presser.txt"), "--format", "json")
+    assert r.exit_code == code, r.output
+    assert kinds(r) == expected
+
+
+def test_reworded_quote_names_the_number_and_the_transcript(model, transcript_case):
+    r = check(str(transcript_case / "reworded.txt"), "--transcript", str(transcript_case / "presser.txt"), "--format", "json")
+    f = json.loads(r.stdout)["findings"][0]
+    assert "“weeks” → “months”" in f["message"] and "number" in f["message"]
+    assert f["reference_source"].endswith("presser.txt:1:15") and "transcript" in f["message"]
+    assert (f["line"], f["column"]) == (3, 67)
+
+
+def test_transcript_through_the_store(model, transcript_case, tmp_path):
+    db = tmp_path / "quotes.db"
+    r = runner.invoke(app, ["add", "--transcript", str(transcript_case / "presser.txt"), "--db", str(db), "-q"])
+    assert r.exit_code == 0, r.output
+    r = check(str(transcript_case / "faithful.txt"), str(transcript_case / "reworded.txt"),
+              str(transcript_case / "wrong_speaker.txt"), "--against", str(db), "--format", "junit")
+    assert r.exit_code == 1, r.output
+    assert r.stdout.count("<testcase") == 4 and r.stdout.count("<failure") == 2
+
+
+def test_a_bad_file_in_a_batch_is_reported_and_the_rest_checked(model, transcript_case):
+    (transcript_case / "empty.txt").write_text("   \n", encoding="utf-8")
+    r = check(str(transcript_case / "empty.txt"), str(transcript_case / "faithful.txt"),
+              "--transcript", str(transcript_case / "presser.txt"))
+    assert r.exit_code == 0 and "empty.txt: empty file" in r.stderr
+    r = check(str(transcript_case / "empty.txt"), "--transcript", str(transcript_case / "presser.txt"))
+    assert r.exit_code == 2 and "no article could be read" in r.stderr
