@@ -133,7 +133,7 @@ def differences(discrepancies: tuple[Discrepancy, ...]) -> str:
     """The words that differ, one phrase per difference: “recorded” → “new” (type: flags)."""
     parts = []
     for d in discrepancies:
-        if d.type == "cosmetic":
+        if d.type in ("cosmetic", "speaker_conflict"):
             continue
         tag = d.type + (": " + ", ".join(d.flags) if d.flags else "")
         if d.type == "omitted" or (d.canonical_text and not d.variant_text):
@@ -155,5 +155,5 @@ def recorded_words(m: Match, limit: int = 240) -> str:
         elif d.type == "trimmed" and d.canonical_start < end <= d.canonical_end:
             end = d.canonical_start
     text = q.text[start - q.start_char:end - q.start_char].strip() if start < end else q.text
-    text = " ".join((text or q.text).split())
+    text = " ".join((text or q.text).split()).lstrip(".,;:!?—– ")
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -153,20 +153,16 @@ def write_markdown(result: CheckResult, out: IO[str]) -> None:
 # ---- terminal table -------------------------------------------------------------------------------
 
 def findings_table(result: CheckResult) -> Table:
-    table = Table(show_lines=True, header_style="bold", expand=False)
-    for name, kw in (("where", {"overflow": "fold"}), ("finding", {}), ("speaker", {}),
-                     ("quote", {"overflow": "fold", "ratio": 1}), ("details", {"overflow": "fold", "ratio": 2})):
+    table = Table(show_lines=True, header_style="bold", expand=True)
+    for name, kw in (("where", {"overflow": "fold", "no_wrap": False}), ("finding", {}),
+                     ("quote", {"overflow": "fold", "ratio": 2}), ("details", {"overflow": "fold", "ratio": 3})):
         table.add_column(name, **kw)
     for f in result.findings:
         q = f.quote
         failing = f.kind in result.fail_on
-        table.add_row(
-            Text(f"{Path(q.article).name}:{q.line}:{q.column}"),
-            Text(f.kind + ("" if failing else " (ok)"), style=KIND_STYLE.get(f.kind, "")),
-            Text(speaker(q) or "—", style="" if q.speaker else "dim"),
-            Text(q.text),
-            Text(f.message),
-        )
+        finding = Text(f.kind + ("" if failing else " (ok)"), style=KIND_STYLE.get(f.kind, ""))
+        finding.append("\n" + (speaker(q) or "no speaker"), style="" if q.speaker else "dim")
+        table.add_row(Text(f"{Path(q.article).name}:{q.line}:{q.column}"), finding, Text(q.text), Text(f.message))
     return table
 
 
