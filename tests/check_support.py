@@ -26,7 +26,7 @@ def match(relation: str, flags: tuple[str, ...] = (), transcript: bool = False, 
     discs = (disc("substituted", "haven’t", "have", flags),) if relation == "edited" else ()
     v = Variant(quote("new words", new_speaker), relation, discs)
     meaning = bool(flags) and relation == "edited"
-    return Match(rec, v, relation in AGREE and not meaning, meaning, same_speaker(v.quote, rec.quote))
+    return Match(rec, v, relation in AGREE and not meaning, meaning, same_speaker(v.quote, rec.quote), discs)
 
 
 def result(findings: list[Finding], checked: list[Quote], fail_on=frozenset({"misquote", "misattribution"})) -> CheckResult:

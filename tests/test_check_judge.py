@@ -97,7 +97,11 @@ def test_recorded_words_cut_to_the_aligned_part_of_a_long_turn():
 
 def relate_table(table):
     """A stand-in for quotes.diff.relate: the relation of (canonical text, other text) from a table."""
-    return lambda canonical, other: Variant(other, table[(canonical.text, other.text)], ())
+    def relate(canonical, other):
+        relation = table[(canonical.text, other.text)]
+        return Variant(other, relation, (disc("substituted", "a", "b", at=other.start_char),) if relation == "edited" else ())
+
+    return relate
 
 
 ASSESS = [
@@ -200,3 +204,26 @@ def test_record_from_a_store_keeps_transcripts_authoritative(tmp_path):
     sqlite3.connect(foreign).execute("create table t (x)").connection.close()
     with pytest.raises(StoreError):
         build_record([str(foreign)])
+
+
+def variant_of(new, *discs, relation="edited"):
+    return lambda canonical, other: Variant(other, relation if other is new else "edited", discs)
+
+
+EDGE = [
+    # (new quote, added words, transcript?, agrees)
+    ("If you guys want it. I’ll be in South Korea.", "I’ll be in South Korea", False, True),  # beyond the record's end
+    ("Frankly, if you guys want it.", "Frankly", False, True),  # before the record's start
+    ("If you guys really want it.", "really", False, False),  # inside: a real change (hedge)
+    ("If you guys want it. I’ll be in South Korea.", "I’ll be in South Korea", True, False),  # a transcript turn is whole
+]
+
+
+@pytest.mark.parametrize("text,added,transcript,agrees", EDGE)
+def test_words_added_beyond_the_recorded_ones(text, added, transcript, agrees):
+    new = quote(text)
+    at = new.start_char + text.index(added)
+    d = disc("added", "", added, ("hedge",), at=at)
+    m = assess(new, Recorded(quote("If you guys want it.", article="old.txt"), "old.txt", transcript),
+               variant_of(new, d))
+    assert m.agrees is agrees and m.meaning is (not agrees)

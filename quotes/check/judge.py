@@ -35,10 +35,7 @@ class Match:
     agrees: bool  # same words up to cosmetic differences, or one is a faithful part of the other
     meaning: bool  # a difference that can change the meaning (negation, number, name, hedge, modal)
     speaker: bool | None  # same person? None when either side names nobody
-
-    @property
-    def changes(self) -> tuple[Discrepancy, ...]:
-        return tuple(d for d in self.variant.discrepancies if d.type in WORD_CHANGES)
+    changes: tuple[Discrepancy, ...] = ()  # the words that differ where the two overlap
 
 
 def speaker_name(q: Quote) -> str | None:
@@ -52,15 +49,30 @@ def same_speaker(a: Quote, b: Quote) -> bool | None:
     return same_person(na, nb)
 
 
+def overlap_changes(v: Variant, quote: Quote, transcript: bool) -> tuple[Discrepancy, ...]:
+    """Word changes where the new quote and the recorded one overlap: words the new quote adds at its
+    start or end go beyond what an article recorded (unverified words), they do not contradict it. A
+    transcript turn holds everything said: there, every added word counts."""
+    def edge(d: Discrepancy) -> bool:
+        if transcript or d.type != "added":
+            return False
+        before = quote.text[: max(0, d.variant_start - quote.start_char)]
+        after = quote.text[max(0, d.variant_end - quote.start_char):]
+        return not any(c.isalnum() for c in before) or not any(c.isalnum() for c in after)
+
+    return tuple(d for d in v.discrepancies if d.type in WORD_CHANGES and not edge(d))
+
+
 def assess(quote: Quote, recorded: Recorded, relate: Callable[[Quote, Quote], Variant]) -> Match:
     v = relate(recorded.quote, quote)
-    meaning = any(d.flags for d in v.discrepancies if d.type in WORD_CHANGES)
-    agrees = v.relation in AGREE and not meaning
+    changes = overlap_changes(v, quote, recorded.transcript)
+    meaning = any(d.flags for d in changes)
+    agrees = not meaning and (v.relation in AGREE or not changes)
     if not agrees and v.relation not in AGREE:
         back = relate(quote, recorded.quote)  # is the recorded quote a faithful part of the new one?
         if back.relation in PART and not any(d.flags for d in back.discrepancies if d.type in WORD_CHANGES):
             agrees, meaning = True, False
-    return Match(recorded, v, agrees, meaning, same_speaker(quote, recorded.quote))
+    return Match(recorded, v, agrees, meaning, same_speaker(quote, recorded.quote), changes)
 
 
 def decide(quote: Quote, matches: list[Match]) -> list[Finding]:
