@@ -48,16 +48,22 @@ CASES = [
 
 @pytest.mark.parametrize("what,speaker,matches,expected", CASES, ids=[c[0] for c in CASES])
 def test_decide(what, speaker, matches, expected):
-    found = decide(quote("new words", speaker), matches)
+    found = decide(quote("these are the new words", speaker), matches)
     assert [f.kind for f in found] == expected
     for f in found:
         if f.kind != "unverified":
             assert f.reference is not None and f.reference_source
 
 
+def test_a_short_phrase_is_no_evidence_of_a_misattribution():
+    m = match("fragment", speaker="Cho Hyun", new_speaker="Kim Jong Un")
+    assert [f.kind for f in decide(quote("nuclear power", "Kim Jong Un"), [m])] == ["unverified"]
+    assert [f.kind for f in decide(quote("we are a nuclear power", "Kim Jong Un"), [m])] == ["misattribution"]
+
+
 def test_misattribution_message_names_both_speakers_and_the_changed_words():
     m = match("edited", ("negation",), transcript=True, speaker=TRUMP, new_speaker="Kim Jong Un", source="t.txt")
-    f = decide(quote("new words", "Kim Jong Un"), [m])[0]
+    f = decide(quote("these are the new words", "Kim Jong Un"), [m])[0]
     assert f.kind == "misattribution"
     assert "attributed to Kim Jong Un, but the record has these words from Donald Trump (t.txt:3:5, transcript)" in f.message
     assert "“haven’t” → “have” (substituted: negation)" in f.message

@@ -13,6 +13,8 @@ assessments into findings. `decide` is pure: it only looks at relations, meaning
 """
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +26,9 @@ FINDING_KINDS = ("misquote", "misattribution", "unverified", "variant")
 AGREE = frozenset({"verbatim", "cosmetic", "trimmed", "fragment"})  # the new quote is (part of) the recorded words
 PART = frozenset({"fragment", "trimmed"})  # the recorded words are part of the new quote
 WORD_CHANGES = ("omitted", "added", "substituted")
+# a quote this short ("nuclear power", "rocket man") is a phrase many people use: matching words in
+# someone else's mouth is no evidence of a misattribution
+MIN_ATTRIBUTION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,7 @@ def decide(quote: Quote, matches: list[Match]) -> list[Finding]:
 
 def _misattribution(quote: Quote, matches: list[Match]) -> Finding | None:
     """The record has these words from someone else, and never from the person this quote names."""
-    if speaker_name(quote) is None:
+    if speaker_name(quote) is None or len(re.findall(r"\w+", quote.text)) < MIN_ATTRIBUTION_WORDS:
         return None
     transcripts = [m for m in matches if m.recorded.transcript]
     pool = transcripts or matches  # a transcript says who spoke; articles only when no transcript has the words
