@@ -141,3 +141,17 @@ def test_a_bad_file_in_a_batch_is_reported_and_the_rest_checked(model, transcrip
     assert r.exit_code == 0 and "empty.txt: empty file" in r.stderr
     r = check(str(transcript_case / "empty.txt"), "--transcript", str(transcript_case / "presser.txt"))
     assert r.exit_code == 2 and "no article could be read" in r.stderr
+
+
+def test_seeds_through_the_store_and_stdin(model, tmp_path):
+    db = tmp_path / "quotes.db"
+    assert runner.invoke(app, ["add", str(SEEDS), "--db", str(db), "-q"]).exit_code == 0
+    text = AF1.read_text(encoding="utf-8")
+    r = runner.invoke(app, ["check", "-", "--against", str(db), "--format", "json"], input=text)
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["record_size"] >= 20 and doc["failing"] == 0
+    r = runner.invoke(app, ["check", "-", "--against", str(db), "--format", "json"],
+                      input=text.replace("We haven’t mentioned anything", "We have mentioned everything"))
+    assert r.exit_code == 1
+    assert [f["kind"] for f in json.loads(r.stdout)["findings"] if f["failing"]] == ["misquote"]

@@ -69,6 +69,13 @@ def test_misattribution_message_names_both_speakers_and_the_changed_words():
     assert "“haven’t” → “have” (substituted: negation)" in f.message
 
 
+def test_variant_message_names_where_the_words_agree_and_where_they_differ():
+    found = decide(quote("these are the new words"), [match("verbatim", source="a.txt"), match("cosmetic", source="b.txt"),
+                                                      match("fragment", source="c.txt"), match("edited", ("hedge",), source="d.txt")])
+    assert [f.kind for f in found] == ["variant"]
+    assert found[0].message.startswith("agrees with a.txt:3:5, b.txt:3:5 and 1 more; differs from d.txt:3:5: ")
+
+
 def test_misquote_message_names_the_words_the_flag_and_the_source():
     f = decide(quote("We have mentioned everything"), [match("edited", ("negation",), source="seeds/a.txt")])[0]
     assert "“haven’t” → “have” (substituted: negation)" in f.message

@@ -103,8 +103,9 @@ def decide(quote: Quote, matches: list[Match]) -> list[Finding]:
         return findings
     ref = _worst(differ)
     if agree:
-        n = len({m.recorded.source for m in agree})
-        findings.append(_finding("variant", quote, ref, f"agrees with {n} recorded rendering{'s' * (n != 1)}, differs from"))
+        places = list(dict.fromkeys(m.recorded.location for m in agree))
+        shown = ", ".join(places[:2]) + (f" and {len(places) - 2} more" if len(places) > 2 else "")
+        findings.append(_finding("variant", quote, ref, f"agrees with {shown}; differs from"))
     elif all(m.meaning for m in differ):
         findings.append(_finding("misquote", quote, ref, "differs in meaning from every recorded rendering, e.g."))
     else:
