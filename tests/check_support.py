@@ -18,13 +18,14 @@ def disc(type_: str, canonical: str, variant: str, flags: tuple[str, ...] = (), 
 
 
 def match(relation: str, flags: tuple[str, ...] = (), transcript: bool = False, speaker: str | None = None,
-          new_speaker: str | None = None, text: str = "recorded words", source: str = "old.txt") -> Match:
+          new_speaker: str | None = None, text: str = "recorded words", source: str = "old.txt",
+          score: float = 100.0) -> Match:
     """A recorded quote related to a new one: `flags` mark a meaning change in a substituted word."""
     from quotes.check.judge import same_speaker
 
     rec = Recorded(quote(text, speaker, article=source), source, transcript)
     discs = (disc("substituted", "haven’t", "have", flags),) if relation == "edited" else ()
-    v = Variant(quote("new words", new_speaker), relation, discs)
+    v = Variant(quote("new words", new_speaker), relation, discs, score)
     meaning = bool(flags) and relation == "edited"
     return Match(rec, v, relation in AGREE and not meaning, meaning, same_speaker(v.quote, rec.quote), discs)
 

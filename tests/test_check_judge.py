@@ -76,6 +76,13 @@ def test_variant_message_names_where_the_words_agree_and_where_they_differ():
     assert found[0].message.startswith("agrees with a.txt:3:5, b.txt:3:5 and 1 more; differs from d.txt:3:5: ")
 
 
+def test_a_misquote_of_a_transcript_shows_the_closest_turn():
+    far = match("edited", ("negation",), transcript=True, speaker=TRUMP, source="t.txt", text="another turn", score=40)
+    near = match("edited", transcript=True, speaker=TRUMP, source="t.txt", text="the turn quoted", score=85)
+    found = decide(quote("these are the new words"), [far, near])
+    assert [f.kind for f in found] == ["misquote"] and found[0].reference.text == "the turn quoted"
+
+
 def test_misquote_message_names_the_words_the_flag_and_the_source():
     f = decide(quote("We have mentioned everything"), [match("edited", ("negation",), source="seeds/a.txt")])[0]
     assert "“haven’t” → “have” (substituted: negation)" in f.message

@@ -94,7 +94,7 @@ def decide(quote: Quote, matches: list[Match]) -> list[Finding]:
     transcripts = [m for m in usable if m.recorded.transcript]
     if transcripts:
         if not any(m.agrees for m in transcripts):
-            ref = _worst(transcripts)
+            ref = max(transcripts, key=lambda m: m.variant.score)  # the turn closest to the new words
             findings.append(_finding("misquote", quote, ref, "differs from the transcript"))
         return findings
     agree = [m for m in usable if m.agrees]
