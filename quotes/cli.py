@@ -320,10 +320,10 @@ class CheckFormat(str, Enum):
 @app.command()
 def check(
     paths: list[str] = typer.Argument(..., help="New articles to check: files, folders (read recursively), or - for stdin."),
-    against: list[str] = typer.Option([], "--against", "-a", help="The record: a quote store (.db), or files/folders of earlier articles. Repeatable."),
-    transcript: list[str] = typer.Option([], "--transcript", "-t", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who speaks in transcripts without 'SPEAKER:' labels."),
-    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
+    against: list[str] = typer.Option([], "--against", "-a", metavar="STORE|PATH", help="The record: a quote store (.db), or files/folders of earlier articles. Repeatable."),
+    transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
+    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = OutputOpt,
