@@ -179,3 +179,19 @@ def summary(comparison: Comparison) -> dict[str, int]:
     out.update({f"severity_{s}": worst[s] for s in SEVERITIES})
     out["speaker_conflicts"] = sum(1 for c in comparison.clusters if c.speaker_conflict)
     return out
+
+
+def select(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
+           min_severity: str | None = None) -> Comparison:
+    """The same comparison with only the clusters asked for: by a speaker (any name of the same person),
+    with some difference (`only_discrepancies`: not all verbatim), or at least as bad as `min_severity`."""
+    floor = SEVERITIES.index(min_severity) if min_severity else 0
+    if only_discrepancies:
+        floor = max(floor, 1)
+
+    def keep(c: Cluster) -> bool:
+        if speaker and not any(speakers.same_person(speaker, s) for s in c.speakers):
+            return False
+        return SEVERITIES.index(severity(c)) >= floor
+
+    return Comparison(comparison.articles, comparison.quotes, tuple(c for c in comparison.clusters if keep(c)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 # words that say what someone is, not who: dropped from the front of a name ("President Trump")
 HONORIFICS = frozenset(
@@ -40,14 +40,15 @@ def fold(name: str) -> str:
 
 
 def name_words(name: str) -> tuple[str, ...]:
-    """The words of a name without its leading titles ("U.S. President Donald J. Trump" -> donald, j, trump)."""
+    """The words of a name without its leading titles ("U.S. President Donald J. Trump" -> donald, j, trump).
+
+    The leading run of title words is dropped when it holds an honorific ("Secretary of State Marco
+    Rubio" -> marco rubio); a run of qualifiers alone is part of the name ("North Korea")."""
     words = fold(name).split()
-    cut = 0
-    for i, w in enumerate(words):
-        if w not in TITLES:
-            break
-        if w in HONORIFICS:
-            cut = i + 1  # qualifiers are dropped only up to the last honorific of the leading run
+    run = 0
+    while run < len(words) and words[run] in TITLES:
+        run += 1
+    cut = run if any(w in HONORIFICS for w in words[:run]) else 0
     core = words[cut:]
     return tuple(core or words)
 
@@ -77,7 +78,12 @@ def same_person(a: str, b: str) -> bool:
     ia, ib = _initials(wa), _initials(wb)
     if ia and ib and ia != ib:
         return False  # George W. Bush / George H. W. Bush
-    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if len(wa) == len(wb):
+        return _contained(wa, wb) or _contained(wb, wa)
+    return _contained(*sorted((wa, wb), key=len))
+
+
+def _contained(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     if not set(short) <= set(long_):
         return False
     if len(short) == 1:
@@ -87,13 +93,16 @@ def same_person(a: str, b: str) -> bool:
     return short[-1] == long_[-1] or short[0] == long_[0]
 
 
-def display_name(names: Iterable[str]) -> str:
-    """The name to show for an identity: a full name (two words or more), the most used, then the longest."""
+def display_name(names: Iterable[str] | Mapping[str, int]) -> str:
+    """The name to show for an identity: a full name (two words or more), the most used, then the longest.
+
+    `names` lists every use, or maps each name to its number of uses."""
     counts: dict[str, int] = {}
-    for n in names:
+    pairs = names.items() if isinstance(names, Mapping) else ((n, 1) for n in names)
+    for n, c in pairs:
         n = " ".join(n.split())
         if n:
-            counts[n] = counts.get(n, 0) + 1
+            counts[n] = counts.get(n, 0) + c
     if not counts:
         raise ValueError("no names")
     return max(counts, key=lambda n: (len(name_words(n)) > 1, counts[n], len(name_words(n)), -len(n), n))

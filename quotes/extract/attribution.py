@@ -15,6 +15,7 @@ Quotes with none of these are left to the article-level rules (continuation, pre
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -27,7 +28,7 @@ SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "requ
                                    "argument", "call", "pitch", "view", "position", "message", "reaction"}
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
-              "adjacent": 0.75}
+              "adjacent": 0.75, "dash": 0.85}
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,12 @@ def mention_span(tok: Token) -> Span:
         end += 1
     while start < tok.i and doc[start].is_punct:
         start += 1
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    if commas:  # "Flynn, a top surrogate" -> "Flynn"; "the senator, Graham" -> "Graham"
+        first, rest = doc[start:commas[0]], doc[commas[-1] + 1:end]
+        pick = first if any(t.pos_ == "PROPN" for t in first) or not len(rest) else rest
+        if len(pick):
+            return pick
     return doc[start:end]
 
 
@@ -122,11 +129,13 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         return None
     sent = doc[qa].sent
     sa, sb = sent.start, max(sent.end, doc[qb - 1].sent.end)
+    pa, pb = paragraph_tokens(doc, open_start, close_end)
+    sa, sb = max(sa, pa), min(sb, pb)
 
     def free(i: int) -> bool:
         return sa <= i < sb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
 
-    found = _according_to(doc, qa, qb, free)
+    found = _according_to(doc, qa, qb, free) or _dash(doc, close_end, free)
     if found:
         return found
     # verbs above the quote, outside it
@@ -155,10 +164,13 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         subj = _clean_subject(subject_of(verb), qa, qb, [])
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
-    adj = _adjacent(doc, qa, qb, free) or _adjacent_before(doc, qa, free)
+    def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
+        return pa <= i < pb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
+
+    adj = _adjacent(doc, qa, qb, near) or _adjacent_before(doc, qa, free)
     if adj:
         return adj
-    colon = _colon(doc, qa, free)
+    colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked))
     if colon:
         return colon
     for _, verb, side in cands:
@@ -166,6 +178,37 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         if subj is not None and free(subj.i):
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
     return None
+
+
+def paragraph_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    """Token range of the paragraph (line) holding the characters: attribution never crosses a line."""
+    text = doc.text
+    a = text.rfind("\n", 0, start_char) + 1
+    b = text.find("\n", end_char)
+    b = len(text) if b < 0 else b
+    span = doc.char_span(a, b, alignment_mode="expand") if b > a else None
+    return (span.start, span.end) if span is not None else (0, len(doc))
+
+
+_DASH = re.compile(r"[ \t\u00a0]*(?:[—–―]|--?)[ \t\u00a0]*")
+
+
+def _dash(doc: Doc, close_end: int, free) -> Attribution | None:
+    """“…” — Name: a signature after a dash."""
+    m = _DASH.match(doc.text, close_end)
+    if not m:
+        return None
+    span = doc.char_span(m.end(), min(m.end() + 1, len(doc.text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    j = span.start
+    if doc[j].pos_ != "PROPN" and not doc[j].ent_type_ == "PERSON":
+        return None
+    end = j
+    while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].ent_iob_ == "I") \
+            and doc[end + 1].idx == doc[end].idx + len(doc[end].text_with_ws) and not doc[end].whitespace_ == "\n":
+        end += 1
+    return Attribution("dash", doc[j:end + 1], None, CONFIDENCE["dash"])
 
 
 def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
@@ -182,22 +225,22 @@ def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     return None
 
 
-def _colon(doc: Doc, qa: int, free) -> Attribution | None:
+def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
     """X <verb> …: “…” — the quote follows a colon; the speaker is the subject of the clause before it."""
     j = qa - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j < 0 or doc[j].text != ":" or not free(j):
+    if j < 0 or doc[j].text != ":" or not outside(j):
         return None
     root = doc[j].sent.root if doc[j].sent.root.i < j else None
     verbs = [t for t in doc[doc[j].sent.start:j] if t.pos_ in ("VERB", "AUX")]
     for verb in ([root] if root is not None else []) + verbs[::-1]:
         subj = subject_of(verb)
-        if subj is not None and free(subj.i):
+        if subj is not None and subj.i < j and outside(subj.i):
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and free(t.i):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and outside(t.i):
             return Attribution("colon", mention_span(t), doc[j], CONFIDENCE["colon"] - 0.1)
     return None
 

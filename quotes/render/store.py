@@ -81,7 +81,8 @@ def _where(r: Recorded) -> str:
 
 
 def lookup_table(res: Lookup) -> Table:
-    title = f"{', '.join(res.speakers)}: {res.count} quotes, {len(res.utterances)} utterances"
+    n, u = res.count, len(res.utterances)
+    title = f"{', '.join(res.speakers)}: {n} quote{'s' * (n != 1)}, {u} utterance{'s' * (u != 1)}"
     table = Table(title=Text(title), title_justify="left", header_style="bold", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("wording", overflow="fold", ratio=3)

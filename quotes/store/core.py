@@ -67,6 +67,9 @@ class Store:
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
             self.db.execute("PRAGMA foreign_keys = ON")
+            # WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power cut
+            # can lose the last transactions, never corrupt the file
+            self.db.execute("PRAGMA synchronous = NORMAL")
             with self.transaction():
                 schema.migrate(self.db, self.path)
         except sqlite3.OperationalError as e:
@@ -77,8 +80,10 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         self.close()
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"{self.path}: {exc}") from None
 
     def close(self) -> None:
         self.db.close()
@@ -137,7 +142,7 @@ class Store:
         for cid, (text, qid, n) in clusters.items():
             self.db.execute("INSERT INTO clusters (id, text, quote_id, quotes) VALUES (?, ?, ?, ?) "
                             "ON CONFLICT(id) DO UPDATE SET quotes = quotes + excluded.quotes", (cid, text, qid, n))
-        identity.count_uses(self.db, uses)
+        identity.count_uses(self.db, uses, cache)
 
     # ---- reading -------------------------------------------------------------------------------------
 
@@ -166,7 +171,10 @@ class _Transaction:
         self.db = db
 
     def __enter__(self) -> Database:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            raise StoreError(f"cannot write the store ({e})") from None
         return self.db
 
     def __exit__(self, exc_type, exc, tb) -> None:

@@ -79,11 +79,16 @@ def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
 
 def add_transcripts(store: Store, paths: Iterable[str], speaker: str | None, warn: Warn) -> Added:
     """Store each transcript as the authoritative record of its speakers (quotes marked as transcript)."""
+    from quotes.errors import InputError
     from quotes.transcript import transcript_quotes
 
     tally = Tally()
     for article in readable(ingest.read(paths), warn):
-        quotes = transcript_quotes(article, speaker)
+        try:
+            quotes = transcript_quotes(article, speaker)
+        except InputError as e:
+            warn(str(e))
+            continue
         tally.count(store.add_record(article.id, _meta(article), quotes, transcript=True), len(quotes))
     return tally.result()
 

@@ -2,7 +2,7 @@
 
 Quotes sharing a normalised wording share a cluster already in the store. A cluster whose words occur,
 whole and in order, inside a longer cluster's words is a fragment of that utterance and joins it
-("fond memories" inside "I still have fond memories of him"). Within an utterance the wordings are the
+("fond memories" inside "I still have fond memories of him"); a fragment needs two words or more. Within an utterance the wordings are the
 distinct texts as written; the transcript's wording comes first, else the longest, else the most quoted.
 """
 from __future__ import annotations
@@ -14,25 +14,33 @@ from quotes.store.results import Recorded, Utterance, Wording
 from quotes.store.schema import cluster_id, norm
 
 
+MIN_FRAGMENT_WORDS = 2  # a single quoted word ("smart") is found inside too many quotes to say which
+
+
 def _parent(keys: Sequence[str]) -> dict[str, str]:
     """For each normalised wording, the longest other wording that contains it as a run of words.
 
-    Only wordings sharing the fragment's rarest word are tried, so this stays near-linear."""
+    Only the longer wordings holding the fragment's two rarest words are tried, so this stays near-linear."""
     by_len = sorted(keys, key=lambda k: (-len(k), k))
+    padded = [f" {k} " for k in by_len]
+    words = [set(k.split()) for k in by_len]
     postings: dict[str, list[int]] = defaultdict(list)
-    for i, k in enumerate(by_len):
-        for w in set(k.split()):
+    for i, ws in enumerate(words):
+        for w in ws:
             postings[w].append(i)
     parent: dict[str, str] = {}
-    for i, k in enumerate(by_len):
-        rarest = min(set(k.split()), key=lambda w: len(postings[w]))
-        needle = f" {k} "
-        for j in postings[rarest]:
+    for i, ws in enumerate(words):
+        if len(ws) < MIN_FRAGMENT_WORDS:
+            continue
+        a, b = sorted(ws, key=lambda w: len(postings[w]))[:2]
+        if len(postings[a]) == 1:
+            continue  # its rarest word is in no other wording
+        others = set(postings[b])
+        for j in postings[a]:
             if j >= i:
                 break
-            longer = by_len[j]
-            if len(longer) > len(k) and needle in f" {longer} ":
-                parent[k] = parent.get(longer, longer)
+            if j in others and len(by_len[j]) > len(by_len[i]) and padded[i] in padded[j]:
+                parent[by_len[i]] = parent.get(by_len[j], by_len[j])
                 break
     return parent
 

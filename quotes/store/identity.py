@@ -50,34 +50,34 @@ def resolve(db: Database, name: str, cache: dict[str, int]) -> int:
     k = key(name)
     if k in cache:
         return cache[k]
+    row = db.execute("SELECT speaker_id FROM speaker_aliases WHERE alias = ?", (k,)).fetchone()
+    if row:
+        cache[k] = row[0]
+        return row[0]
     found = candidates(db, name)
-    if len(found) == 1:
-        sid = found[0]
-    else:
-        sid = db["speakers"].insert({"name": " ".join(name.split())}).last_pk
-    if not db.execute("SELECT 1 FROM speaker_aliases WHERE alias = ?", (k,)).fetchone():
-        db["speaker_aliases"].insert({"alias": k, "name": " ".join(name.split()), "speaker_id": sid, "uses": 0,
-                                      "manual": 0})
+    shown = " ".join(name.split())
+    sid = found[0] if len(found) == 1 else db.execute("INSERT INTO speakers (name) VALUES (?)", (shown,)).lastrowid
+    db.execute("INSERT INTO speaker_aliases (alias, name, speaker_id, uses, manual) VALUES (?, ?, ?, 0, 0)",
+               (k, shown, sid))
     cache[k] = sid
     return sid
 
 
-def count_uses(db: Database, uses: dict[str, int]) -> None:
-    """Add to each alias's use count (`uses`: alias key -> quotes) and refresh the names shown."""
+def count_uses(db: Database, uses: dict[str, int], cache: dict[str, int]) -> None:
+    """Add to each alias's use count (`uses`: alias key -> quotes) and refresh the names shown of the
+    speakers written under more than one name."""
     sids = set()
     for k, n in uses.items():
         db.execute("UPDATE speaker_aliases SET uses = uses + ? WHERE alias = ?", (n, k))
-        row = db.execute("SELECT speaker_id FROM speaker_aliases WHERE alias = ?", (k,)).fetchone()
-        if row:
-            sids.add(row[0])
+        sids.add(cache[k])
     for sid in sids:
         rename(db, sid)
 
 
 def rename(db: Database, sid: int) -> None:
     """Show a speaker under its fullest, most used name."""
-    names: list[str] = []
-    for name, n in db.execute("SELECT name, uses FROM speaker_aliases WHERE speaker_id = ?", (sid,)):
-        names += [name] * max(int(n or 0), 1)
-    if names:
-        db.execute("UPDATE speakers SET name = ? WHERE id = ?", (display_name(names), sid))
+    rows = db.execute("SELECT name, uses FROM speaker_aliases WHERE speaker_id = ?", (sid,)).fetchall()
+    if len(rows) == 1:
+        db.execute("UPDATE speakers SET name = ? WHERE id = ? AND name != ?", (rows[0][0], sid, rows[0][0]))
+    elif rows:
+        db.execute("UPDATE speakers SET name = ? WHERE id = ?", (display_name({n: u or 1 for n, u in rows}), sid))

@@ -51,11 +51,12 @@ def speaker_ids(store: Store, name: str) -> list[int]:
 
 def lookup(store: Store, name: str, since: str | None = None) -> Lookup:
     """Every stored quote of the identity `name` denotes (or of each, when it denotes several people),
-    grouped into utterances; `since` keeps articles dated (else added) on or after that date."""
+    grouped into utterances; `since` keeps articles dated (else added) on or after that date. Scare quotes
+    (a term in quote marks that reports nobody's speech) are left out."""
     sids = speaker_ids(store, name)
     since = parse_date(since)
     marks = ",".join("?" * len(sids))
-    where, args = f"WHERE q.speaker_id IN ({marks})", list(sids)
+    where, args = f"WHERE q.speaker_id IN ({marks}) AND q.kind != 'scare'", list(sids)
     if since:
         where += " AND COALESCE(a.date, a.added) >= ?"
         args.append(since)
