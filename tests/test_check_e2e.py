@@ -155,3 +155,31 @@ def test_seeds_through_the_store_and_stdin(model, tmp_path):
                       input=text.replace("We haven’t mentioned anything", "We have mentioned everything"))
     assert r.exit_code == 1
     assert [f["kind"] for f in json.loads(r.stdout)["findings"] if f["failing"]] == ["misquote"]
+
+
+PLAIN_TRANSCRIPT = """Personally, I still have good memories of the American president. We are open to talks if the other side drops its unrealistic demands.
+
+We will never give up our nuclear weapons.
+"""
+
+KIM_ARTICLE = """Kim signals openness
+
+North Korean leader Kim Jong Un said he still had "good memories" of the American president, adding that his country was "open to talks" under conditions.
+
+"We will never give up our nuclear weapons," Kim said.
+
+"We will soon give up our nuclear weapons," Kim told the assembly, according to a second report.
+"""
+
+
+def test_plain_transcript_with_a_speaker(model, tmp_path):
+    (tmp_path / "statement.txt").write_text(PLAIN_TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "article.txt").write_text(KIM_ARTICLE, encoding="utf-8")
+    r = check(str(tmp_path / "article.txt"), "--transcript", str(tmp_path / "statement.txt"), "--speaker", "Kim Jong-un",
+              "--format", "json")
+    assert r.exit_code == 1, r.output
+    doc = json.loads(r.stdout)
+    assert doc["checked"] == 4  # two partial fragments and two full sentences
+    [f] = doc["findings"]
+    assert (f["kind"], f["line"]) == ("misquote", 7)
+    assert "“never” → “soon”" in f["message"] and "negation" in f["message"]
