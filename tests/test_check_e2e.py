@@ -183,3 +183,17 @@ def test_plain_transcript_with_a_speaker(model, tmp_path):
     [f] = doc["findings"]
     assert (f["kind"], f["line"]) == ("misquote", 7)
     assert "“never” → “soon”" in f["message"] and "negation" in f["message"]
+
+
+def test_record_from_extracted_quotes(model, tmp_path):
+    rows = tmp_path / "archive.jsonl"
+    r = runner.invoke(app, ["extract", str(SEEDS), "--format", "jsonl", "--output", str(rows)])
+    assert r.exit_code == 0, r.output
+    changed = tmp_path / "changed.txt"
+    changed.write_text(AF1.read_text(encoding="utf-8").replace("We haven’t mentioned anything", "We have mentioned everything"),
+                       encoding="utf-8")
+    r = check(str(changed), "--against-quotes", str(rows), "--format", "json")
+    assert r.exit_code == 1 and [f["kind"] for f in json.loads(r.stdout)["findings"] if f["failing"]] == ["misquote"]
+    (tmp_path / "bad.jsonl").write_text('{"text": "no offsets"}\n', encoding="utf-8")
+    r = check(str(changed), "--against-quotes", str(tmp_path / "bad.jsonl"))
+    assert r.exit_code == 2 and "bad.jsonl:1" in r.stderr

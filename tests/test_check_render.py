@@ -148,8 +148,8 @@ runner = CliRunner()
 def fake_check(monkeypatch):
     calls = []
 
-    def run_check(paths, against, transcripts, speaker, fail_on, model=None):
-        calls.append((paths, against, transcripts, speaker, fail_on))
+    def run_check(paths, against, transcripts, speaker, fail_on, model=None, against_quotes=()):
+        calls.append((paths, against, transcripts, speaker, fail_on, against_quotes))
         res = sample()
         return type(res)(res.articles, res.checked, res.findings, res.record_size, fail_on, ("x.txt: empty file",))
 
@@ -174,9 +174,10 @@ def test_exit_codes(fake_check, args, code):
 def test_options_reach_the_library(fake_check, tmp_path):
     out = tmp_path / "report.xml"
     r = runner.invoke(app, ["check", "a.txt", "b.txt", "-a", "q.db", "-a", "seeds", "-t", "t.txt", "--speaker", "Kim",
+                            "--against-quotes", "old.jsonl",
                             "--fail-on", "misquote,variant", "--format", "junit", "--output", str(out)])
     assert r.exit_code == 1
-    assert fake_check == [(["a.txt", "b.txt"], ["q.db", "seeds"], ["t.txt"], "Kim", {"misquote", "variant"})]
+    assert fake_check == [(["a.txt", "b.txt"], ["q.db", "seeds"], ["t.txt"], "Kim", {"misquote", "variant"}, ["old.jsonl"])]
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert "x.txt: empty file" in r.stderr and "<?xml" not in r.stdout
 

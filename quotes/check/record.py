@@ -159,17 +159,23 @@ Extract = Callable[[Iterable[Article]], Iterable[tuple[Article, list[Quote]]]]
 
 
 def build_record(against: Iterable[str] = (), transcripts: Iterable[str] = (), speaker: str | None = None,
-                 extract: Extract | None = None, warnings: list[str] | None = None) -> Record:
-    """A record from stores, files/folders of earlier articles (extracted with `extract`) and transcripts.
+                 extract: Extract | None = None, warnings: list[str] | None = None,
+                 quote_files: Iterable[str] = ()) -> Record:
+    """A record from stores, files/folders of earlier articles (extracted with `extract`), transcripts,
+    and JSONL files of already extracted quotes (`quotes extract --format jsonl`).
 
     Unreadable articles in a folder are noted in `warnings` and skipped; a missing store, transcript or
-    path is an InputError.
+    path, or a bad quote row, is an InputError.
     """
+    from quotes.rows import read_quotes
+
     warnings = warnings if warnings is not None else []
     stores, article_paths = split_sources(against)
     entries: list[Recorded] = []
     for t in transcripts:
         entries += transcript_entries(t, speaker)
+    for f in quote_files:
+        entries += [Recorded(q, q.article) for q in read_quotes(f)]
     for s in stores:
         entries += store_entries(s)
     if article_paths:

@@ -69,21 +69,22 @@ def lazy_extract(model: str | None) -> Extract:
 
 def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: Iterable[str] = (),
               speaker: str | None = None, fail_on: frozenset[str] = DEFAULT_FAIL_ON,
-              extract: Extract | None = None, model: str | None = None) -> CheckResult:
+              extract: Extract | None = None, model: str | None = None,
+              against_quotes: Iterable[str] = ()) -> CheckResult:
     """Check the articles named by `paths` against stores, earlier articles and transcripts.
 
     `extract` turns articles into (article, quotes) pairs; by default `Extractor(model).extract_many`.
     An unreadable new article is a warning and the rest are checked; nothing readable is an InputError.
     """
-    paths, against, transcripts = list(paths), list(against), list(transcripts)
+    paths, against, transcripts, against_quotes = list(paths), list(against), list(transcripts), list(against_quotes)
     if not paths:
         raise InputError("nothing to check: name the new articles")
-    if not against and not transcripts:
-        raise InputError("nothing to check against: give --against STORE|FOLDER|FILE or --transcript FILE")
+    if not (against or transcripts or against_quotes):
+        raise InputError("nothing to check against: give --against STORE|FOLDER|FILE, --against-quotes FILE or --transcript FILE")
     if extract is None:
         extract = lazy_extract(model)
     warnings: list[str] = []
-    record = build_record(against, transcripts, speaker, extract, warnings)
+    record = build_record(against, transcripts, speaker, extract, warnings, against_quotes)
     if not len(record):
         warnings.append("the record holds no quotes: every quote will be unverified")
     names: list[str] = []
