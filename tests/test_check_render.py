@@ -189,6 +189,8 @@ def test_usage_errors_need_no_model(tmp_path):
     assert r.exit_code == 2 and "no such store" in r.stderr
     r = runner.invoke(app, ["check", "new.txt", "--transcript", str(tmp_path / "missing.txt")])
     assert r.exit_code == 2 and "no such transcript" in r.stderr
+    r = runner.invoke(app, ["check", "new.txt", "--against", "seeds", "--speaker", "Kim"])
+    assert r.exit_code == 2 and "--speaker goes with --transcript" in r.stderr
     plain = tmp_path / "plain.txt"
     plain.write_text("Words with no speaker label.\n", encoding="utf-8")
     r = runner.invoke(app, ["check", "new.txt", "--transcript", str(plain)])

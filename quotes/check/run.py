@@ -81,6 +81,8 @@ def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: It
         raise InputError("nothing to check: name the new articles")
     if not (against or transcripts or against_quotes):
         raise InputError("nothing to check against: give --against STORE|FOLDER|FILE, --against-quotes FILE or --transcript FILE")
+    if speaker and not transcripts:
+        raise InputError("--speaker goes with --transcript (it names who speaks in an unlabelled transcript)")
     if extract is None:
         extract = lazy_extract(model)
     warnings: list[str] = []
