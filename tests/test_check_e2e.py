@@ -197,3 +197,12 @@ def test_record_from_extracted_quotes(model, tmp_path):
     (tmp_path / "bad.jsonl").write_text('{"text": "no offsets"}\n', encoding="utf-8")
     r = check(str(changed), "--against-quotes", str(tmp_path / "bad.jsonl"))
     assert r.exit_code == 2 and "bad.jsonl:1" in r.stderr
+
+
+def test_bracketed_insertions_and_marked_cuts_are_not_misquotes(model, transcript_case):
+    (transcript_case / "edited.txt").write_text(
+        'Summit talk\n\n"We are not in any hurry [to meet], but the door is open," President Trump said.\n\n'
+        '"I would love to meet him ... the door is open," Trump added.\n', encoding="utf-8")
+    r = check(str(transcript_case / "edited.txt"), "--transcript", str(transcript_case / "presser.txt"), "--format", "json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.stdout)["findings"] == []

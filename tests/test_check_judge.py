@@ -8,7 +8,7 @@ from quotes.check import Record, Recorded, assess, decide, parse_fail_on, transc
 from quotes.check.judge import differences, recorded_words
 from quotes.check.record import split_sources
 from quotes.errors import InputError, QuotesError
-from quotes.model import Variant
+from quotes.model import Discrepancy, Variant
 
 TRUMP = "Donald Trump"
 
@@ -247,3 +247,29 @@ def test_words_added_beyond_the_recorded_ones(text, added, transcript, agrees):
     m = assess(new, Recorded(quote("If you guys want it.", article="old.txt"), "old.txt", transcript),
                variant_of(new, d))
     assert m.agrees is agrees and m.meaning is (not agrees)
+
+
+MARKED = [
+    # (new quote, discrepancy type, the words, where they are in the new quote, marked by the writer?)
+    ("We are not [yet] in a hurry", "added", "yet", "yet", True),
+    ("We are not yet in a hurry", "added", "yet", "yet", False),
+    ("We are not (yet) in a hurry", "added", "yet", "yet", False),  # parentheses may be the speaker's
+    ("I would love to meet him … the door is open", "omitted", "again. We are not in any hurry, but", "…", True),
+    ("I would love to meet him ... the door is open", "omitted", "again", "...", True),
+    ("I would love to meet him. . . the door is open", "omitted", "again", ". . .", True),
+    ("I would love to meet him, the door is open", "omitted", "again", ",", False),
+    ("I would love to meet him … the door is open", "substituted", "again", "…", False),
+]
+
+
+@pytest.mark.parametrize("text,type_,words,at,marked", MARKED)
+def test_marked_by_writer(text, type_, words, at, marked):
+    from quotes.check.judge import marked_by_writer
+
+    new = quote(text)
+    pos = new.start_char + text.index(at)
+    if type_ == "omitted":
+        d = Discrepancy("omitted", words, "", 0, len(words), pos, pos)
+    else:
+        d = Discrepancy(type_, words if type_ == "substituted" else "", words, 0, 0, pos, pos + len(words))
+    assert marked_by_writer(d, new) is marked

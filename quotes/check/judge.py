@@ -54,6 +54,20 @@ def same_speaker(a: Quote, b: Quote) -> bool | None:
     return same_person(na, nb)
 
 
+ELLIPSIS = re.compile(r"…|\.\s?\.\s?\.")
+
+
+def marked_by_writer(d: Discrepancy, quote: Quote) -> bool:
+    """Words the writer marks as theirs: an [insertion] in brackets, or an omission shown by an ellipsis."""
+    a, b = d.variant_start - quote.start_char, d.variant_end - quote.start_char
+    text = quote.text
+    if d.type == "added":
+        return text[:a].rstrip().endswith("[") and text[b:].lstrip().startswith("]")
+    if d.type == "omitted":
+        return ELLIPSIS.search(text[max(0, a - 5): a + 5]) is not None
+    return False
+
+
 def overlap_changes(v: Variant, quote: Quote, transcript: bool) -> tuple[Discrepancy, ...]:
     """Word changes where the new quote and the recorded one overlap: words the new quote adds at its
     start or end go beyond what an article recorded (unverified words), they do not contradict it. A
@@ -65,7 +79,7 @@ def overlap_changes(v: Variant, quote: Quote, transcript: bool) -> tuple[Discrep
         after = quote.text[max(0, d.variant_end - quote.start_char):]
         return not any(c.isalnum() for c in before) or not any(c.isalnum() for c in after)
 
-    return tuple(d for d in v.discrepancies if d.type in WORD_CHANGES and not edge(d))
+    return tuple(d for d in v.discrepancies if d.type in WORD_CHANGES and not edge(d) and not marked_by_writer(d, quote))
 
 
 def assess(quote: Quote, recorded: Recorded, relate: Callable[[Quote, Quote], Variant]) -> Match:
