@@ -161,3 +161,51 @@ def test_add_usage_errors(runner, tmp_path):
     bad.write_text('{"text": "no article"}\nnot json\n', encoding="utf-8")
     r = runner.invoke(app, ["add", "--from-quotes", str(bad), "--db", db])
     assert r.exit_code == 2 and "bad.jsonl:1" in r.stderr and "bad.jsonl:2" in r.stderr
+
+
+def test_lookup_csv_and_jsonl_have_a_row_per_quote(runner, db):
+    rows = list(csv.DictReader(io.StringIO(run(runner, db, "lookup", "Trump", "-f", "csv").stdout)))
+    assert [(r["utterance"], r["wording"], r["source"]) for r in rows] == [
+        ("1", "canonical", "c.txt"), ("1", "variant", "b.txt")]
+    lines = run(runner, db, "lookup", "Trump", "-f", "jsonl").stdout.splitlines()
+    assert [json.loads(line)["speaker_identity"] for line in lines] == ["Donald Trump", "Donald Trump"]
+
+
+def test_store_from_environment_and_default_folder(tmp_path, monkeypatch):
+    art = tmp_path / "story.txt"
+    art.write_text("x", encoding="utf-8")
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text("\n".join(json.dumps(q.to_dict()) for q in make_article(
+        str(art), [("Kim Yo-jong", "A mockery.")])[1]) + "\n", encoding="utf-8")
+    env_db = tmp_path / "env.db"
+    r = CliRunner(env={"QUOTES_DB": str(env_db)}).invoke(app, ["add", "--from-quotes", str(rows)])
+    assert r.exit_code == 0 and env_db.exists()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("QUOTES_DB", raising=False)
+    r = CliRunner(env={"QUOTES_DB": None}).invoke(app, ["add", "--from-quotes", str(rows)])
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "data" / "quotes" / "quotes.db").exists()
+
+
+def test_a_changed_file_is_a_new_version(runner, tmp_path, monkeypatch):
+    from quotes.model import Quote
+
+    class FakeExtractor:  # stands in for the spaCy extractor: one quote per line in “…”
+        def __init__(self, model):
+            pass
+
+        def extract_many(self, articles):
+            for a in articles:
+                s = a.text.index("“") + 1
+                e = a.text.index("”")
+                yield a, [Quote(a.path, a.id, a.text[s:e], s, e, 1, s + 1, "speech")]
+
+    monkeypatch.setattr("quotes.extract.Extractor", FakeExtractor)
+    story, db = tmp_path / "story.txt", str(tmp_path / "q.db")
+    story.write_text("He said “we will act”.\n", encoding="utf-8")
+    assert "added 1 articles (0 new versions)" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
+    assert "1 already stored" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
+    story.write_text("He said “we will act soon”.\n", encoding="utf-8")
+    assert "added 1 articles (1 new versions)" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
+    hits = json.loads(runner.invoke(app, ["search", "act", "--db", db, "-f", "json"]).stdout)["hits"]
+    assert sorted(h["text"] for h in hits) == ["we will act", "we will act soon"]

@@ -90,7 +90,7 @@ def lookup_table(res: Lookup) -> Table:
     for n, u in enumerate(res.utterances, 1):
         for i, w in enumerate(u.wordings):
             table.add_row(Text(str(n) if i == 0 else ""), Text(w.text if i == 0 else f"~ {w.text}",
-                          style="" if i == 0 else "yellow"), Text("\n".join(_where(r) for r in w.quotes)))
+                          style="" if i == 0 else "yellow"), Text("\n".join(dict.fromkeys(_where(r) for r in w.quotes))))
     return table
 
 

@@ -54,6 +54,7 @@ class Store:
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open ({e})") from None
         self.db = Database(conn)
+        self.touched: set[int] = set()  # speakers given quotes since the last `cluster()`
         try:
             self._open()
         except BaseException:
@@ -81,7 +82,11 @@ class Store:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        self.close()
+        try:
+            if exc_type is None and self.touched:
+                self.cluster()
+        finally:
+            self.close()
         if isinstance(exc, sqlite3.DatabaseError):
             raise StoreError(f"{self.path}: {exc}") from None
 
@@ -143,6 +148,15 @@ class Store:
             self.db.execute("INSERT INTO clusters (id, text, quote_id, quotes) VALUES (?, ?, ?, ?) "
                             "ON CONFLICT(id) DO UPDATE SET quotes = quotes + excluded.quotes", (cid, text, qid, n))
         identity.count_uses(self.db, uses, cache)
+        self.touched.update(cache.values())
+
+    def cluster(self) -> int:
+        """Re-cluster the utterances of the speakers given quotes since the last call (after a batch of adds)."""
+        from quotes.store.clustering import recluster
+
+        done = recluster(self, self.touched)
+        self.touched.clear()
+        return done
 
     # ---- reading -------------------------------------------------------------------------------------
 
@@ -212,4 +226,4 @@ def recorded_from_row(r: Sequence) -> Recorded:
     q = Quote(article=r[0], article_id=r[1], text=r[2], start_char=r[3], end_char=r[4], line=r[5], column=r[6],
               kind=r[7], speaker=speaker, cue=cue, pattern=r[17] or "", confidence=r[18] or 0.0,
               utterance_id=r[19], quote_id=r[20])
-    return Recorded(quote=q, source=r[0], transcript=bool(r[21]), speaker=r[22], date=r[23])
+    return Recorded(quote=q, source=r[0], transcript=bool(r[21]), speaker=r[22], date=r[23], utterance=r[24])

@@ -69,6 +69,7 @@ def add_articles(store: Store, articles: Iterable[Article], model: str | None = 
 
     for article, quotes in Extractor(model).extract_many(_chain(first, pending)):
         tally.count(store.add_record(article.id, _meta(article), quotes), len(quotes))
+    store.cluster()
     return tally.result()
 
 
@@ -90,6 +91,7 @@ def add_transcripts(store: Store, paths: Iterable[str], speaker: str | None, war
             warn(str(e))
             continue
         tally.count(store.add_record(article.id, _meta(article), quotes, transcript=True), len(quotes))
+    store.cluster()
     return tally.result()
 
 
@@ -123,6 +125,7 @@ def add_quote_files(store: Store, paths: Iterable[str], warn: Warn) -> Added:
         for (article_id, shown), quotes in by_article.items():
             meta = {"path": shown, "text": _text_of(shown, article_id)}
             tally.count(store.add_record(article_id, meta, quotes), len(quotes))
+    store.cluster()
     return tally.result()
 
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from quotes.errors import StoreError
 from quotes.speakers import closest, key
 from quotes.store import grouping, identity
+from quotes.store.clustering import recluster
 from quotes.store.core import Store
 from quotes.store.results import Hit, Lookup, SpeakerInfo
 
@@ -141,6 +142,7 @@ def merge(store: Store, into: str, others: Sequence[str]) -> SpeakerInfo:
             store.db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (target, sid))
             store.db.execute("DELETE FROM speakers WHERE id = ?", (sid,))
         identity.rename(store.db, target)
+    recluster(store, [target])
     return next(s for s in speakers(store) if s.id == target)
 
 
@@ -166,4 +168,5 @@ def split(store: Store, names: Sequence[str]) -> SpeakerInfo:
                 identity.rename(store.db, sid)
             else:
                 store.db.execute("DELETE FROM speakers WHERE id = ?", (sid,))
+    recluster(store, olds | {new})
     return next(s for s in speakers(store) if s.id == new)

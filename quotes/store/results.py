@@ -15,6 +15,7 @@ class Recorded:
     transcript: bool = False
     speaker: str | None = None  # the speaker identity's name in the store ("Donald Trump")
     date: str | None = None  # the article's date, else when it was added
+    utterance: str | None = None  # the stored utterance cluster the quote belongs to
 
 
 @dataclass(frozen=True)
