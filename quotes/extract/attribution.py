@@ -90,7 +90,7 @@ def subject_of(verb: Token) -> Token | None:
     while v is not None and seen < 6:
         seen += 1
         for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS:
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
                 return speaker_of(c)
         for c in v.children:  # passive: "…, it was said by X"
             if c.dep_ == "agent":
@@ -247,14 +247,18 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
 
 def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     """“…,” X said. / “…,” said X. — read from the words right after the quote when the parse did not link them."""
-    toks = [doc[i] for i in range(qb, min(qb + 10, len(doc))) if free(i)]
-    for k, t in enumerate(toks[:6]):
-        if t.is_sent_start and k > 0:
+    toks = [doc[i] for i in range(qb, min(qb + 16, len(doc))) if free(i)]
+    for k, t in enumerate(toks[:12]):
+        if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
         if is_speech_lemma(t.lemma_) and t.pos_ in ("VERB", "AUX"):
             before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN")]
-            if before:
-                return Attribution("adjacent", mention_span(before[-1]), t, CONFIDENCE["adjacent"])
+            named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
+            if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
+                head = named[0] if named else before[-1]
+                while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
+                    head = doc[head.i + 1]
+                return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
             after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN")]
             if after:
                 head = after[0]
