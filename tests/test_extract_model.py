@@ -45,6 +45,10 @@ PATTERNS = [
      "fond memories", "Ann Brooks", "She", "cue_before"),
     ("“The bridge will close for a year and the road will stay open.” — Ann Brooks",
      "The bridge will close", "Ann Brooks", "Ann Brooks", "dash"),
+    ("“Who pays for the bridge, and when?” fumed Ann Brooks.",
+     "Who pays", "Ann Brooks", "Ann Brooks", "adjacent"),
+    ("“The bridge is safe,” Ann Brooks, the mayor of the town since 2019, said on Monday.",
+     "The bridge is safe", "Ann Brooks", "Ann Brooks", "cue_after"),
 ]
 
 
@@ -65,6 +69,15 @@ def test_second_part_after_he_said_is_the_same_utterance(extractor):
     assert first.utterance_id == second.utterance_id
     assert first.speaker.name == second.speaker.name == "Ann Brooks"
     assert second.pattern == "same_utterance"
+
+
+def test_title_between_the_pieces_does_not_split_the_utterance(extractor):
+    body = ("“We will rebuild it,” Ann Brooks said on the radio show “Morning Hour” on Sunday. "
+            "“It will take a year and a lot of patience.”")
+    _, quotes = run(extractor, body)
+    assert find(quotes, "Morning Hour").kind == "scare"
+    q = find(quotes, "It will take")
+    assert (q.speaker.name, q.pattern) == ("Ann Brooks", "same_utterance")
 
 
 def test_unattributed_paragraph_continues_the_previous_speaker(extractor):

@@ -78,7 +78,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
             pattern, conf = f.pattern, f.confidence
             if how == "unresolved":
                 conf -= 0.2
-        prev = k - 1
+        prev = next((j for j in range(k - 1, -1, -1) if aq.guesses[j].kind != "scare"), -1)  # scare quotes between
         if q.group in group_first and kind != "scare":
             j = group_first[q.group]
             utterance = utter[j]

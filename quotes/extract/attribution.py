@@ -248,10 +248,11 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
 def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     """“…,” X said. / “…,” said X. — read from the words right after the quote when the parse did not link them."""
     toks = [doc[i] for i in range(qb, min(qb + 16, len(doc))) if free(i)]
+    open_end = qb >= 2 and any(ch in doc[qb - 2].text + doc[qb - 1].text for ch in ",?!—–")
     for k, t in enumerate(toks[:12]):
         if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
-        if is_speech_lemma(t.lemma_) and t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
             before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN")]
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
             if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
@@ -267,6 +268,16 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
                 return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
             break
     return None
+
+
+def _frames_quote(toks: list[Token], k: int, verb: Token) -> bool:
+    """Any past or present verb right next to a quote that ends in a comma or question mark is its cue:
+    "“…?” reacted Baker", "“…,” Baker recalled"."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return False
+    if k == 0:
+        return len(toks) > 1 and toks[1].pos_ in ("PROPN", "PRON")
+    return all(x.pos_ in ("PROPN", "PRON") for x in toks[:k])
 
 
 def _adjacent_before(doc: Doc, qa: int, free) -> Attribution | None:
