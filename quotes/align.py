@@ -91,6 +91,16 @@ def speaker_relation(a: Quote, b: Quote) -> int:
     return 1 if same_person(na, nb) else -1
 
 
+def link_relation(a: Quote, b: Quote) -> int:
+    """`speaker_relation` as evidence for a link: a fragment quoted inside the writer's own sentence
+    (kind partial or scare) is loosely attributed, so two names there do not count against the link
+    (the conflict is still reported)."""
+    rel = speaker_relation(a, b)
+    if rel < 0 and (a.kind in ("partial", "scare") or b.kind in ("partial", "scare")):
+        return 0
+    return rel
+
+
 def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, int, int]]:
     """Matching blocks (i in a, j in b, length) of word opcodes between a and b[lo:...] shifted by lo."""
     out = []
@@ -126,6 +136,16 @@ def _quality(blocks: list[tuple[int, int, int]], flip: bool) -> tuple[int, int]:
     k = 0 if flip else 1  # position in the longer sequence
     spread = blocks[-1][k] + blocks[-1][2] - blocks[0][k]
     return (matched, -spread)
+
+
+def continues(first: Quote, then: Quote) -> bool:
+    """Is `then` the rest of the sentence `first` began, split by an attribution (“X,” he said, “y.”)?
+
+    Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
+    the first piece does not end a sentence."""
+    return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
+            and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
+            and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
 
 
 class QuoteIndex:
@@ -329,7 +349,7 @@ class QuoteIndex:
             ev = self.evidence(mine, self._keyed(j))
             if ev is None:
                 continue
-            rel = speaker_relation(quote, self.quotes[j])
+            rel = link_relation(quote, self.quotes[j])
             if accepts(ev, rel, self._repeat(mine[0], quote, j)):
                 out.append((j, ev, rel))
         out.sort(key=lambda x: (-x[1].score, -x[2]))

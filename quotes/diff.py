@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from quotes import textkeys as tk
-from quotes.align import speaker_relation, word_alignment
+from quotes.align import continues, speaker_relation, word_alignment
 from quotes.model import Discrepancy, Quote, Variant
 
 FRAGMENT_SHARE = 0.5  # a cut rendering keeping less than this share of the canonical words is a fragment
@@ -245,12 +245,11 @@ def relate(canonical: Quote, other: Quote) -> Variant:
     Returns a `Variant` of `other` with its relation (verbatim, cosmetic, trimmed, fragment, edited), its
     typed discrepancies (offsets: canonical_* in the canonical quote's article, variant_* in other's) and
     a similarity score 0-100 of the two word sequences. A fragment ("fond memories" inside the full
-    statement) is `fragment` with the cut-off words as `trimmed`, not a pile of omissions. Another piece
-    of the same utterance split by an attribution (same article and utterance_id) is a `fragment` with no
-    word discrepancies. Two different known speakers add a `speaker_conflict`."""
+    statement) is `fragment` with the cut-off words as `trimmed`, not a pile of omissions. The rest of a
+    sentence split by an attribution (“X,” he said, “y.”: same article and utterance_id) is a `fragment`
+    with no word discrepancies. Two different known speakers add a `speaker_conflict`."""
     conflict = _speaker_conflict(canonical, other)
-    if (other.quote_id != canonical.quote_id and other.article_id == canonical.article_id
-            and other.utterance_id == canonical.utterance_id):
+    if other.quote_id != canonical.quote_id and (continues(canonical, other) or continues(other, canonical)):
         return Variant(other, "fragment", conflict, 0.0)
     discs, kept, score = discrepancies(canonical, other)
     same = " ".join(canonical.text.split()) == " ".join(other.text.split())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.align import QuoteIndex, word_alignment
+from quotes.align import QuoteIndex, continues, link_relation, word_alignment
 from quotes.model import Quote, Speaker, content_id
 
 FULL = ("Personally, I still have fond memories of the summit in Singapore. If the United States drops its "
@@ -91,3 +91,35 @@ def test_word_alignment_finds_fragments_in_one_place(a, b, matched):
     assert sum(n for _, _, n in blocks) == matched
     spread = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
     assert spread <= len(a) + 2
+
+
+def piece(text: str, start: int, kind: str = "speech", utterance: str = "u") -> Quote:
+    return Quote(article="a.txt", article_id="a", text=text, start_char=start, end_char=start + len(text), line=1,
+                 column=1, kind=kind, utterance_id=utterance)
+
+
+@pytest.mark.parametrize(
+    "first, then, same",
+    [
+        (piece("That’s pretty significant to start with,", 0), piece("About as big as it gets.", 52), True),
+        (piece("We will win —", 0), piece("and soon.", 30), True),
+        # a finished sentence, then another one with its own "he added": two utterances
+        (piece("If he’d like to meet, I’d love to.", 0), piece("If you guys want to put the word out.", 40), False),
+        # partial quotes in one sentence ("called him “talented” and “smart”") are not one utterance
+        (piece("talented", 0, "partial"), piece("smart", 15, "partial"), False),
+        (piece("We will win,", 0), piece("and soon.", 500), False),
+        (piece("We will win,", 0), piece("and soon.", 20, utterance="v"), False),
+    ],
+)
+def test_continues(first, then, same):
+    assert continues(first, then) is same
+
+
+def test_partial_quotes_do_not_veto_a_link_by_their_speaker():
+    named = Speaker("The interaction", "The interaction", 0, 5, "name")
+    full = q("He called him little rocket man on television.", "Donald Trump", "x.txt")
+    partial = Quote(**{**q("rocket man", None, "y.txt").__dict__, "kind": "partial", "speaker": named})
+    speech = Quote(**{**partial.__dict__, "kind": "speech"})
+    assert link_relation(full, partial) == 0 and link_relation(full, speech) == -1
+    assert [c.article for c, _ in QuoteIndex([full]).candidates(partial)] == ["x.txt"]
+    assert QuoteIndex([full]).candidates(speech) == []
