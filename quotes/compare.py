@@ -132,7 +132,7 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     people = _identities(q.speaker.name for q in members if q.speaker and q.speaker.name)
     k = _canonical(members, [index.seqs[i] for i in positions], people)
     canon = members[k]
-    pieces = [q for q in members if q.article_id == canon.article_id and q.utterance_id == canon.utterance_id]
+    pieces = [q for q in members if q is canon or continues(canon, q) or continues(q, canon)]
     variants = [Variant(canon, "verbatim", (), 100.0)]
     for q in members:
         if q is canon:
@@ -144,12 +144,18 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
         variants.append(v)
     order = {q.quote_id: n for n, q in enumerate(members)}
     variants[1:] = sorted(variants[1:], key=lambda v: order[v.quote.quote_id])
+    # the cluster's speaker: the canonical quote's (else the most named); then every other person a
+    # member's speaker conflict names
+    main = next((p for p in people if canon.speaker and canon.speaker.name in p), people[0] if people else None)
+    others = _identities(v.quote.speaker.name for v in variants if v.quote.speaker
+                         and any(d.type == "speaker_conflict" for d in v.discrepancies))
+    speakers = ([_display(main)] if main else []) + [_display(p) for p in others]
     return Cluster(
         id=content_id(*sorted(q.quote_id for q in members)),
         canonical=canon,
         members=tuple(variants),
-        speaker=_display(people[0]) if people else None,
-        speakers=tuple(_display(p) for p in people),
+        speaker=speakers[0] if speakers else None,
+        speakers=tuple(speakers),
     )
 
 
