@@ -111,5 +111,5 @@ def test_clusters_added_one_by_one_match_clustering_afresh(tmp_path):
         one_by_one = partition(s)
         recluster(s, {1: None})
         assert partition(s) == one_by_one
-        assert ["I had a good relationship with him", "I had a good relationship with him.",
-                "I just had a good relationship with him!", "good relationship"] in one_by_one
+        assert ["I had a good relationship with him", "I had a good relationship with him."] in one_by_one
+        assert len(one_by_one) < len(said)
