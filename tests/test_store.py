@@ -257,3 +257,16 @@ def test_fts_is_configured_the_sqlite_utils_way(store):
     add(store, "a.txt", [("Donald Trump", "We have very good relationships.")])
     assert store.db["quotes"].detect_fts() == "quotes_fts"
     assert [r["text"] for r in store.db["quotes"].search("relationships")] == ["We have very good relationships."]
+
+
+def test_an_up_to_date_store_opens_while_another_process_writes(tmp_path):
+    p = tmp_path / "q.db"
+    Store(p).close()
+    writer = sqlite3.connect(p, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # holds the write lock
+    try:
+        with Store(p, create=False, timeout=0.5) as s:
+            assert s.counts()["articles"] == 0
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

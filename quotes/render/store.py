@@ -136,7 +136,8 @@ def write(command: str, result, fmt: str, out: IO[str], width: int | None = None
             console.print(speakers_table(result))
     elif fmt == "json":
         doc = lookup_json(result) if command == "lookup" else {
-            "schema_version": SCHEMA_VERSION, command if command == "speakers" else "hits": list(rows(result))}
+            "schema_version": SCHEMA_VERSION, "count": len(result),
+            command if command == "speakers" else "hits": list(rows(result))}
         json.dump(doc, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "jsonl":

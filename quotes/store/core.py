@@ -63,7 +63,7 @@ class Store:
 
     def _open(self) -> None:
         # identify the file before writing anything to it: a foreign file is left as it was
-        schema.check_version(schema.stored_version(self.db, self.path), self.path)
+        version = schema.check_version(schema.stored_version(self.db, self.path), self.path)
         try:
             if self.db.journal_mode != "wal":
                 self.db.enable_wal()
@@ -71,8 +71,9 @@ class Store:
             # WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power cut
             # can lose the last transactions, never corrupt the file
             self.db.execute("PRAGMA synchronous = NORMAL")
-            with self.transaction():
-                schema.migrate(self.db, self.path)
+            if version < schema.SCHEMA_VERSION:  # an up-to-date store is opened without taking the write lock
+                with self.transaction():
+                    schema.migrate(self.db, self.path)
         except sqlite3.OperationalError as e:
             raise StoreError(f"{self.path}: cannot write the store ({e})") from None
 
