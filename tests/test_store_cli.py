@@ -113,6 +113,7 @@ def test_speakers_csv_and_merge_split(runner, db):
     rows = list(csv.DictReader(io.StringIO(run(runner, db, "speakers", "-f", "csv").stdout)))
     assert {r["name"]: int(r["quotes"]) for r in rows} == {
         "Kim Jong Un": 2, "Donald Trump": 2, "Kim Yo-jong": 1, "Lee Jae Myung": 1}
+    assert {r["name"]: r["sources"] for r in rows}["Donald Trump"] == "b.txt; c.txt"
     r = run(runner, db, "speakers", "--merge", "Kim Jong Un", "Kim Yo-jong", "-f", "json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["speakers"][0]["quotes"] == 3

@@ -61,7 +61,8 @@ def search_rows(hits: Sequence[Hit]) -> Iterable[dict]:
 
 def speaker_rows(infos: Sequence[SpeakerInfo]) -> Iterable[dict]:
     for s in infos:
-        yield {"id": s.id, "name": s.name, "quotes": s.quotes, "articles": s.articles, "aliases": list(s.aliases)}
+        yield {"id": s.id, "name": s.name, "quotes": s.quotes, "articles": s.articles, "aliases": list(s.aliases),
+               "sources": list(s.sources)}
 
 
 CSV_COLUMNS = {
@@ -69,7 +70,7 @@ CSV_COLUMNS = {
                "text", "quote_id", "utterance_id"),
     "search": ("hit", "rank", "speaker_identity", "source", "line", "column", "date", "kind", "transcript", "marked",
                "text", "quote_id"),
-    "speakers": ("id", "name", "quotes", "articles", "aliases"),
+    "speakers": ("id", "name", "quotes", "articles", "aliases", "sources"),
 }
 
 
@@ -147,8 +148,8 @@ def write(command: str, result, fmt: str, out: IO[str], width: int | None = None
         w = csv.DictWriter(out, fieldnames=CSV_COLUMNS[command], extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         for row in rows(result):
-            if "aliases" in row:
-                row = {**row, "aliases": "; ".join(row["aliases"])}
+            if command == "speakers":
+                row = {**row, "aliases": "; ".join(row["aliases"]), "sources": "; ".join(row["sources"])}
             w.writerow(row)
     else:
         raise ValueError(f"unknown format {fmt!r}")

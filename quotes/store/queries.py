@@ -116,8 +116,12 @@ def speakers(store: Store) -> list[SpeakerInfo]:
     aliases: dict[int, list[str]] = {}
     for sid, name in store.db.execute("SELECT speaker_id, name FROM speaker_aliases ORDER BY uses DESC, name"):
         aliases.setdefault(sid, []).append(name)
-    return [SpeakerInfo(id=sid, name=name, aliases=tuple(aliases.get(sid, ())), quotes=n, articles=a)
-            for sid, name, n, a in rows]
+    sources: dict[int, list[str]] = {}
+    for sid, path in store.db.execute("SELECT DISTINCT q.speaker_id, a.path FROM quotes q JOIN articles a "
+                                      "ON a.id = q.article_id WHERE q.speaker_id IS NOT NULL ORDER BY a.rowid"):
+        sources.setdefault(sid, []).append(path)
+    return [SpeakerInfo(id=sid, name=name, aliases=tuple(aliases.get(sid, ())), quotes=n, articles=a,
+                        sources=tuple(dict.fromkeys(sources.get(sid, ())))) for sid, name, n, a in rows]
 
 
 def _one(store: Store, name: str) -> int:

@@ -82,6 +82,7 @@ class SpeakerInfo:
     aliases: tuple[str, ...]  # every name the speaker is written as
     quotes: int
     articles: int
+    sources: tuple[str, ...] = ()  # the paths of those articles, in the order they were added
 
 
 @dataclass(frozen=True)
