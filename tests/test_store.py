@@ -232,9 +232,11 @@ def test_a_version_1_store_is_migrated_with_its_data(tmp_path):
         assert [h.recorded.source for h in queries.search(s, "memories")] == ["old/1.txt", "old/2.txt"]
         res = queries.lookup(s, "Kim Jong-un")
         assert len(res.utterances) == 1 and res.count == 2
-        assert add(s, "new.txt", [("Kim Jong Un", "More words.")])
+        assert s.db.execute("SELECT first, last FROM speaker_aliases").fetchall() == [("kim", "un")]
+        assert add(s, "new.txt", [("Kim Jong-un", "More words.")])
+        assert add(s, "newer.txt", [("North Korean leader Kim Jong Un", "Even more words.")])
     with Store(p) as s:  # opening again changes nothing
-        assert s.counts()["quotes"] == 3
+        assert s.counts()["quotes"] == 4 and s.counts()["speakers"] == 1
 
 
 def test_every_migration_step_leaves_a_store_that_opens(tmp_path):

@@ -16,11 +16,11 @@ from quotes.speakers import display_name, key, name_words, same_person
 
 
 def _pools(db: Database, words: tuple[str, ...]) -> dict[int, list[str]]:
-    """The aliases of every speaker with an alias sharing the first or last word of `words`."""
-    ends = {words[0], words[-1]}
-    clauses = " OR ".join("(' ' || alias || ' ') LIKE ?" for _ in ends)
+    """The aliases of every speaker with an alias that shares the first or the last word of `words`
+    (`same_person` needs one of the two shared)."""
     ids = [r[0] for r in db.execute(
-        f"SELECT DISTINCT speaker_id FROM speaker_aliases WHERE {clauses}", [f"% {w} %" for w in ends])]
+        "SELECT speaker_id FROM speaker_aliases WHERE first = ? UNION SELECT speaker_id FROM speaker_aliases "
+        "WHERE last = ?", (words[0], words[-1]))]
     pools: dict[int, list[str]] = defaultdict(list)
     if ids:
         marks = ",".join("?" * len(ids))
@@ -57,8 +57,9 @@ def resolve(db: Database, name: str, cache: dict[str, int]) -> int:
     found = candidates(db, name)
     shown = " ".join(name.split())
     sid = found[0] if len(found) == 1 else db.execute("INSERT INTO speakers (name) VALUES (?)", (shown,)).lastrowid
-    db.execute("INSERT INTO speaker_aliases (alias, name, speaker_id, uses, manual) VALUES (?, ?, ?, 0, 0)",
-               (k, shown, sid))
+    words = k.split()
+    db.execute("INSERT INTO speaker_aliases (alias, name, speaker_id, uses, manual, first, last) "
+               "VALUES (?, ?, ?, 0, 0, ?, ?)", (k, shown, sid, words[0], words[-1]))
     cache[k] = sid
     return sid
 

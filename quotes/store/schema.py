@@ -78,7 +78,19 @@ def _v2(db: Database) -> None:
     db["quotes"].create_index(["norm"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+def _v3(db: Database) -> None:
+    """The first and last word of each alias, indexed: a new name finds the speakers it may name without
+    reading every alias."""
+    db["speaker_aliases"].add_column("first", str)
+    db["speaker_aliases"].add_column("last", str)
+    for alias in [r[0] for r in db.execute("SELECT alias FROM speaker_aliases")]:
+        words = alias.split() or [""]
+        db.execute("UPDATE speaker_aliases SET first = ?, last = ? WHERE alias = ?", (words[0], words[-1], alias))
+    db["speaker_aliases"].create_index(["first"])
+    db["speaker_aliases"].create_index(["last"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
