@@ -9,7 +9,7 @@ import sys
 import textwrap
 import time
 
-from quotes.store import Store
+from quotes.store import Store, queries
 
 # adds articles `tag`-0 ... `tag`-(n-1), each with `per` quotes, printing each id once committed;
 # n = 0 runs until killed
@@ -103,3 +103,39 @@ def test_two_quotes_add_commands_at_once_both_succeed(tmp_path):
         assert out == "added 150 articles (0 new versions) with 150 quotes; 0 already stored\n"
     with Store(db) as s:
         assert s.counts()["articles"] == 300 and s.counts()["speakers"] == 1
+
+
+# adds two articles, then starts a third and stops half-way through its transaction, waiting to be killed
+HALF_WAY = textwrap.dedent("""
+    import sys, time
+    from quotes.model import Article, Quote
+    from quotes.store import Store
+
+    def article(i):
+        words = f"remark number {i} about the talks"
+        art = Article(path=f"{i}.txt", text=f'He said: "{words}"\\n')
+        return art, [Quote(art.path, art.id, words, 10, 10 + len(words), 1, 11, "speech")]
+
+    with Store(sys.argv[1]) as store:
+        store.add(*article(1))
+        store.add(*article(2))
+        art, quotes = article(3)
+        with store.transaction():
+            store.db["articles"].insert({"id": art.id, "path": art.path, "text": art.text, "version": 1})
+            store.db["quotes"].insert({"id": quotes[0].quote_id, "article_id": art.id, "text": quotes[0].text})
+            print("half-way", flush=True)
+            time.sleep(120)
+""")
+
+
+def test_a_process_killed_inside_a_transaction_leaves_no_trace_of_it(tmp_path):
+    db = tmp_path / "q.db"
+    p = subprocess.Popen([sys.executable, "-c", HALF_WAY, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         text=True)
+    assert p.stdout.readline().strip() == "half-way", p.stderr.read()
+    os.kill(p.pid, signal.SIGKILL)
+    p.wait(timeout=30)
+    with Store(db) as s:
+        assert s.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert [r[0] for r in s.db.execute("SELECT path FROM articles ORDER BY path")] == ["1.txt", "2.txt"]
+        assert sorted(h.recorded.source for h in queries.search(s, "talks")) == ["1.txt", "2.txt"]
