@@ -1,0 +1,403 @@
+"""What a `quotes compare` report shows, as plain data shared by every output format.
+
+`filter_comparison` is the one place the report options are implemented (`--speaker`,
+`--only-discrepancies`, `--min-severity`); `build_report` turns a comparison into a summary, one block
+per utterance quoted by more than one article (worst first) and a speaker table. No rich here.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import PurePath
+
+from quotes import speakers
+from quotes.errors import QuotesError
+from quotes.model import Cluster, Comparison, Quote, Variant
+from quotes.render.wordiff import Segment, diff_segments, same_quote
+
+LEVELS = ("verbatim", "cosmetic", "edit", "meaning")  # how far a cluster's wordings differ, in order
+SEVERITIES = LEVELS[1:]  # the values --min-severity takes
+VERBATIM, COSMETIC, EDIT, MEANING = range(4)
+
+LEVEL_LABELS = {  # how the summary counts utterances
+    VERBATIM: "agree verbatim",
+    COSMETIC: "differ only cosmetically",
+    EDIT: "differ in wording",
+    MEANING: "differ in meaning",
+}
+BLOCK_LABELS = {  # how a block heads one utterance
+    VERBATIM: "verbatim",
+    COSMETIC: "cosmetic differences only",
+    EDIT: "wording differs",
+    MEANING: "meaning changed",
+}
+
+
+# ---- severity -----------------------------------------------------------------------------------
+
+def member_level(v: Variant) -> int:
+    """How far one member's words are from the canonical wording (a speaker conflict is not counted here).
+
+    Cosmetic differences are COSMETIC; trimmed, omitted, added or substituted words are EDIT (the
+    canonical words a fragment does not quote are not an edit); any difference flagged as changing the
+    meaning is MEANING. The relation counts too when the engine gives no itemised difference.
+    """
+    level = {"cosmetic": COSMETIC, "trimmed": EDIT, "edited": EDIT}.get(v.relation, VERBATIM)
+    for d in v.discrepancies:
+        if d.type == "speaker_conflict":
+            continue
+        if d.flags:
+            return MEANING
+        if d.type == "cosmetic":
+            level = max(level, COSMETIC)
+        elif not (d.type == "trimmed" and v.relation == "fragment"):
+            level = max(level, EDIT)
+    return level
+
+
+def wording_level(c: Cluster) -> int:
+    return max((member_level(v) for v in c.members), default=VERBATIM)
+
+
+def has_speaker_conflict(c: Cluster) -> bool:
+    return c.speaker_conflict or any(d.type == "speaker_conflict" for v in c.members for d in v.discrepancies)
+
+
+def cluster_level(c: Cluster) -> int:
+    """The cluster's severity: its wording level, or MEANING when members give the words to different speakers."""
+    return MEANING if has_speaker_conflict(c) else wording_level(c)
+
+
+def severity_index(name: str | None) -> int:
+    if name is None:
+        return VERBATIM
+    if name not in SEVERITIES:
+        raise QuotesError(f"unknown severity {name!r} (choose from {', '.join(SEVERITIES)})")
+    return LEVELS.index(name)
+
+
+# ---- filtering (the report options) ---------------------------------------------------------------
+
+def name_matches(query: str, name: str | None) -> bool:
+    """`--speaker` matching: the same person ("Trump" = "Donald Trump"), or every word of the query in the name."""
+    if not name:
+        return False
+    if speakers.same_person(query, name):
+        return True
+    wanted = speakers.fold(query).split()
+    return bool(wanted) and set(wanted) <= set(speakers.fold(name).split())
+
+
+def cluster_speakers(c: Cluster) -> list[str]:
+    names = [c.speaker, *c.speakers, *(v.quote.speaker.name for v in c.members if v.quote.speaker)]
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def filter_comparison(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
+                      min_severity: str | None = None) -> Comparison:
+    """The comparison restricted by the report options (the CLI and every output format use this).
+
+    - `speaker`: clusters where any member is attributed to that person (see `name_matches`), and
+      only that person's quotes;
+    - `only_discrepancies`: clusters whose members are not all verbatim (same as `min_severity="cosmetic"`);
+    - `min_severity` (cosmetic | edit | meaning): clusters at least that severe; a speaker conflict
+      counts as `meaning`.
+    Clusters keep their order; every member of a kept cluster is kept (they are the context).
+    """
+    floor = max(severity_index(min_severity), COSMETIC if only_discrepancies else VERBATIM)
+    clusters = tuple(
+        c for c in comparison.clusters
+        if cluster_level(c) >= floor and (speaker is None or any(name_matches(speaker, n) for n in cluster_speakers(c)))
+    )
+    quotes = comparison.quotes
+    if speaker is not None:
+        quotes = tuple(q for q in quotes if q.speaker and name_matches(speaker, q.speaker.name))
+    return replace(comparison, clusters=clusters, quotes=quotes)
+
+
+def multi_article(c: Cluster) -> bool:
+    return len(c.articles) > 1
+
+
+# ---- summary --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Summary:
+    articles: int
+    quotes: int
+    kinds: tuple[tuple[str, int], ...]  # (kind, count) for speech, partial, scare
+    multi: int  # utterances quoted by more than one article
+    by_level: tuple[int, int, int, int]  # of those: verbatim, cosmetic, edit, meaning (by wording)
+    fragments: int  # of the verbatim ones: quoted only in part somewhere (a fragment that matches)
+    conflicts: int  # of the multi-article ones: members give the words to different speakers
+    single_article: int  # utterances quoted more than once within one article only (no block)
+
+
+def summarize(comparison: Comparison) -> Summary:
+    multi = [c for c in comparison.clusters if multi_article(c)]
+    levels = [wording_level(c) for c in multi]
+    kinds = [(k, sum(1 for q in comparison.quotes if q.kind == k)) for k in ("speech", "partial", "scare")]
+    return Summary(
+        articles=len(comparison.articles),
+        quotes=len(comparison.quotes),
+        kinds=tuple(kinds),
+        multi=len(multi),
+        by_level=tuple(levels.count(i) for i in range(4)),  # type: ignore[arg-type]
+        fragments=sum(1 for c, lvl in zip(multi, levels)
+                      if lvl == VERBATIM and any(v.relation == "fragment" for v in c.members)),
+        conflicts=sum(1 for c in multi if has_speaker_conflict(c)),
+        single_article=len(comparison.clusters) - len(multi),
+    )
+
+
+def summary_rows(s: Summary) -> list[tuple[int, str, int, str]]:
+    """(indent, label, number, note) lines of the summary, the same in every format."""
+    kinds = ", ".join(f"{n} {k}" for k, n in s.kinds if n)
+    rows = [
+        (0, "articles read", s.articles, ""),
+        (0, "quotes found", s.quotes, kinds),
+        (0, "utterances quoted by more than one article", s.multi, ""),
+    ]
+    for level in range(4):
+        note = f"{s.fragments} quoted in part" if level == VERBATIM and s.fragments else ""
+        rows.append((1, LEVEL_LABELS[level], s.by_level[level], note))
+    rows.append((1, "speaker conflicts", s.conflicts, ""))
+    if s.single_article:
+        rows.append((0, "quoted more than once within one article only", s.single_article, "not shown below"))
+    return rows
+
+
+# ---- blocks ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Member:
+    """One article's rendering of the utterance, ready to draw."""
+
+    quote: Quote
+    where: str  # article name and line: "001_47eab0ed3e38093b.txt:5"
+    relation: str  # canonical | verbatim | cosmetic | trimmed | fragment | edited
+    cue: str
+    speaker: str  # the name this article gives ("" if none)
+    mention: str  # the words naming the speaker in this article
+    other_speaker: bool  # this article gives the words to someone other than the cluster's speaker
+    segments: tuple[Segment, ...]
+    counts: tuple[tuple[str, int], ...]  # (discrepancy type, how many), in DIFF_TYPES order
+    meaning: tuple[tuple[str, str], ...]  # (flag, the words involved) for meaning-changing differences
+
+
+@dataclass(frozen=True)
+class Block:
+    number: int
+    cluster: Cluster
+    level: int  # wording level
+    conflict: bool
+    speaker: str
+    canonical: Quote
+    canonical_where: str
+    carried_by: int  # articles whose wording is the canonical one (verbatim or cosmetic)
+    members: tuple[Member, ...]
+
+    @property
+    def title(self) -> str:
+        n = len(self.cluster.articles)
+        label = BLOCK_LABELS[self.level]
+        if self.level == VERBATIM and any(v.relation == "fragment" for v in self.cluster.members):
+            label += ", quoted in part"
+        parts = [f"{self.number}. {self.speaker or 'unattributed'}", f"quoted in {n} articles", label]
+        if self.conflict:
+            parts.append("speaker conflict")
+        return " · ".join(parts)
+
+    @property
+    def canonical_note(self) -> str:
+        return f"carried by {self.carried_by} of {len(self.cluster.articles)} articles"
+
+
+def member_meta(m: Member) -> str:
+    """Where the rendering is and how the article introduces it: "004.txt:7 · cue: shared · speaker: Trump"."""
+    parts = [m.where]
+    if m.cue:
+        parts.append(f"cue: {m.cue}")
+    if m.mention:
+        named = m.mention if not m.speaker or m.speaker == m.mention else f"{m.mention} ({m.speaker})"
+        parts.append(f"speaker: {named}")
+    elif not m.speaker:
+        parts.append("no speaker named")
+    return " · ".join(parts)
+
+
+def member_notes(m: Member, block: Block) -> list[tuple[str, str]]:
+    """(kind, text) lines under a rendering: its differences, meaning changes, a speaker conflict."""
+    notes = []
+    if m.relation == "canonical":
+        notes.append(("differences", f"canonical wording: {block.canonical_note}"))
+    if m.counts:
+        notes.append(("differences", ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in m.counts)))
+    if m.meaning:
+        notes.append(("meaning", "meaning changed: " + ", ".join(f"{f} “{w}”" for f, w in m.meaning)))
+    if m.other_speaker:
+        notes.append(("conflict", f"speaker conflict: attributed to {m.speaker or 'someone else'}"))
+    return notes
+
+
+def article_names(paths: Iterable[str]) -> dict[str, str]:
+    """How to show each article: its file name, or the path as given when two file names clash."""
+    paths = list(dict.fromkeys(paths))
+    names = {p: (PurePath(p).name if p != "-" else "-") for p in paths}
+    if len(set(names.values())) < len(names):
+        return {p: p for p in paths}
+    return names
+
+
+DIFF_ORDER = ("omitted", "added", "substituted", "trimmed", "cosmetic", "speaker_conflict")
+
+
+def _member(c: Cluster, v: Variant, names: dict[str, str]) -> Member:
+    q = v.quote
+    is_canonical = same_quote(q, c.canonical)
+    types = [d.type for d in v.discrepancies]
+    spk = q.speaker.name if q.speaker else ""
+    other = bool(spk and c.speaker and not speakers.same_person(spk, c.speaker)) or "speaker_conflict" in types
+    meaning = []
+    for d in v.discrepancies:
+        if d.type == "speaker_conflict":
+            continue  # said in its own note
+        for flag in d.flags:
+            words = " / ".join(t for t in (d.canonical_text, d.variant_text) if t)
+            meaning.append((flag, words))
+    return Member(
+        quote=q,
+        where=f"{names.get(q.article, q.article)}:{q.line}",
+        relation="canonical" if is_canonical else v.relation,
+        cue=q.cue.text if q.cue else "",
+        speaker=spk,
+        mention=q.speaker.mention if q.speaker else "",
+        other_speaker=other,
+        segments=diff_segments(c.canonical, v),
+        counts=tuple((t, types.count(t)) for t in DIFF_ORDER if t in types),
+        meaning=tuple(meaning),
+    )
+
+
+def _block(number: int, c: Cluster, names: dict[str, str], order: dict[str, int]) -> Block:
+    members = sorted(c.members, key=lambda v: (not same_quote(v.quote, c.canonical),
+                                               order.get(v.quote.article, len(order)), v.quote.start_char))
+    carried = {v.quote.article for v in c.members
+               if same_quote(v.quote, c.canonical) or v.relation in ("verbatim", "cosmetic")}
+    spk = c.speaker or next(iter(cluster_speakers(c)), "")
+    return Block(
+        number=number,
+        cluster=c,
+        level=wording_level(c),
+        conflict=has_speaker_conflict(c),
+        speaker=spk,
+        canonical=c.canonical,
+        canonical_where=f"{names.get(c.canonical.article, c.canonical.article)}:{c.canonical.line}",
+        carried_by=len(carried),
+        members=tuple(_member(c, v, names) for v in members),
+    )
+
+
+# ---- speakers -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    name: str  # the fullest name any article gives
+    quotes: int  # quotes attributed to this person (speech and partial)
+    articles: int  # articles that quote this person
+    utterances: int  # of this person's utterances, how many are quoted by more than one article
+    differing: int  # of those, how many differ beyond cosmetics (wording, meaning or speaker)
+
+
+def speaker_rows(comparison: Comparison) -> tuple[SpeakerRow, ...]:
+    """Who is quoted, how often and in how many articles; most quoted first. Unattributed quotes are left out."""
+    groups: list[list[Quote]] = []
+    names: list[list[str]] = []
+    for q in comparison.quotes:
+        if q.kind == "scare" or not q.speaker:
+            continue
+        for i, known in enumerate(names):
+            if any(speakers.same_person(q.speaker.name, n) for n in known):
+                groups[i].append(q)
+                known.append(q.speaker.name)
+                break
+        else:
+            groups.append([q])
+            names.append([q.speaker.name])
+    rows = []
+    multi = [c for c in comparison.clusters if multi_article(c)]
+    for group, known in zip(groups, names):
+        fullest = max(known, key=lambda n: (len(speakers.name_words(n)), len(n)))
+        mine = [c for c in multi if any(speakers.same_person(fullest, n) for n in cluster_speakers(c))]
+        rows.append(SpeakerRow(
+            name=fullest,
+            quotes=len(group),
+            articles=len({q.article for q in group}),
+            utterances=len(mine),
+            differing=sum(1 for c in mine if cluster_level(c) >= EDIT),
+        ))
+    rows.sort(key=lambda r: (-r.quotes, -r.articles, r.name.casefold()))
+    return tuple(rows)
+
+
+# ---- the report -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Report:
+    summary: Summary  # of everything read, before the options
+    blocks: tuple[Block, ...]  # multi-article utterances left by the options, worst first
+    speakers: tuple[SpeakerRow, ...]
+    filters: tuple[str, ...]  # the options in force, as words ("speaker Trump", "min severity edit")
+    hidden: int  # multi-article utterances the options leave out
+
+
+def build_report(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
+                 min_severity: str | None = None) -> Report:
+    chosen = filter_comparison(comparison, speaker, only_discrepancies, min_severity)
+    multi = [c for c in chosen.clusters if multi_article(c)]
+    # worst first: by severity, then the engine's order
+    multi.sort(key=lambda c: -cluster_level(c))
+    names = article_names([*comparison.articles, *(q.article for q in comparison.quotes),
+                           *(v.quote.article for c in comparison.clusters for v in c.members)])
+    order = {a: i for i, a in enumerate(comparison.articles)}
+    summary = summarize(comparison)
+    filters = []
+    if speaker is not None:
+        filters.append(f"speaker {speaker}")
+    if only_discrepancies:
+        filters.append("only discrepancies")
+    if min_severity is not None:
+        filters.append(f"min severity {min_severity}")
+    return Report(
+        summary=summary,
+        blocks=tuple(_block(i, c, names, order) for i, c in enumerate(multi, 1)),
+        speakers=speaker_rows(filter_comparison(comparison, speaker)),
+        filters=tuple(filters),
+        hidden=summary.multi - len(multi),
+    )
+
+
+# what the diff marks mean: (segment kind, sample words, meaning), drawn by each format in its own way
+LEGEND = (
+    ("deleted", "deleted", "words only in the canonical wording"),
+    ("inserted", "inserted", "words only in this article"),
+    ("cosmetic", "cosmetic", "a cosmetic difference (punctuation, case, spelling)"),
+    ("covered", "quoted part", "what a fragment quotes"),
+    ("outside", "full wording", "the rest of the full quote around a fragment"),
+)
+
+
+def filter_note(report: Report) -> str:
+    """"Showing 2 of 4 utterances (speaker Trump, min severity edit)." when options are in force, else ""."""
+    if not report.filters:
+        return ""
+    return f"Showing {len(report.blocks)} of {report.summary.multi} utterances ({', '.join(report.filters)})."
+
+
+def empty_note(report: Report) -> str:
+    """What to say instead of blocks when there are none, else ""."""
+    if report.blocks:
+        return ""
+    if not report.summary.multi:
+        return "No utterance is quoted by more than one article: nothing to compare."
+    return "No utterance matches these options."
