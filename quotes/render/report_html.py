@@ -92,7 +92,7 @@ def summary(report: Report) -> str:
 def legend() -> str:
     items = [f"<span>{segments_html((w.Segment(kind, sample),))} {escape(meaning)}</span>"
              for kind, sample, meaning in LEGEND]
-    return '<p class="legend">' + "".join(items) + "</p>"
+    return '<p class="legend"><span>Marks:</span>' + "".join(items) + "</p>"
 
 
 def member(m: Member, block: Block) -> str:

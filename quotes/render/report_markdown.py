@@ -53,10 +53,13 @@ def _can_close(last: str, after: str) -> bool:
     return bool(last) and not last.isspace() and (not _punct(last) or not after or after.isspace() or _punct(after))
 
 
-def wrap(content: str, kind: str, before: str, after: str) -> str:
-    """Escaped `content` marked as `kind`, with Markdown delimiters when they will be recognised, else HTML."""
+def wrap(content: str, kind: str, before: str, after: str, touching: str = "") -> str:
+    """Escaped `content` marked as `kind`, with Markdown delimiters when they will be recognised, else HTML.
+
+    `touching`: the text right before, when it ends with a delimiter the new one would run into.
+    """
     delim, tag = MARKS[kind]
-    if _can_open(before, content[:1]) and _can_close(content[-1:], after):
+    if not touching.endswith(delim[0]) and _can_open(before, content[:1]) and _can_close(content[-1:], after):
         return f"{delim}{content}{delim}"
     return f"<{tag}>{content}</{tag}>"
 
@@ -82,30 +85,30 @@ def segments_markdown(segs: tuple[w.Segment, ...]) -> str:
                 after = " " if trail else ("*" if i + 1 < len(segs) and segs[i + 1].kind in MARKS else nxt)
                 if stretch and i + 1 == stretch[1]:
                     after = "<"  # </mark> follows
-                marked = wrap(core, seg.kind, before, after)
+                marked = wrap(core, seg.kind, before, after, "" if lead else (pieces[-1] if pieces else ""))
             content = lead + marked + trail
         pieces.append(content)
         if stretch and i + 1 == stretch[1]:
             pieces.append("</mark>")
-    return "".join(pieces)
+    return "".join(pieces).strip()  # leading spaces would make an indented code block
 
 
 def legend() -> str:
     items = [f"{segments_markdown((w.Segment(kind, sample),))} {escape(meaning)}" for kind, sample, meaning in LEGEND]
-    return "Marks: " + " · ".join(items)
+    return "Marks: " + " &emsp; ".join(items)
 
 
 def summary(report: Report) -> list[str]:
-    lines = ["| summary | | |", "|:--|--:|:--|"]
+    lines = ["| | | |", "|:--|--:|:--|"]
     for indent, label, number, note in summary_rows(report.summary):
         lines.append(f"| {'&emsp;' * indent}{escape_cell(label)} | {number} | {escape_cell(note)} |")
     return lines
 
 
 def member(m: Member, block: Block) -> list[str]:
-    lines = [f"- **{escape(m.relation)}** · {escape(member_meta(m))}", "", f"  > {segments_markdown(m.segments)}"]
+    lines = [f"- `{m.relation}` &ensp;{escape(member_meta(m))}", "", f"  > {segments_markdown(m.segments)}"]
     for kind, note in member_notes(m, block):
-        lines += ["", f"  {'⚠ ' if kind != 'differences' else ''}{escape(note)}"]
+        lines += ["", f"  {escape(note)}"]
     return lines + [""]
 
 

@@ -64,18 +64,14 @@ def segments_text(segs: tuple[w.Segment, ...], plain: bool) -> Text:
 
 
 def legend(plain: bool) -> Table:
-    """The marks, two to a row."""
+    """The marks, one to a row."""
     items = [(segments_text((w.Segment(kind, sample),), plain), Text(meaning, style="dim"))
              for kind, sample, meaning in LEGEND if not plain or kind in PLAIN_MARKS]
     table = Table.grid(padding=(0, 1))
-    for _ in range(5):
+    for _ in range(3):
         table.add_column()
-    for i in range(0, len(items), 2):
-        pair = items[i:i + 2]
-        cells = [Text("Marks:" if i == 0 else "", style="dim")]
-        for mark, meaning in pair:
-            cells += [mark, meaning]
-        table.add_row(*cells)
+    for i, (mark, meaning) in enumerate(items):
+        table.add_row(Text("" if i else "Marks:", style="dim"), mark, meaning)
     return table
 
 

@@ -9,6 +9,7 @@ all draw these segments.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -121,10 +122,17 @@ def locate(fragment: str, full: str) -> tuple[int, int]:
     """Where a fragment's words sit inside the full wording (case-insensitive best match), widened to words."""
     if not fragment.strip() or not full:
         return 0, len(full)
+    exact = re.search(r"(?<!\w)" + re.escape(fragment.strip()) + r"(?!\w)", full, re.IGNORECASE)
+    if exact:
+        return exact.start(), exact.end()
     m = fuzz.partial_ratio_alignment(fragment, full, processor=str.casefold)
     if m is None or m.score == 0:
         return 0, len(full)
     start, end = m.dest_start, m.dest_end
+    while start < end and full[start].isspace():
+        start += 1
+    while end > start and full[end - 1].isspace():
+        end -= 1
     while start > 0 and full[start - 1].isalnum():
         start -= 1
     while end < len(full) and full[end].isalnum():
