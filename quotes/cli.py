@@ -6,6 +6,7 @@ data; results go to stdout (or --output), progress and warnings to stderr.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -26,9 +27,25 @@ app = typer.Typer(
 )
 
 
+class _StderrWarnings(logging.Handler):
+    """Library warnings (logger `quotes`) become `quotes: ...` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(record.getMessage())
+
+
+def _setup_logging() -> None:
+    log = logging.getLogger("quotes")
+    if not any(isinstance(h, _StderrWarnings) for h in log.handlers):
+        log.addHandler(_StderrWarnings(level=logging.WARNING))
+    log.setLevel(logging.WARNING)
+    log.propagate = False
+
+
 @app.callback()
 def _root() -> None:
     """Find every quotation in news articles, who said it, and where the wordings disagree."""
+    _setup_logging()
 
 
 # ---- shared plumbing ------------------------------------------------------------------------------
@@ -145,6 +162,103 @@ def _extract(paths, fmt, output, model, quiet) -> None:
         writer.close()
     if not read_ok:
         raise fail("no article could be read")
+
+
+# ---- compare --------------------------------------------------------------------------------------
+
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Severity(str, Enum):
+    cosmetic = "cosmetic"
+    cut = "cut"
+    edit = "edit"
+    meaning = "meaning"
+
+
+@app.command()
+def compare(
+    paths: Optional[list[str]] = typer.Argument(None, help="Articles: files, folders (read recursively), or - for stdin."),
+    from_quotes: Optional[str] = typer.Option(None, "--from-quotes", help="Compare the quotes of this `quotes extract --format jsonl` file (- for stdin) instead of extracting."),
+    fmt: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="Output format."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only utterances of this speaker (any form of the name)."),
+    only_discrepancies: bool = typer.Option(False, "--only-discrepancies", help="Leave out utterances quoted verbatim everywhere."),
+    min_severity: Optional[Severity] = typer.Option(None, "--min-severity", help="Only utterances whose worst difference is at least this bad."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Terminal report width (default: the terminal's)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour (also with NO_COLOR set, or when output is not a terminal)."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Line up the wordings of the same quote across articles and type every difference."""
+    with errors():
+        _compare(paths or [], from_quotes, fmt.value, speaker, only_discrepancies,
+                 min_severity.value if min_severity else None, width, no_color, output, model, quiet)
+
+
+def _compare_quotes(paths, model, quiet):
+    """Extract every article named; returns (article names in order, quotes). Bad inputs are warned about."""
+    from quotes import ingest
+    from quotes.extract import Extractor
+
+    files = [it for it in ingest.expand(paths) if not isinstance(it, ingest.Problem)]
+    if not files:
+        for it in ingest.expand(paths):
+            warn(str(it))
+        raise fail("nothing to read")
+    extractor = Extractor(model)
+    names, found = [], []
+    with progress_bar(len(files), not quiet) as bar:
+        def articles():
+            for item in ingest.read(paths):
+                if isinstance(item, ingest.Problem):
+                    warn(str(item))
+                else:
+                    yield item
+                bar.advance()
+
+        for article, quotes in extractor.extract_many(articles()):
+            names.append(article.path)
+            found.extend(quotes)
+    if not names:
+        raise fail("no article could be read")
+    return names, found
+
+
+def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity, width, no_color, output, model,
+             quiet) -> None:
+    from quotes.compare import compare as compare_quotes, select
+
+    if from_quotes and paths:
+        raise fail("give article paths or --from-quotes FILE, not both")
+    if from_quotes:
+        from quotes.rows import read_quotes
+
+        names, found = (), read_quotes(from_quotes)
+    elif paths:
+        names, found = _compare_quotes(paths, model, quiet)
+    else:
+        raise fail("nothing to compare: give article paths or --from-quotes FILE")
+    result = compare_quotes(found, names)
+    with output_stream(output) as out:
+        if fmt == "json":
+            from quotes.render.comparison_json import write_json
+
+            write_json(select(result, speaker, only_discrepancies, min_severity), out)
+            return
+        try:
+            from quotes.render.report import render_report
+        except ImportError:
+            from quotes.render.compare_text import write_text
+
+            write_text(select(result, speaker, only_discrepancies, min_severity), fmt, out)
+            return
+        render_report(result, fmt, out, width=width, color=False if no_color else None, speaker=speaker,
+                      only_discrepancies=only_discrepancies, min_severity=min_severity)
 
 
 # ---- entry point ----------------------------------------------------------------------------------
