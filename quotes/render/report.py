@@ -2,8 +2,8 @@
 
     render_report(comparison, "table", sys.stdout, width=100, color=False)
 
-The report options (`speaker`, `only_discrepancies`, `min_severity`) are applied by
-`report_model.filter_comparison`, which the CLI can also use on its own (e.g. before writing JSON).
+The report options (`speaker`, `only_discrepancies`, `min_severity`) select utterances with
+`quotes.compare.select`, the filter `quotes compare --format json` uses too (see docs/report.md).
 """
 from __future__ import annotations
 

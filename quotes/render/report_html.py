@@ -10,16 +10,16 @@ from html import escape
 
 from quotes.render import wordiff as w
 from quotes.render.report_model import (
-    LEGEND, LEVELS, MEANING, Block, Member, Report, empty_note, filter_note, member_meta, member_notes,
+    LEGEND, Block, Member, Report, empty_note, filter_note, member_meta, member_notes,
     summary_rows,
 )
 
 CSS = """
 :root { --fg: #1f2328; --bg: #ffffff; --muted: #6e7781; --line: #d0d7de; --red: #cf222e; --green: #1a7f37;
-        --mark: #fff0a0; --magenta: #a626a4; --cyan: #0969da; --yellow: #9a6700; }
+        --mark: #fff0a0; --magenta: #a626a4; --cyan: #1b7c83; --blue: #0969da; --yellow: #9a6700; }
 @media (prefers-color-scheme: dark) {
   :root { --fg: #e6edf3; --bg: #0d1117; --muted: #8b949e; --line: #30363d; --red: #ff7b72; --green: #56d364;
-          --mark: #5c4d00; --magenta: #d2a8ff; --cyan: #79c0ff; --yellow: #e3b341; }
+          --mark: #5c4d00; --magenta: #d2a8ff; --cyan: #56d4dd; --blue: #79c0ff; --yellow: #e3b341; }
 }
 body { font: 15px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
        background: var(--bg); max-width: 62rem; margin: 2rem auto; padding: 0 1rem; }
@@ -34,10 +34,11 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .legend { color: var(--muted); font-size: .9rem; display: flex; flex-wrap: wrap; gap: .2rem 1.5rem; }
 section.cluster { border: 1px solid var(--line); border-left: 5px solid var(--line); border-radius: 6px;
                   padding: .25rem 1rem .75rem; margin: 1rem 0; }
-section.level-verbatim { border-left-color: var(--green); }
-section.level-cosmetic { border-left-color: var(--cyan); }
-section.level-edit { border-left-color: var(--yellow); }
-section.level-meaning, section.speaker-conflict { border-left-color: var(--magenta); }
+section.severity-none { border-left-color: var(--green); }
+section.severity-cosmetic { border-left-color: var(--cyan); }
+section.severity-cut { border-left-color: var(--blue); }
+section.severity-edit { border-left-color: var(--yellow); }
+section.severity-meaning, section.speaker-conflict { border-left-color: var(--magenta); }
 section.cluster h2 { margin: .5rem 0; }
 .member { display: grid; grid-template-columns: 6.5rem 1fr; gap: .1rem 1rem; margin: .75rem 0; }
 .relation { font-weight: 600; }
@@ -106,9 +107,8 @@ def member(m: Member, block: Block) -> str:
 
 
 def block(b: Block) -> str:
-    classes = f"cluster level-{LEVELS[b.level]}" + (" speaker-conflict" if b.conflict else "")
-    level = LEVELS[MEANING if b.conflict else b.level]
-    return "\n".join([f'<section class="{classes}" id="u{b.number}" data-level="{level}">',
+    classes = f"cluster severity-{b.severity}" + (" speaker-conflict" if b.conflict else "")
+    return "\n".join([f'<section class="{classes}" id="u{b.number}" data-severity="{b.severity}">',
                       f"<h2>{escape(b.title)}</h2>", *(member(m, b) for m in b.members), "</section>"])
 
 

@@ -1,8 +1,9 @@
 """What a `quotes compare` report shows, as plain data shared by every output format.
 
-`filter_comparison` is the one place the report options are implemented (`--speaker`,
-`--only-discrepancies`, `--min-severity`); `build_report` turns a comparison into a summary, one block
-per utterance quoted by more than one article (worst first) and a speaker table. No rich here.
+`build_report` applies the report options with `quotes.compare.select` (the same filter the CLI uses
+for JSON, so every format shows the same utterances) and turns the comparison into a summary, one
+block per utterance quoted by more than one article (worst first) and a speaker table. Severity is the
+engine's (`quotes.compare.severity`): none < cosmetic < cut < edit < meaning. No rich here.
 """
 from __future__ import annotations
 
@@ -11,108 +12,50 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from quotes import speakers
+from quotes.compare import SEVERITIES, select, severity
 from quotes.errors import QuotesError
 from quotes.model import Cluster, Comparison, Quote, Variant
 from quotes.render.wordiff import Segment, diff_segments, same_quote
 
-LEVELS = ("verbatim", "cosmetic", "edit", "meaning")  # how far a cluster's wordings differ, in order
-SEVERITIES = LEVELS[1:]  # the values --min-severity takes
-VERBATIM, COSMETIC, EDIT, MEANING = range(4)
-
-LEVEL_LABELS = {  # how the summary counts utterances
-    VERBATIM: "agree verbatim",
-    COSMETIC: "differ only cosmetically",
-    EDIT: "differ in wording",
-    MEANING: "differ in meaning",
+SUMMARY_LABELS = {  # how the summary counts utterances, by their worst difference
+    "none": "agree verbatim",
+    "cosmetic": "differ only cosmetically",
+    "cut": "shortened or quoted in part",
+    "edit": "differ in wording",
+    "meaning": "differ in meaning",
 }
 BLOCK_LABELS = {  # how a block heads one utterance
-    VERBATIM: "verbatim",
-    COSMETIC: "cosmetic differences only",
-    EDIT: "wording differs",
-    MEANING: "meaning changed",
+    "none": "verbatim",
+    "cosmetic": "cosmetic differences only",
+    "cut": "shortened or quoted in part",
+    "edit": "wording differs",
+    "meaning": "meaning changed",
 }
-
-
-# ---- severity -----------------------------------------------------------------------------------
-
-def member_level(v: Variant) -> int:
-    """How far one member's words are from the canonical wording (a speaker conflict is not counted here).
-
-    Cosmetic differences are COSMETIC; trimmed, omitted, added or substituted words are EDIT (the
-    canonical words a fragment does not quote are not an edit); any difference flagged as changing the
-    meaning is MEANING. The relation counts too when the engine gives no itemised difference.
-    """
-    level = {"cosmetic": COSMETIC, "trimmed": EDIT, "edited": EDIT}.get(v.relation, VERBATIM)
-    for d in v.discrepancies:
-        if d.type == "speaker_conflict":
-            continue
-        if d.flags:
-            return MEANING
-        if d.type == "cosmetic":
-            level = max(level, COSMETIC)
-        elif not (d.type == "trimmed" and v.relation == "fragment"):
-            level = max(level, EDIT)
-    return level
-
-
-def wording_level(c: Cluster) -> int:
-    return max((member_level(v) for v in c.members), default=VERBATIM)
 
 
 def has_speaker_conflict(c: Cluster) -> bool:
     return c.speaker_conflict or any(d.type == "speaker_conflict" for v in c.members for d in v.discrepancies)
 
 
-def cluster_level(c: Cluster) -> int:
-    """The cluster's severity: its wording level, or MEANING when members give the words to different speakers."""
-    return MEANING if has_speaker_conflict(c) else wording_level(c)
+def rank(c: Cluster) -> int:
+    return SEVERITIES.index(severity(c))
 
 
-def severity_index(name: str | None) -> int:
-    if name is None:
-        return VERBATIM
-    if name not in SEVERITIES:
-        raise QuotesError(f"unknown severity {name!r} (choose from {', '.join(SEVERITIES)})")
-    return LEVELS.index(name)
-
-
-# ---- filtering (the report options) ---------------------------------------------------------------
-
-def name_matches(query: str, name: str | None) -> bool:
-    """`--speaker` matching: the same person ("Trump" = "Donald Trump"), or every word of the query in the name."""
-    if not name:
-        return False
-    if speakers.same_person(query, name):
-        return True
-    wanted = speakers.fold(query).split()
-    return bool(wanted) and set(wanted) <= set(speakers.fold(name).split())
+def apply_options(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
+                  min_severity: str | None = None) -> Comparison:
+    """The report options: `quotes.compare.select`'s clusters, and with `speaker` only that person's quotes."""
+    if min_severity is not None and min_severity not in SEVERITIES:
+        raise QuotesError(f"unknown severity {min_severity!r} (choose from {', '.join(SEVERITIES[1:])})")
+    chosen = select(comparison, speaker, only_discrepancies, min_severity)
+    if speaker:
+        chosen = replace(chosen, quotes=tuple(q for q in chosen.quotes
+                                              if q.speaker and speakers.same_person(speaker, q.speaker.name)))
+    return chosen
 
 
 def cluster_speakers(c: Cluster) -> list[str]:
     names = [c.speaker, *c.speakers, *(v.quote.speaker.name for v in c.members if v.quote.speaker)]
     return [n for n in dict.fromkeys(names) if n]
-
-
-def filter_comparison(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
-                      min_severity: str | None = None) -> Comparison:
-    """The comparison restricted by the report options (the CLI and every output format use this).
-
-    - `speaker`: clusters where any member is attributed to that person (see `name_matches`), and
-      only that person's quotes;
-    - `only_discrepancies`: clusters whose members are not all verbatim (same as `min_severity="cosmetic"`);
-    - `min_severity` (cosmetic | edit | meaning): clusters at least that severe; a speaker conflict
-      counts as `meaning`.
-    Clusters keep their order; every member of a kept cluster is kept (they are the context).
-    """
-    floor = max(severity_index(min_severity), COSMETIC if only_discrepancies else VERBATIM)
-    clusters = tuple(
-        c for c in comparison.clusters
-        if cluster_level(c) >= floor and (speaker is None or any(name_matches(speaker, n) for n in cluster_speakers(c)))
-    )
-    quotes = comparison.quotes
-    if speaker is not None:
-        quotes = tuple(q for q in quotes if q.speaker and name_matches(speaker, q.speaker.name))
-    return replace(comparison, clusters=clusters, quotes=quotes)
 
 
 def multi_article(c: Cluster) -> bool:
@@ -127,24 +70,21 @@ class Summary:
     quotes: int
     kinds: tuple[tuple[str, int], ...]  # (kind, count) for speech, partial, scare
     multi: int  # utterances quoted by more than one article
-    by_level: tuple[int, int, int, int]  # of those: verbatim, cosmetic, edit, meaning (by wording)
-    fragments: int  # of the verbatim ones: quoted only in part somewhere (a fragment that matches)
+    by_severity: tuple[int, ...]  # of those, how many have each worst difference, in SEVERITIES order
     conflicts: int  # of the multi-article ones: members give the words to different speakers
     single_article: int  # utterances quoted more than once within one article only (no block)
 
 
 def summarize(comparison: Comparison) -> Summary:
     multi = [c for c in comparison.clusters if multi_article(c)]
-    levels = [wording_level(c) for c in multi]
+    ranks = [rank(c) for c in multi]
     kinds = [(k, sum(1 for q in comparison.quotes if q.kind == k)) for k in ("speech", "partial", "scare")]
     return Summary(
         articles=len(comparison.articles),
         quotes=len(comparison.quotes),
         kinds=tuple(kinds),
         multi=len(multi),
-        by_level=tuple(levels.count(i) for i in range(4)),  # type: ignore[arg-type]
-        fragments=sum(1 for c, lvl in zip(multi, levels)
-                      if lvl == VERBATIM and any(v.relation == "fragment" for v in c.members)),
+        by_severity=tuple(ranks.count(i) for i in range(len(SEVERITIES))),
         conflicts=sum(1 for c in multi if has_speaker_conflict(c)),
         single_article=len(comparison.clusters) - len(multi),
     )
@@ -158,10 +98,9 @@ def summary_rows(s: Summary) -> list[tuple[int, str, int, str]]:
         (0, "quotes found", s.quotes, kinds),
         (0, "utterances quoted by more than one article", s.multi, ""),
     ]
-    for level in range(4):
-        note = f"{s.fragments} quoted in part" if level == VERBATIM and s.fragments else ""
-        rows.append((1, LEVEL_LABELS[level], s.by_level[level], note))
-    rows.append((1, "speaker conflicts", s.conflicts, ""))
+    for name, n in zip(SEVERITIES, s.by_severity):
+        rows.append((1, SUMMARY_LABELS[name], n, ""))
+    rows.append((1, "speaker conflicts", s.conflicts, "counted as differing in meaning" if s.conflicts else ""))
     if s.single_article:
         rows.append((0, "quoted more than once within one article only", s.single_article, "not shown below"))
     return rows
@@ -189,7 +128,7 @@ class Member:
 class Block:
     number: int
     cluster: Cluster
-    level: int  # wording level
+    severity: str  # the worst difference, one of SEVERITIES
     conflict: bool
     speaker: str
     canonical: Quote
@@ -200,10 +139,8 @@ class Block:
     @property
     def title(self) -> str:
         n = len(self.cluster.articles)
-        label = BLOCK_LABELS[self.level]
-        if self.level == VERBATIM and any(v.relation == "fragment" for v in self.cluster.members):
-            label += ", quoted in part"
-        parts = [f"{self.number}. {self.speaker or 'unattributed'}", f"quoted in {n} articles", label]
+        parts = [f"{self.number}. {self.speaker or 'unattributed'}", f"quoted in {n} articles",
+                 BLOCK_LABELS[self.severity]]
         if self.conflict:
             parts.append("speaker conflict")
         return " · ".join(parts)
@@ -288,7 +225,7 @@ def _block(number: int, c: Cluster, names: dict[str, str], order: dict[str, int]
     return Block(
         number=number,
         cluster=c,
-        level=wording_level(c),
+        severity=severity(c),
         conflict=has_speaker_conflict(c),
         speaker=spk,
         canonical=c.canonical,
@@ -334,7 +271,7 @@ def speaker_rows(comparison: Comparison) -> tuple[SpeakerRow, ...]:
             quotes=len(group),
             articles=len({q.article for q in group}),
             utterances=len(mine),
-            differing=sum(1 for c in mine if cluster_level(c) >= EDIT),
+            differing=sum(1 for c in mine if rank(c) >= SEVERITIES.index("edit")),
         ))
     rows.sort(key=lambda r: (-r.quotes, -r.articles, r.name.casefold()))
     return tuple(rows)
@@ -353,10 +290,9 @@ class Report:
 
 def build_report(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
                  min_severity: str | None = None) -> Report:
-    chosen = filter_comparison(comparison, speaker, only_discrepancies, min_severity)
+    chosen = apply_options(comparison, speaker, only_discrepancies, min_severity)
     multi = [c for c in chosen.clusters if multi_article(c)]
-    # worst first: by severity, then the engine's order
-    multi.sort(key=lambda c: -cluster_level(c))
+    multi.sort(key=lambda c: -rank(c))  # worst first; the engine's order among equals
     names = article_names([*comparison.articles, *(q.article for q in comparison.quotes),
                            *(v.quote.article for c in comparison.clusters for v in c.members)])
     order = {a: i for i, a in enumerate(comparison.articles)}
@@ -371,7 +307,7 @@ def build_report(comparison: Comparison, speaker: str | None = None, only_discre
     return Report(
         summary=summary,
         blocks=tuple(_block(i, c, names, order) for i, c in enumerate(multi, 1)),
-        speakers=speaker_rows(filter_comparison(comparison, speaker)),
+        speakers=speaker_rows(apply_options(comparison, speaker)),
         filters=tuple(filters),
         hidden=summary.multi - len(multi),
     )

@@ -39,7 +39,7 @@ PLAIN_MARKS = {
 }
 DROPPED_MARKS = ("[~", "~]")
 NOTE_STYLES = {"differences": "dim", "meaning": "bold magenta", "conflict": "bold magenta"}
-LEVEL_STYLES = ("green", "cyan", "yellow", "bold magenta")
+SEVERITY_STYLES = {"none": "green", "cosmetic": "cyan", "cut": "blue", "edit": "yellow", "meaning": "bold magenta"}
 
 
 def segments_text(segs: tuple[w.Segment, ...], plain: bool) -> Text:
@@ -100,7 +100,7 @@ def block_panel(block: Block, plain: bool) -> Panel:
         if i:
             grid.add_row(Text(""), Text(""))
         grid.add_row(*member_row(m, block, plain))
-    style = LEVEL_STYLES[3 if block.conflict else block.level]
+    style = SEVERITY_STYLES["meaning" if block.conflict else block.severity]
     return Panel(grid, title=Text(f" {block.title} ", style="bold"), title_align="left",
                  border_style="" if plain else style, padding=(0, 1))
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from quotes.model import Discrepancy, Quote, Variant
 
@@ -62,30 +63,63 @@ def diff_segments(canonical: Quote, member: Variant) -> tuple[Segment, ...]:
     if same_quote(canonical, member.quote):
         return (Segment(SAME, v_text),)
     fragment = member.relation == "fragment"
+    c_text = canonical.text
     edits = _edits(canonical, member.quote, member.discrepancies)
-    head: list[Segment] = []
-    tail: list[Segment] = []
+    lo, hi = 0, len(c_text)
     if fragment and not any(e.type == "trimmed" for e in edits):
-        start, end = locate(v_text, canonical.text)
-        if start > 0:
-            head.append(Segment(OUTSIDE, canonical.text[:start]))
-        if end < len(canonical.text):
-            tail.append(Segment(OUTSIDE, canonical.text[end:]))
-    shared = COVERED if fragment else SAME
-    segs = head
-    vpos = 0
+        lo, hi = locate(v_text, c_text)
+    segs = [Segment(OUTSIDE, c_text[:lo])]
+    cpos, vpos = lo, 0
     for e in edits:
-        if e.vs > vpos:
-            segs.append(Segment(shared, v_text[vpos:e.vs]))
-        segs.extend(_segments_of(e, fragment))
-        vpos = max(vpos, e.ve)
-    if vpos < len(v_text):
-        segs.append(Segment(shared, v_text[vpos:]))
-    return tidy(segs + tail)
+        segs += _between(c_text[cpos:max(cpos, e.cs)], v_text, vpos, e.vs, fragment)
+        segs += _segments_of(e, fragment)
+        cpos, vpos = max(cpos, e.ce), max(vpos, e.ve)
+    segs += _between(c_text[cpos:hi], v_text, vpos, len(v_text), fragment)
+    segs.append(Segment(OUTSIDE, c_text[hi:]))
+    return tidy(segs)
+
+
+def _between(c_gap: str, v_text: str, vs: int, ve: int, fragment: bool) -> list[Segment]:
+    """The stretch between two itemised differences, where the wordings agree word for word.
+
+    The member's text is shown; canonical characters it lacks there (punctuation the word alignment
+    passes over, like the full stop between a trimmed sentence and the next) are shown too: outside
+    a fragment's quoted part, dropped punctuation as cosmetic, anything else as deleted.
+    """
+    v_gap = v_text[vs:ve]
+    shared = COVERED if fragment else SAME
+    if c_gap == v_gap or not c_gap.strip():
+        return [Segment(shared, v_gap)]
+    out = []
+    for tag, c0, c1, v0, v1 in Indel.opcodes(_fold(c_gap), _fold(v_gap)).as_list():
+        if tag != "delete":
+            out.append(Segment(shared, v_gap[v0:v1]))
+            continue
+        dropped = c_gap[c0:c1]
+        if not dropped.strip():
+            continue
+        at = vs + v0
+        if fragment and (at == 0 or at == len(v_text)):
+            out.append(Segment(OUTSIDE, dropped))
+        elif not any(ch.isalnum() for ch in dropped):
+            out.append(Segment(COSMETIC, "", canonical=dropped.strip()))
+        else:
+            out.append(Segment(DELETED, dropped))
+    return out
+
+
+_QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
+
+
+def _fold(text: str) -> str:
+    """Case and curly quotes folded, one character for one (offsets stay valid)."""
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_QUOTES)
 
 
 def _segments_of(e: _Edit, fragment: bool) -> list[Segment]:
     if e.type == "cosmetic":
+        if e.vtext and not e.vtext.strip():  # "him, if" -> "him if": the comma dropped, the space kept
+            return [Segment(COSMETIC, "", canonical=e.ctext.strip(), flags=e.flags), Segment(SAME, e.vtext)]
         return [Segment(COSMETIC, e.vtext, canonical=e.ctext, flags=e.flags)]
     if e.type == "trimmed":
         return [Segment(OUTSIDE if fragment else TRIMMED, e.ctext, flags=e.flags)]
@@ -158,13 +192,15 @@ def tidy(segs: list[Segment]) -> tuple[Segment, ...]:
             seg = Segment(seg.kind, seg.text.strip(), seg.canonical, seg.flags)
         if not seg.text and not (seg.kind == COSMETIC and seg.canonical):
             continue
-        if out and out[-1].kind == seg.kind and seg.kind in (SAME, COVERED):
-            out[-1] = Segment(seg.kind, out[-1].text + seg.text)
+        space = bool(out) and (seg.kind in CANONICAL_ONLY or out[-1].kind in CANONICAL_ONLY) and _needs_space(
+            _shown(out[-1])[-1:], _shown(seg)[:1])
+        if out and out[-1].kind == seg.kind and seg.kind not in (COSMETIC, SPACE):
+            prev = out[-1]
+            out[-1] = Segment(seg.kind, prev.text + (" " if space else "") + seg.text, "",
+                              tuple(dict.fromkeys(prev.flags + seg.flags)))
             continue
-        if out and (seg.kind in CANONICAL_ONLY or out[-1].kind in CANONICAL_ONLY):
-            left, right = _shown(out[-1])[-1:], _shown(seg)[:1]
-            if _needs_space(left, right):
-                out.append(Segment(SPACE, " "))
+        if space:
+            out.append(Segment(SPACE, " "))
         out.append(seg)
     return tuple(out)
 
