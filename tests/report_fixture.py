@@ -4,6 +4,7 @@ Offsets are found in the texts (never typed in), so the fixture stays true to th
 """
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 from quotes.model import Article, Cluster, Comparison, Cue, Discrepancy, Quote, Speaker, Variant
@@ -158,3 +159,37 @@ def markup_comparison() -> Comparison:
         disc("substituted", ca, at(ca, "[b]this[/b]"), vb, at(vb, "[b]that[/b]")), conflict))),
         speaker="Ann [i]Lee[/i]", speakers=("Ann [i]Lee[/i]", "[red]Bob[/red] <script>"))
     return Comparison(articles=(a.path, b.path), quotes=(ca, vb), clusters=(cl,))
+
+
+class TextCollector(HTMLParser):
+    """The visible text of an HTML fragment, and the text inside each tag."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.inside: dict[str, list[str]] = {}
+        self.tags: list[str] = []
+        self.runs: list[tuple[frozenset[str], str]] = []  # (open tags, text) in document order
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        self.tags.append(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
+
+    def handle_data(self, data):
+        if "style" in self.stack or "title" in self.stack:
+            return
+        self.text.append(data)
+        self.runs.append((frozenset(self.stack), data))
+        for tag in set(self.stack):
+            self.inside.setdefault(tag, []).append(data)
+
+
+def collect(html: str) -> TextCollector:
+    parser = TextCollector()
+    parser.feed(html)
+    return parser

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from quotes.errors import QuotesError
 from quotes.render import wordiff as w
 from quotes.render.report import render_report
 from quotes.render.report_markdown import escape, segments_markdown
-from report_fixture import MARKUP, markup_comparison, seeds_comparison
+from report_fixture import MARKUP, collect, markup_comparison, seeds_comparison
 
 GOLDEN = Path(__file__).parent / "golden"
 ESC = re.compile(r"\x1b\[[0-9;]*m")
@@ -116,40 +115,6 @@ def test_table_prints_user_text_as_written():
     for s in USER_TEXT:
         assert s in plain
     assert "will act on [b]this[/b] [b]that[/b] & <soon>" in plain  # struck, then inserted: both whole
-
-
-class TextCollector(HTMLParser):
-    """The visible text of an HTML fragment, and the text inside each tag."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.text: list[str] = []
-        self.inside: dict[str, list[str]] = {}
-        self.tags: list[str] = []
-        self.runs: list[tuple[frozenset[str], str]] = []  # (open tags, text) in document order
-
-    def handle_starttag(self, tag, attrs):
-        self.stack.append(tag)
-        self.tags.append(tag)
-
-    def handle_endtag(self, tag):
-        if tag in self.stack:
-            del self.stack[len(self.stack) - 1 - self.stack[::-1].index(tag):]
-
-    def handle_data(self, data):
-        if "style" in self.stack or "title" in self.stack:
-            return
-        self.text.append(data)
-        self.runs.append((frozenset(self.stack), data))
-        for tag in set(self.stack):
-            self.inside.setdefault(tag, []).append(data)
-
-
-def collect(html: str) -> TextCollector:
-    parser = TextCollector()
-    parser.feed(html)
-    return parser
 
 
 def without_legend(pieces: list[str]) -> list[str]:
