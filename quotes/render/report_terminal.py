@@ -59,7 +59,10 @@ def segments_text(segs: tuple[w.Segment, ...], plain: bool) -> Text:
             if stretch and i + 1 == stretch[1]:
                 text.append(PLAIN_MARKS[w.COVERED][1])
         else:
-            text.append(shown, style=DROPPED_COSMETIC if dropped else STYLES.get(seg.kind, ""))
+            style = DROPPED_COSMETIC if dropped else STYLES.get(seg.kind, "")
+            if stretch and stretch[0] <= i < stretch[1] and seg.kind != w.COVERED:
+                style = f"{style} on yellow"  # the whole quoted part stays highlighted
+            text.append(shown, style=style)
     return text
 
 
