@@ -106,3 +106,10 @@ def test_user_text_is_never_markup(runner, markup_articles, fmt):
         visible = "".join(seen.text)
         assert "b" not in seen.tags
     assert MARKUP in visible
+
+
+def test_a_single_article_has_nothing_to_compare(runner):
+    res = runner.invoke(app, ["compare", "--no-color", str(SEEDS / "001_47eab0ed3e38093b.txt")])
+    assert res.exit_code == 0, res.output
+    assert re.search(r"articles read\s+1\b", res.stdout)
+    assert "Only one article was read: there is nothing to compare its quotes against." in res.stdout

@@ -125,6 +125,8 @@ def test_article_names(paths, names):
 
 def test_empty_notes(seeds):
     nothing = replace(seeds, clusters=())
-    assert rm.empty_note(rm.build_report(nothing)).startswith("No utterance is quoted by more than one article")
+    assert rm.empty_note(rm.build_report(nothing)) == "No utterance is quoted by more than one article."
+    alone = replace(seeds, articles=seeds.articles[:1], clusters=())
+    assert rm.empty_note(rm.build_report(alone)).startswith("Only one article was read: there is nothing to compare")
     assert rm.empty_note(rm.build_report(seeds, speaker="Nobody")) == "No utterance matches these options."
     assert rm.empty_note(rm.build_report(seeds)) == ""

@@ -191,7 +191,7 @@ def test_escaped_text_renders_as_written(text):
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(["same", "deleted", "inserted", "cosmetic", "space"]),
-                          st.text(alphabet=st.sampled_from(list("ab .,!?*_~[]<>&’")), min_size=1, max_size=8)),
+                          st.text(alphabet=st.sampled_from(list("ab .,!?*_~[]<>&’#-+1)")), min_size=1, max_size=8)),
                 min_size=1, max_size=6))
 def test_marks_survive_any_neighbours(parts):
     segs = tuple(w.Segment(k, t if k != "space" else " ") for k, t in parts)
@@ -202,3 +202,12 @@ def test_marks_survive_any_neighbours(parts):
         want = [s.text.strip() for s in segs if s.kind == kind and s.text.strip()]
         got = "".join(text for open_, text in seen.runs if open_ & set(tags))
         assert norm("".join(want)) == norm(got)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_escaped_text_at_the_start_of_a_line_renders_as_written(text):
+    text = " ".join(text.split())
+    seen = collect(MD.render("> " + escape(text, line_start=True)))
+    assert set(seen.tags) <= {"blockquote", "p"}  # no heading, list, rule, emphasis or element
+    assert " ".join("".join(seen.text).split()) == text

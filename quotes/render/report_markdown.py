@@ -34,11 +34,12 @@ def escape(text: str, line_start: bool = False) -> str:
     """
     text = " ".join(text.split()) if "\n" in text or "\r" in text else text
     text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text) if line_start else text
+    return line_start_safe(text) if line_start else text
 
 
-def escape_cell(text: str) -> str:
-    return escape(text)  # `|` is escaped by escape(), which keeps a table cell whole
+def line_start_safe(markdown: str) -> str:
+    """Markdown that begins a line with what would start a heading, list or rule escaped."""
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), markdown, count=1)
 
 
 def _punct(ch: str) -> bool:
@@ -66,8 +67,7 @@ def wrap(content: str, kind: str, before: str, after: str, touching: str = "") -
 
 def segments_markdown(segs: tuple[w.Segment, ...]) -> str:
     """A rendering with its differences marked; a fragment's quoted stretch inside one <mark>."""
-    texts = [escape(s.canonical if s.kind == w.COSMETIC and not s.text else s.text, line_start=i == 0)
-             for i, s in enumerate(segs)]
+    texts = [escape(s.canonical if s.kind == w.COSMETIC and not s.text else s.text) for s in segs]
     stretch = w.quoted_stretch(segs)
     pieces: list[str] = []
     for i, seg in enumerate(segs):
@@ -90,7 +90,8 @@ def segments_markdown(segs: tuple[w.Segment, ...]) -> str:
         pieces.append(content)
         if stretch and i + 1 == stretch[1]:
             pieces.append("</mark>")
-    return "".join(pieces).strip()  # leading spaces would make an indented code block
+    # the rendering begins a line: no leading spaces (a code block), no "#", "-" or "1." (a block)
+    return line_start_safe("".join(pieces).strip())
 
 
 def legend() -> str:
@@ -101,7 +102,7 @@ def legend() -> str:
 def summary(report: Report) -> list[str]:
     lines = ["| | | |", "|:--|--:|:--|"]
     for indent, label, number, note in summary_rows(report.summary):
-        lines.append(f"| {'&emsp;' * indent}{escape_cell(label)} | {number} | {escape_cell(note)} |")
+        lines.append(f"| {'&emsp;' * indent}{escape(label)} | {number} | {escape(note)} |")
     return lines
 
 
@@ -125,7 +126,7 @@ def speakers(report: Report) -> list[str]:
         return lines + ["No attributed quote.", ""]
     lines += ["| speaker | quotes | articles | quoted by several articles | differing |", "|:--|--:|--:|--:|--:|"]
     for r in report.speakers:
-        lines.append(f"| {escape_cell(r.name)} | {r.quotes} | {r.articles} | {r.utterances} | {r.differing} |")
+        lines.append(f"| {escape(r.name)} | {r.quotes} | {r.articles} | {r.utterances} | {r.differing} |")
     return lines + [""]
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 
 from quotes import speakers
-from quotes.compare import SEVERITIES, select, severity
+from quotes.compare import NOTHING_TO_COMPARE, SEVERITIES, select, severity
 from quotes.errors import QuotesError
 from quotes.model import Cluster, Comparison, Quote, Variant
 from quotes.render.wordiff import Segment, diff_segments, same_quote
@@ -334,6 +334,8 @@ def empty_note(report: Report) -> str:
     """What to say instead of blocks when there are none, else ""."""
     if report.blocks:
         return ""
+    if report.summary.articles < 2:
+        return NOTHING_TO_COMPARE[0].upper() + NOTHING_TO_COMPARE[1:] + "."
     if not report.summary.multi:
-        return "No utterance is quoted by more than one article: nothing to compare."
+        return "No utterance is quoted by more than one article."
     return "No utterance matches these options."
