@@ -131,8 +131,6 @@ class Block:
     severity: str  # the worst difference, one of SEVERITIES
     conflict: bool
     speaker: str
-    canonical: Quote
-    canonical_where: str
     carried_by: int  # articles whose wording is the canonical one (verbatim or cosmetic)
     members: tuple[Member, ...]
 
@@ -228,8 +226,6 @@ def _block(number: int, c: Cluster, names: dict[str, str], order: dict[str, int]
         severity=severity(c),
         conflict=has_speaker_conflict(c),
         speaker=spk,
-        canonical=c.canonical,
-        canonical_where=f"{names.get(c.canonical.article, c.canonical.article)}:{c.canonical.line}",
         carried_by=len(carried),
         members=tuple(_member(c, v, names) for v in members),
     )
@@ -246,28 +242,42 @@ class SpeakerRow:
     differing: int  # of those, how many differ beyond cosmetics (wording, meaning or speaker)
 
 
+class _People:
+    """Speaker names grouped into people (`speakers.same_person`); each distinct name is resolved once."""
+
+    def __init__(self) -> None:
+        self.names: list[set[str]] = []
+        self.index: dict[str, int] = {}
+
+    def of(self, name: str) -> int:
+        i = self.index.get(name)
+        if i is None:
+            i = next((k for k, known in enumerate(self.names)
+                      if any(speakers.same_person(name, n) for n in known)), len(self.names))
+            if i == len(self.names):
+                self.names.append(set())
+            self.names[i].add(name)
+            self.index[name] = i
+        return i
+
+
 def speaker_rows(comparison: Comparison) -> tuple[SpeakerRow, ...]:
     """Who is quoted, how often and in how many articles; most quoted first. Unattributed quotes are left out."""
-    groups: list[list[Quote]] = []
-    names: list[list[str]] = []
+    people = _People()
+    quotes: dict[int, list[Quote]] = {}
     for q in comparison.quotes:
-        if q.kind == "scare" or not q.speaker:
-            continue
-        for i, known in enumerate(names):
-            if any(speakers.same_person(q.speaker.name, n) for n in known):
-                groups[i].append(q)
-                known.append(q.speaker.name)
-                break
-        else:
-            groups.append([q])
-            names.append([q.speaker.name])
+        if q.kind != "scare" and q.speaker and q.speaker.name:
+            quotes.setdefault(people.of(q.speaker.name), []).append(q)
+    utterances: dict[int, list[Cluster]] = {}
+    for c in comparison.clusters:
+        if multi_article(c):
+            for i in {people.of(n) for n in cluster_speakers(c)}:
+                utterances.setdefault(i, []).append(c)
     rows = []
-    multi = [c for c in comparison.clusters if multi_article(c)]
-    for group, known in zip(groups, names):
-        fullest = max(known, key=lambda n: (len(speakers.name_words(n)), len(n)))
-        mine = [c for c in multi if any(speakers.same_person(fullest, n) for n in cluster_speakers(c))]
+    for i, group in quotes.items():
+        mine = utterances.get(i, [])
         rows.append(SpeakerRow(
-            name=fullest,
+            name=max(people.names[i], key=lambda n: (len(speakers.name_words(n)), len(n), n)),
             quotes=len(group),
             articles=len({q.article for q in group}),
             utterances=len(mine),
