@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -30,9 +31,10 @@ from rapidfuzz.distance import Levenshtein, LCSseq
 from quotes import speakers, textkeys
 from quotes.model import Quote
 
-FUNCTION_WEIGHT = 0.15  # what a function word counts for, against 1.0 for a rare content word
+COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
 FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
-CUT = "\x01"  # marks an ellipsis or a bracketed insertion in an index sequence: no bigram spans it
+SEP = "\x01"  # between quotes in the joined index sequence
+UNSEEN = "\x02"  # the code of a word the index has never seen
 _BASE = 0x20
 _SURROGATES = 0xD800
 _MAX_CODE = 0x10FFFF
@@ -52,30 +54,38 @@ class Evidence:
         return round(100.0 * (0.75 * self.containment + 0.25 * self.coverage), 2)
 
 
-def accepts(ev: Evidence, speaker_relation: int) -> bool:
-    """The linking rule. `speaker_relation`: 1 same speaker, 0 unknown, -1 two different known speakers."""
+def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
+    """The linking rule. `speaker_relation`: 1 same speaker, 0 unknown, -1 two different known speakers.
+
+    `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
+    headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
+    whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
+    identical = ev.containment == 1.0 and ev.coverage == 1.0
+    if repeat and identical and speaker_relation >= 0:
+        return True
     if speaker_relation < 0:
         return ev.containment >= 0.8 and ev.matched >= 4.0
     if ev.containment >= 0.8:
-        return ev.matched >= (1.8 if speaker_relation > 0 else 2.0)
+        return ev.matched >= (1.5 if speaker_relation > 0 else 1.7)
     if ev.containment >= 0.5 and ev.fragment == 0:
-        # a heavily edited rendering: much shared information, most of both quotes
-        return ev.matched >= 4.0 and ev.coverage >= 0.45
+        # an edited rendering: much shared information, most of both quotes
+        return ev.matched >= 3.0 and ev.coverage >= 0.4
     return False
 
 
-def speaker_relation(a: Quote, b: Quote, cache: dict | None = None) -> int:
+@lru_cache(maxsize=1 << 16)
+def same_person(a: str, b: str) -> bool:
+    """`speakers.same_person`, remembered (the same few names meet again and again)."""
+    return speakers.same_person(a, b)
+
+
+def speaker_relation(a: Quote, b: Quote) -> int:
     """1 when both quotes name the same person, -1 when they name two people, 0 when either is unknown."""
     na = a.speaker.name if a.speaker else None
     nb = b.speaker.name if b.speaker else None
     if not na or not nb:
         return 0
-    if cache is None:
-        return 1 if speakers.same_person(na, nb) else -1
-    k = (na, nb)
-    if k not in cache:
-        cache[k] = 1 if speakers.same_person(na, nb) else -1
-    return cache[k]
+    return 1 if same_person(na, nb) else -1
 
 
 def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, int, int]]:
@@ -126,26 +136,26 @@ class QuoteIndex:
     def __init__(self, quotes: Iterable[Quote], cap: int | None = None):
         self.quotes: list[Quote] = list(quotes)
         self._vocab: dict[str, str] = {}
-        self._speakers: dict = {}
-        self.seqs: list[str] = []
-        iseqs: list[str] = []
-        self._cut: dict[int, str] = {}  # index forms that differ from the code string (cut by an ellipsis)
-        for i, q in enumerate(self.quotes):
-            seq, iseq = self._encode(q.text, grow=True)
-            self.seqs.append(seq)
-            iseqs.append(iseq)
-            if iseq != seq:
-                self._cut[i] = iseq
+        self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
         n = len(self.quotes)
-        # a bigram held by more quotes than this is common wording, not evidence (and is not looked up)
+        # a bigram held by more quotes than this is common wording, not a lead (and is not looked up)
         self.cap = cap or max(64, n // 200)
+        # a word or bigram found in more quotes than this counts for less than a rare one
+        self.d0 = max(25.0, n / 400)
         df = Counter(c for s in self.seqs for c in set(s))
-        d0 = max(25.0, n / 400)
         self.weight: dict[str, float] = {}
+        size = _BASE + 0x800 + len(self._vocab) + 1
+        table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float32)
         for key, code in self._vocab.items():
-            self.weight[code] = FUNCTION_WEIGHT if key in textkeys.FUNCTION_WORDS else min(1.0, d0 / df[code]) if df[code] else 1.0
+            w = COMMON_WEIGHT if key in textkeys.COMMON_WORDS else min(1.0, self.d0 / df[code]) if df[code] else 1.0
+            self.weight[code] = w
+            table[ord(code)] = w
+        table[ord(UNSEEN)] = COMMON_WEIGHT
+        self._table = table
         self.info = [self._info(s) for s in self.seqs]
-        self._build_bigrams(iseqs)
+        self._seq_count = Counter(self.seqs)
+        self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
+        self.pair_weights: list[bytes] = self._build_bigrams()
 
     # ---- encoding --------------------------------------------------------------------------------
 
@@ -153,7 +163,7 @@ class QuoteIndex:
         code = self._vocab.get(key)
         if code is None:
             if not grow:
-                return "\x02"  # a word the index has never seen: matches nothing recorded
+                return UNSEEN  # a word the index has never seen: matches nothing recorded
             i = _BASE + len(self._vocab)
             if i >= _SURROGATES:
                 i += 0x800
@@ -162,59 +172,90 @@ class QuoteIndex:
             code = self._vocab[key] = chr(i)
         return code
 
-    def _encode(self, text: str, grow: bool = False) -> tuple[str, str]:
-        """The code string of a quote's words (the writer's [insertions] left out) and its index form."""
-        seq: list[str] = []
-        iseq: list[str] = []
-        for keys, cut in textkeys.speaker_keys(text):
-            if cut and iseq and iseq[-1] != CUT:
-                iseq.append(CUT)
-            for k in keys:
-                c = self._code(k, grow)
-                seq.append(c)
-                iseq.append(c)
-        return "".join(seq), "".join(iseq)
+    def _encode(self, text: str, grow: bool = False) -> str:
+        """The code string of a quote's words: one character per word key, [insertions] left out."""
+        code = self._code
+        return "".join(code(k, grow) for keys in textkeys.speaker_keys(text) for k in keys)
 
     def _info(self, seq: str) -> float:
         w = self.weight.get
-        return sum(w(c, FUNCTION_WEIGHT if c == "\x02" else 1.0) for c in seq)
+        return sum(w(c, 1.0) for c in seq)
 
-    def _build_bigrams(self, iseqs: list[str]) -> None:
-        if not iseqs:
+    @staticmethod
+    def _bigram_codes(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The bigram codes of a code-point array and which positions hold a real bigram (no separator)."""
+        ok = (a[:-1] != ord(SEP)) & (a[1:] != ord(SEP))
+        return (a[:-1] << 21) | a[1:], ok
+
+    def _build_bigrams(self) -> list[bytes]:
+        """Index every quote under its word bigrams; return each quote's bigram weights (see `evidence`)."""
+        if not self.seqs:
             self._keys = np.zeros(0, np.int64)
             self._starts = self._counts = np.zeros(0, np.int64)
             self._post = np.zeros(0, np.int32)
-            return
-        a = np.frombuffer(CUT.join(iseqs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        lengths = np.fromiter((len(s) + 1 for s in iseqs), dtype=np.int64, count=len(iseqs))
-        qid = np.repeat(np.arange(len(iseqs), dtype=np.int32), lengths)[: len(a)]
-        ok = (a[:-1] != ord(CUT)) & (a[1:] != ord(CUT))
-        codes = ((a[:-1] << 21) | a[1:])[ok]
-        qid = qid[:-1][ok]
-        order = np.lexsort((qid, codes))
-        codes, qid = codes[order], qid[order]
-        keep = np.ones(len(codes), bool)
-        keep[1:] = (codes[1:] != codes[:-1]) | (qid[1:] != qid[:-1])
-        codes, qid = codes[keep], qid[keep]
-        self._keys, self._starts, self._counts = np.unique(codes, return_index=True, return_counts=True)
-        self._post = qid
+            return []
+        a = np.frombuffer(SEP.join(self.seqs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        lengths = np.fromiter((len(s) + 1 for s in self.seqs), dtype=np.int64, count=len(self.seqs))
+        qid = np.repeat(np.arange(len(self.seqs), dtype=np.int32), lengths)[: len(a)][:-1]
+        codes, ok = self._bigram_codes(a)
+        order = np.argsort(np.where(ok, codes, -1), kind="stable")
+        order = order[ok[order]]
+        self._keys, first, inverse, self._counts = np.unique(codes[order], return_index=True, return_inverse=True,
+                                                             return_counts=True)
+        self._starts = first
+        self._post = qid[order]
+        df = np.ones(len(codes), dtype=np.float64)
+        df[order] = self._counts[inverse]
+        # for each indexed quote, the positions in `_keys` of its bigrams (for lookups without re-encoding)
+        occ = np.full(len(codes), -1, dtype=np.int32)
+        occ[order] = inverse
+        self._occ = occ
+        self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
+        pw = self._pair_weight(a, df) * ok
+        q = np.round(pw * 255).astype(np.uint8)
+        return [q[s:s + max(0, len(seq) - 1)].tobytes() for s, seq in zip(self._occ_start, self.seqs)]
+
+    def _pair_weight(self, a: np.ndarray, df: np.ndarray) -> np.ndarray:
+        """What a matched bigram adds: the mean weight of its two words, scaled down when it is common."""
+        t = self._table
+        w = (t[np.minimum(a[:-1], len(t) - 1)] + t[np.minimum(a[1:], len(t) - 1)]) / 2
+        return w * np.minimum(1.0, self.d0 / np.maximum(df, 1.0))
+
+    def _query_pair_weights(self, seq: str) -> bytes:
+        if len(seq) < 2:
+            return b""
+        a = np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        codes, _ = self._bigram_codes(a)
+        df = np.ones(len(codes))
+        if len(self._keys):
+            pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
+            hit = self._keys[pos] == codes
+            df[hit] = self._counts[pos[hit]]
+        return np.round(self._pair_weight(a, df) * 255).astype(np.uint8).tobytes()
 
     # ---- lookup ----------------------------------------------------------------------------------
 
-    def _bigram_hits(self, iseq: str, limit: int) -> list[int]:
-        """Indexed quotes sharing uncommon bigrams with `iseq`, most shared information first."""
-        if len(iseq) < 2 or not len(self._keys):
+    def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[int]:
+        """Indexed quotes sharing uncommon bigrams with `seq` (the indexed quote at `position`), most shared first."""
+        if len(seq) < 2 or not len(self._keys):
             return []
-        a = np.frombuffer(iseq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        ok = (a[:-1] != ord(CUT)) & (a[1:] != ord(CUT))
-        codes = np.unique(((a[:-1] << 21) | a[1:])[ok])
-        pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
-        pos = pos[self._keys[pos] == codes]
+        if position is not None:
+            s = self._occ_start[position]
+            pos = self._occ[s:s + len(seq) - 1]
+            pos = pos[pos >= 0]
+        else:
+            a = np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            codes = np.unique((a[:-1] << 21) | a[1:])
+            pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
+            pos = pos[self._keys[pos] == codes]
         counts = self._counts[pos]
-        pos, counts = pos[counts <= self.cap], counts[counts <= self.cap]
+        keep = counts <= self.cap
+        pos, counts = pos[keep], counts[keep]
         if not len(pos):
             return []
         starts = self._starts[pos]
+        if len(pos) == 1:
+            return self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()
         hits = np.concatenate([self._post[s:s + c] for s, c in zip(starts.tolist(), counts.tolist())])
         weights = np.repeat(1.0 / np.log2(1.0 + counts), counts)
         ids, inverse = np.unique(hits, return_inverse=True)
@@ -222,20 +263,39 @@ class QuoteIndex:
         best = np.argsort(-score, kind="stable")[:limit]
         return ids[best].tolist()
 
-    def evidence(self, a: str, b: str) -> Evidence | None:
-        """How the code strings `a` and `b` meet (None when they share too little to be worth scoring)."""
-        short, long_, flip = (a, b, 1) if len(a) <= len(b) else (b, a, -1)
-        if not short:
-            return None
-        if LCSseq.similarity(short, long_) < max(2, 0.5 * len(short)):
+    def evidence(self, a: tuple[str, bytes, float], b: tuple[str, bytes, float]) -> Evidence | None:
+        """How two quotes meet, each given as (code string, bigram weights, information); None when they
+        share too little to be worth scoring.
+
+        The information matched is the weight of the shorter quote's words found in order in the longer
+        one, plus, for each two consecutive words found together, the bigram's weight: an uncommon
+        sequence of common words is evidence too ("make state" in an invented example, or a rare phrase)."""
+        (short, pw, info_s), (long_, _, info_l), flip = (a, b, 1) if len(a[0]) <= len(b[0]) else (b, a, -1)
+        if not short or LCSseq.similarity(short, long_) < max(2, 0.5 * len(short)):
             return None
         w = self.weight.get
-        matched = sum(w(c, 1.0) for i, _, n in word_alignment(short, long_) for c in short[i:i + n])
-        info_s, info_l = self._info(short), self._info(long_)
-        if not matched or not info_s:
+        words = pairs = 0.0
+        blocks = word_alignment(short, long_)
+        for i, _, n in blocks:
+            words += sum(w(c, 1.0) for c in short[i:i + n])
+            pairs += sum(pw[i:i + n - 1])
+        if not words or not info_s:
             return None
+        # words of the short quote found far apart in the long one are not a fragment of it
+        spread = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
+        scatter = min(1.0, (2 * len(short) + 2) / spread)
         fragment = flip if len(short) < FRAGMENT_RATIO * len(long_) else 0
-        return Evidence(min(1.0, matched / info_s), min(1.0, matched / info_l), matched, fragment)
+        return Evidence(min(1.0, scatter * words / info_s), min(1.0, words / info_l), scatter * (words + pairs / 255),
+                        fragment)
+
+    def _repeat(self, seq: str, quote: Quote, j: int) -> bool:
+        """Is `seq` a word sequence that few quotes hold, or are the two quotes in one article?"""
+        if quote.article_id == self.quotes[j].article_id:
+            return True
+        return len(seq) >= 4 and self._seq_count[seq] <= self.cap_seq
+
+    def _keyed(self, i: int) -> tuple[str, bytes, float]:
+        return self.seqs[i], self.pair_weights[i], self.info[i]
 
     def query(self, quote: Quote, limit: int = 30, position: int | None = None,
               pairwise: bool = False) -> list[tuple[int, Evidence, int]]:
@@ -246,23 +306,24 @@ class QuoteIndex:
         similar length only when it comes later in the index, a shorter candidate (a fragment of this
         quote) never, since the fragment's own query finds this quote."""
         if position is not None:
-            seq = self.seqs[position]
-            iseq = self._cut.get(position, seq)
+            mine = self._keyed(position)
         else:
-            seq, iseq = self._encode(quote.text)
+            seq = self._encode(quote.text)
+            mine = (seq, self._query_pair_weights(seq), self._info(seq))
+        n = len(mine[0])
         out = []
-        for j in self._bigram_hits(iseq, limit + 1):
+        for j in self._bigram_hits(mine[0], limit + 1, position):
             if j == position or self.quotes[j].quote_id == quote.quote_id:
                 continue
             if pairwise:
                 other = len(self.seqs[j])
-                if other < FRAGMENT_RATIO * len(seq) or (j < position and len(seq) >= FRAGMENT_RATIO * other):
+                if other < FRAGMENT_RATIO * n or (j < position and n >= FRAGMENT_RATIO * other):
                     continue
-            ev = self.evidence(seq, self.seqs[j])
+            ev = self.evidence(mine, self._keyed(j))
             if ev is None:
                 continue
-            rel = speaker_relation(quote, self.quotes[j], self._speakers)
-            if accepts(ev, rel):
+            rel = speaker_relation(quote, self.quotes[j])
+            if accepts(ev, rel, self._repeat(mine[0], quote, j)):
                 out.append((j, ev, rel))
         out.sort(key=lambda x: (-x[1].score, -x[2]))
         return out

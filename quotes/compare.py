@@ -15,10 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from quotes import speakers
-from quotes.align import QuoteIndex
+from quotes.align import QuoteIndex, same_person
 from quotes.diff import relate
 from quotes.model import Cluster, Comparison, Quote, Variant, content_id
-from quotes.textkeys import normal_text
 
 # how bad a difference is, mildest first: a report's --min-severity picks from these
 SEVERITIES = ("none", "cosmetic", "cut", "edit", "meaning")
@@ -45,7 +44,7 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def link(index: QuoteIndex) -> list[list[int]]:
+def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
     """The groups (positions in the index, in order) of quotes that render the same utterance, singletons
     included."""
     qs = index.quotes
@@ -57,7 +56,7 @@ def link(index: QuoteIndex) -> list[list[int]]:
             groups.union(first, i)
     for i, q in enumerate(qs):
         container = None
-        for j, ev, rel in index.query(q, position=i, pairwise=True):
+        for j, ev, rel in index.query(q, limit, position=i, pairwise=True):
             if ev.fragment == 0:
                 groups.union(i, j)
             elif ev.fragment == 1 and (container is None or (rel, ev.score) > container[0]):
@@ -75,7 +74,7 @@ def _identities(names: Iterable[str]) -> list[list[str]]:
     people: list[list[str]] = []
     for n in names:
         for p in people:
-            if speakers.same_person(p[0], n):
+            if same_person(p[0], n):
                 p.append(n)
                 break
         else:
@@ -88,11 +87,13 @@ def _display(names: list[str]) -> str:
     return max(counts, key=lambda n: (len(speakers.name_words(n)), counts[n], -len(n)))
 
 
-def _canonical(members: list[Quote], lengths: list[int], people: list[list[str]]) -> int:
-    """The fullest rendering; among renderings about as full, the one most articles carry."""
+def _canonical(members: list[Quote], norms: list[str], people: list[list[str]]) -> int:
+    """The fullest rendering; among renderings about as full, the one most articles carry.
+
+    `norms` are the members' word-key sequences (equal for renderings that differ only cosmetically)."""
+    lengths = [len(n) for n in norms]
     longest = max(lengths)
     majority = set(people[0]) if people else set()
-    norms = [normal_text(q.text) for q in members]
     support = Counter()
     seen = set()
     for q, n in zip(members, norms):
@@ -127,7 +128,7 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     """One cluster from the positions of its quotes in the index: canonical wording, members related to it."""
     members = [index.quotes[i] for i in positions]
     people = _identities(q.speaker.name for q in members if q.speaker and q.speaker.name)
-    k = _canonical(members, [len(index.seqs[i]) for i in positions], people)
+    k = _canonical(members, [index.seqs[i] for i in positions], people)
     canon = members[k]
     pieces = [q for q in members if q.article_id == canon.article_id and q.utterance_id == canon.utterance_id]
     variants = [Variant(canon, "verbatim", (), 100.0)]

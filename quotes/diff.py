@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -36,15 +37,17 @@ class _Side:
     owner: list[int]  # key index -> word index
     first: list[int]  # word index -> index of its first key
 
-    @classmethod
-    def of(cls, quote: Quote) -> "_Side":
+    @staticmethod
+    @lru_cache(maxsize=1024)
+    def of(quote: Quote) -> "_Side":
+        """The words and keys of a quote (remembered: a canonical quote is compared with every member)."""
         ws = tk.words(quote.text)
         keys, owner = tk.key_sequence(ws)
         first, k = [], 0
         for w in ws:
             first.append(k)
             k += len(w.keys)
-        return cls(quote, ws, keys, owner, first)
+        return _Side(quote, ws, keys, owner, first)
 
     def whole(self, i0: int, i1: int) -> bool:
         """Do keys i0..i1 cover whole words (from a word's first key to a word's last key)?"""
@@ -145,7 +148,8 @@ class _Walk:
         c, o = self.c, self.o
         cs = (c.words[ci - 1].end if ci else 0, c.words[ci].start if ci < len(c.words) else len(c.quote.text))
         os_ = (o.words[oi - 1].end if oi else 0, o.words[oi].start if oi < len(o.words) else len(o.quote.text))
-        if tk.gap_key(c.quote.text[cs[0]:cs[1]]) != tk.gap_key(o.quote.text[os_[0]:os_[1]]):
+        cg, og = c.quote.text[cs[0]:cs[1]], o.quote.text[os_[0]:os_[1]]
+        if cg != og and tk.gap_key(cg) != tk.gap_key(og):
             self.add("cosmetic", cs, os_)
         else:
             self.cosmetic_open = False
