@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import PurePath
 
 from quotes import speakers
@@ -184,6 +185,11 @@ def article_names(paths: Iterable[str]) -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=65536)
+def _same_person(a: str, b: str) -> bool:
+    return speakers.same_person(a, b)
+
+
 DIFF_ORDER = ("omitted", "added", "substituted", "trimmed", "cosmetic", "speaker_conflict")
 
 
@@ -192,7 +198,7 @@ def _member(c: Cluster, v: Variant, names: dict[str, str]) -> Member:
     is_canonical = same_quote(q, c.canonical)
     types = [d.type for d in v.discrepancies]
     spk = q.speaker.name if q.speaker else ""
-    other = bool(spk and c.speaker and not speakers.same_person(spk, c.speaker)) or "speaker_conflict" in types
+    other = bool(spk and c.speaker and not _same_person(spk, c.speaker)) or "speaker_conflict" in types
     meaning = []
     for d in v.discrepancies:
         if d.type == "speaker_conflict":
@@ -243,21 +249,30 @@ class SpeakerRow:
 
 
 class _People:
-    """Speaker names grouped into people (`speakers.same_person`); each distinct name is resolved once."""
+    """Speaker names grouped into people (`speakers.same_person`).
+
+    Each distinct name is resolved once, and only against the people who share a word with it (two
+    names of one person always share one), so the work grows with the number of names, not its square.
+    """
 
     def __init__(self) -> None:
         self.names: list[set[str]] = []
         self.index: dict[str, int] = {}
+        self.by_word: dict[str, set[int]] = {}
 
     def of(self, name: str) -> int:
         i = self.index.get(name)
         if i is None:
-            i = next((k for k, known in enumerate(self.names)
-                      if any(speakers.same_person(name, n) for n in known)), len(self.names))
+            words = speakers.name_words(name)
+            candidates = sorted(set().union(*(self.by_word.get(w, set()) for w in words)))
+            i = next((k for k in candidates if any(speakers.same_person(name, n) for n in self.names[k])),
+                     len(self.names))
             if i == len(self.names):
                 self.names.append(set())
             self.names[i].add(name)
             self.index[name] = i
+            for w in words:
+                self.by_word.setdefault(w, set()).add(i)
         return i
 
 

@@ -38,6 +38,7 @@ PLAIN_MARKS = {
     w.COVERED: (">>", "<<"),
 }
 DROPPED_MARKS = ("[~", "~]")
+INDENT = 2  # the words of a rendering, under its heading line
 NOTE_STYLES = {"differences": "dim", "meaning": "bold magenta", "conflict": "bold magenta"}
 SEVERITY_STYLES = {"none": "green", "cosmetic": "cyan", "cut": "blue", "edit": "yellow", "meaning": "bold magenta"}
 
@@ -88,23 +89,25 @@ def summary_table(report: Report) -> Table:
     return table
 
 
-def member_row(m: Member, block: Block, plain: bool) -> tuple[Text, RenderableType]:
-    body: list[RenderableType] = [Text(member_meta(m), style="dim"), segments_text(m.segments, plain)]
+def member_rows(m: Member, block: Block, plain: bool) -> list[RenderableType]:
+    """A rendering: "relation · article:line · cue · speaker", then its words and notes indented under it."""
+    head = Text(m.relation, style="bold" if m.relation == "canonical" else "")
+    head.append(" · " + member_meta(m), style="dim")
+    body = segments_text(m.segments, plain)
     for kind, note in member_notes(m, block):
-        body.append(Text(note, style=NOTE_STYLES.get(kind, "")))
-    return Text(m.relation, style="bold" if m.relation == "canonical" else ""), Group(*body)
+        body.append("\n")
+        body.append(note, style=NOTE_STYLES.get(kind, ""))
+    return [head, Padding(body, (0, 0, 0, INDENT))]
 
 
 def block_panel(block: Block, plain: bool) -> Panel:
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1)
+    rows: list[RenderableType] = []
     for i, m in enumerate(block.members):
         if i:
-            grid.add_row(Text(""), Text(""))
-        grid.add_row(*member_row(m, block, plain))
+            rows.append(Text(""))
+        rows += member_rows(m, block, plain)
     style = SEVERITY_STYLES["meaning" if block.conflict else block.severity]
-    return Panel(grid, title=Text(f" {block.title} ", style="bold"), title_align="left",
+    return Panel(Group(*rows), title=Text(f" {block.title} ", style="bold"), title_align="left",
                  border_style="" if plain else style, padding=(0, 1))
 
 

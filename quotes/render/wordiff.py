@@ -113,7 +113,10 @@ _QUOTES = str.maketrans("‘’‚‛“”„‟", "'" * 4 + '"' * 4)
 
 def _fold(text: str) -> str:
     """Case and curly quotes folded, one character for one (offsets stay valid)."""
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text).translate(_QUOTES)
+    lower = text.lower()
+    if len(lower) != len(text):  # a character whose lower case is longer ("İ"): fold one by one
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lower.translate(_QUOTES)
 
 
 def _segments_of(e: _Edit, fragment: bool) -> list[Segment]:
