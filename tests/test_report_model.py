@@ -95,8 +95,8 @@ def test_member_notes(seeds):
     block = rm.build_report(seeds).blocks[0]
     edited = block.members[1]
     assert dict(edited.counts) == {"omitted": 1, "added": 1, "substituted": 2, "trimmed": 1, "cosmetic": 3}
-    assert edited.meaning == (("hedge", "just"),)
-    assert ("meaning", "meaning changed: hedge “just”") in rm.member_notes(edited, block)
+    assert edited.meaning == (("hedge", "“just” left out"),)
+    assert ("meaning", "meaning changed: hedge (“just” left out)") in rm.member_notes(edited, block)
     conflict_block = rm.build_report(markup_comparison()).blocks[0]
     other = conflict_block.members[1]
     assert other.other_speaker
@@ -112,6 +112,18 @@ def test_member_notes(seeds):
 def test_report_filters(seeds, options, shown, hidden, note):
     report = rm.build_report(seeds, **options)
     assert (len(report.blocks), report.hidden, rm.filter_note(report)) == (shown, hidden, note)
+
+
+@pytest.mark.parametrize("words, short", [
+    ("just", "just"),
+    ("  two\nlines ", "two lines"),
+    ("a" * 40, "a" * 40),
+    ("one two three four five six seven eight nine ten", "one two three four … eight nine ten"),
+    ("x" * 60, "x" * 18 + " … " + "x" * 18),  # one long word: cut inside it
+])
+def test_brief(words, short):
+    assert rm.brief(words) == short
+    assert len(rm.brief(words)) <= 40
 
 
 @pytest.mark.parametrize("paths, names", [

@@ -122,7 +122,7 @@ class Member:
     other_speaker: bool  # this article gives the words to someone other than the cluster's speaker
     segments: tuple[Segment, ...]
     counts: tuple[tuple[str, int], ...]  # (discrepancy type, how many), in DIFF_TYPES order
-    meaning: tuple[tuple[str, str], ...]  # (flag, the words involved) for meaning-changing differences
+    meaning: tuple[tuple[str, str], ...]  # (flags, the change) of each meaning-changing difference
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def member_notes(m: Member, block: Block) -> list[tuple[str, str]]:
     if m.counts:
         notes.append(("differences", ", ".join(f"{n} {t.replace('_', ' ')}" for t, n in m.counts)))
     if m.meaning:
-        notes.append(("meaning", "meaning changed: " + ", ".join(f"{f} “{w}”" for f, w in m.meaning)))
+        notes.append(("meaning", "meaning changed: " + "; ".join(f"{f} ({change})" for f, change in m.meaning)))
     if m.other_speaker:
         notes.append(("conflict", f"speaker conflict: attributed to {m.speaker or 'someone else'}"))
     return notes
@@ -183,6 +183,27 @@ def article_names(paths: Iterable[str]) -> dict[str, str]:
     if len(set(names.values())) < len(names):
         return {p: p for p in paths}
     return names
+
+
+def brief(words: str, limit: int = 40) -> str:
+    """Words for a note, long ones cut in the middle (the whole words are in the rendering above)."""
+    words = " ".join(words.split())
+    if len(words) <= limit:
+        return words
+    half = (limit - 3) // 2
+    head, tail = words[:half], words[-half:]
+    if words[half] != " " and " " in head:  # cut between words where there is a space to cut at
+        head = head[:head.rindex(" ")]
+    if words[-half - 1] != " " and " " in tail:
+        tail = tail[tail.index(" ") + 1:]
+    return f"{head.rstrip()} … {tail.lstrip()}"
+
+
+def _change(canonical: str, variant: str) -> str:
+    """“just” left out · “official” added · “won’t” → “will”"""
+    if canonical and variant:
+        return f"“{brief(canonical)}” → “{brief(variant)}”"
+    return f"“{brief(canonical)}” left out" if canonical else f"“{brief(variant)}” added"
 
 
 @lru_cache(maxsize=65536)
@@ -199,13 +220,8 @@ def _member(c: Cluster, v: Variant, names: dict[str, str]) -> Member:
     types = [d.type for d in v.discrepancies]
     spk = q.speaker.name if q.speaker else ""
     other = bool(spk and c.speaker and not _same_person(spk, c.speaker)) or "speaker_conflict" in types
-    meaning = []
-    for d in v.discrepancies:
-        if d.type == "speaker_conflict":
-            continue  # said in its own note
-        for flag in d.flags:
-            words = " / ".join(t for t in (d.canonical_text, d.variant_text) if t)
-            meaning.append((flag, words))
+    meaning = tuple((", ".join(d.flags), _change(d.canonical_text, d.variant_text))
+                    for d in v.discrepancies if d.flags and d.type != "speaker_conflict")  # a conflict has its note
     return Member(
         quote=q,
         where=f"{names.get(q.article, q.article)}:{q.line}",
@@ -216,7 +232,7 @@ def _member(c: Cluster, v: Variant, names: dict[str, str]) -> Member:
         other_speaker=other,
         segments=diff_segments(c.canonical, v),
         counts=tuple((t, types.count(t)) for t in DIFF_ORDER if t in types),
-        meaning=tuple(meaning),
+        meaning=meaning,
     )
 
 
