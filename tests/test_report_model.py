@@ -7,6 +7,8 @@ import pytest
 
 from quotes.errors import QuotesError
 from quotes.render import report_model as rm
+from quotes.render.report_select import apply_options
+from quotes.render.report_speakers import speaker_rows
 from report_fixture import markup_comparison, seeds_comparison
 
 
@@ -40,7 +42,7 @@ def test_report_options(seeds, options, blocks):
 
 
 def test_speaker_option_keeps_only_their_quotes(seeds):
-    chosen = rm.apply_options(seeds, speaker="Kim Jong Un")
+    chosen = apply_options(seeds, speaker="Kim Jong Un")
     assert {q.speaker.name for q in chosen.quotes} == {"Kim Jong Un"}
     assert chosen.articles == seeds.articles
     assert [r.name for r in rm.build_report(seeds, speaker="Kim Jong Un").speakers] == ["Kim Jong Un"]
@@ -71,7 +73,7 @@ def test_summary_rows_say_every_count(seeds):
 
 
 def test_speaker_rows(seeds):
-    rows = [(r.name, r.quotes, r.articles, r.utterances, r.differing) for r in rm.speaker_rows(seeds)]
+    rows = [(r.name, r.quotes, r.articles, r.utterances, r.differing) for r in speaker_rows(seeds)]
     assert rows == [("Donald Trump", 6, 2, 3, 2), ("Kim Jong Un", 2, 2, 1, 0), ("Lee Jae Myung", 1, 1, 0, 0)]
 
 

@@ -1,21 +1,21 @@
 """What a `quotes compare` report shows, as plain data shared by every output format.
 
-`build_report` applies the report options with `quotes.compare.select` (the same filter the CLI uses
-for JSON, so every format shows the same utterances) and turns the comparison into a summary, one
-block per utterance quoted by more than one article (worst first) and a speaker table. Severity is the
-engine's (`quotes.compare.severity`): none < cosmetic < cut < edit < meaning. No rich here.
+`build_report` applies the report options (`report_select.apply_options`) and turns the comparison
+into a summary, one block per utterance quoted by more than one article (worst first) and a speaker
+table (`report_speakers`). No rich here.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
 from quotes import speakers
-from quotes.compare import NOTHING_TO_COMPARE, SEVERITIES, select, severity
-from quotes.errors import QuotesError
+from quotes.compare import NOTHING_TO_COMPARE, SEVERITIES, severity
 from quotes.model import Cluster, Comparison, Quote, Variant
+from quotes.render.report_select import apply_options, cluster_speakers, has_speaker_conflict, multi_article, rank
+from quotes.render.report_speakers import SpeakerRow, speaker_rows
 from quotes.render.wordiff import Segment, diff_segments, same_quote
 
 SUMMARY_LABELS = {  # how the summary counts utterances, by their worst difference
@@ -32,35 +32,6 @@ BLOCK_LABELS = {  # how a block heads one utterance
     "edit": "wording differs",
     "meaning": "meaning changed",
 }
-
-
-def has_speaker_conflict(c: Cluster) -> bool:
-    return c.speaker_conflict or any(d.type == "speaker_conflict" for v in c.members for d in v.discrepancies)
-
-
-def rank(c: Cluster) -> int:
-    return SEVERITIES.index(severity(c))
-
-
-def apply_options(comparison: Comparison, speaker: str | None = None, only_discrepancies: bool = False,
-                  min_severity: str | None = None) -> Comparison:
-    """The report options: `quotes.compare.select`'s clusters, and with `speaker` only that person's quotes."""
-    if min_severity is not None and min_severity not in SEVERITIES:
-        raise QuotesError(f"unknown severity {min_severity!r} (choose from {', '.join(SEVERITIES[1:])})")
-    chosen = select(comparison, speaker, only_discrepancies, min_severity)
-    if speaker:
-        chosen = replace(chosen, quotes=tuple(q for q in chosen.quotes
-                                              if q.speaker and speakers.same_person(speaker, q.speaker.name)))
-    return chosen
-
-
-def cluster_speakers(c: Cluster) -> list[str]:
-    names = [c.speaker, *c.speakers, *(v.quote.speaker.name for v in c.members if v.quote.speaker)]
-    return [n for n in dict.fromkeys(names) if n]
-
-
-def multi_article(c: Cluster) -> bool:
-    return len(c.articles) > 1
 
 
 # ---- summary --------------------------------------------------------------------------------------
@@ -254,71 +225,6 @@ def _block(number: int, c: Cluster, names: dict[str, str], order: dict[str, int]
 
 
 # ---- speakers -------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SpeakerRow:
-    name: str  # the fullest name any article gives
-    quotes: int  # quotes attributed to this person (speech and partial)
-    articles: int  # articles that quote this person
-    utterances: int  # of this person's utterances, how many are quoted by more than one article
-    differing: int  # of those, how many differ beyond cosmetics (wording, meaning or speaker)
-
-
-class _People:
-    """Speaker names grouped into people (`speakers.same_person`).
-
-    Each distinct name is resolved once, and only against the people who share a word with it (two
-    names of one person always share one), so the work grows with the number of names, not its square.
-    """
-
-    def __init__(self) -> None:
-        self.names: list[set[str]] = []
-        self.index: dict[str, int] = {}
-        self.by_word: dict[str, set[int]] = {}
-
-    def of(self, name: str) -> int:
-        i = self.index.get(name)
-        if i is None:
-            words = speakers.name_words(name)
-            candidates = sorted(set().union(*(self.by_word.get(w, set()) for w in words)))
-            i = next((k for k in candidates if any(speakers.same_person(name, n) for n in self.names[k])),
-                     len(self.names))
-            if i == len(self.names):
-                self.names.append(set())
-            self.names[i].add(name)
-            self.index[name] = i
-            for w in words:
-                self.by_word.setdefault(w, set()).add(i)
-        return i
-
-
-def speaker_rows(comparison: Comparison) -> tuple[SpeakerRow, ...]:
-    """Who is quoted, how often and in how many articles; most quoted first. Unattributed quotes are left out."""
-    people = _People()
-    quotes: dict[int, list[Quote]] = {}
-    for q in comparison.quotes:
-        if q.kind != "scare" and q.speaker and q.speaker.name:
-            quotes.setdefault(people.of(q.speaker.name), []).append(q)
-    utterances: dict[int, list[Cluster]] = {}
-    for c in comparison.clusters:
-        if multi_article(c):
-            for i in {people.of(n) for n in cluster_speakers(c)}:
-                utterances.setdefault(i, []).append(c)
-    rows = []
-    for i, group in quotes.items():
-        mine = utterances.get(i, [])
-        rows.append(SpeakerRow(
-            name=max(people.names[i], key=lambda n: (len(speakers.name_words(n)), len(n), n)),
-            quotes=len(group),
-            articles=len({q.article for q in group}),
-            utterances=len(mine),
-            differing=sum(1 for c in mine if rank(c) >= SEVERITIES.index("edit")),
-        ))
-    rows.sort(key=lambda r: (-r.quotes, -r.articles, r.name.casefold()))
-    return tuple(rows)
-
-
-# ---- the report -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Report:
