@@ -61,8 +61,15 @@ def test_seeds_markdown_and_html_mark_the_differences(runner, seed_quotes, fmt):
     assert "mentioned" in struck and "official" in inserted
 
 
+def test_min_severity_keeps_the_worst(runner, seed_quotes):
+    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "--width", "100", "--min-severity", "meaning"])
+    assert res.exit_code == 0, res.output
+    titles = [line for line in res.stdout.splitlines() if line.startswith("╭─")]
+    assert titles and all("meaning changed" in t for t in titles)
+    assert f"Showing {len(titles)} of" in res.stdout and "[-mentioned-]" in res.stdout
+
+
 @pytest.mark.parametrize("options, present, absent", [
-    (["--min-severity", "meaning"], ["[-mentioned-]", "Showing 1 of"], ["put the word out"]),
     (["--speaker", "Nobody Atall"], ["No utterance matches these options."], ["[-mentioned-]"]),
     (["--only-discrepancies"], ["[-mentioned-]", "(only discrepancies)"], []),
 ])
