@@ -30,6 +30,7 @@ STYLES = {
     w.OUTSIDE: "dim",
 }
 DROPPED_COSMETIC = "dim strike"
+HIGHLIGHTED = {w.COVERED: "black on yellow", w.SPACE: "black on yellow", w.COSMETIC: "grey42 on yellow"}
 PLAIN_MARKS = {
     w.DELETED: ("[-", "-]"),
     w.TRIMMED: ("[-", "-]"),
@@ -61,8 +62,8 @@ def segments_text(segs: tuple[w.Segment, ...], plain: bool) -> Text:
                 text.append(PLAIN_MARKS[w.COVERED][1])
         else:
             style = DROPPED_COSMETIC if dropped else STYLES.get(seg.kind, "")
-            if stretch and stretch[0] <= i < stretch[1] and seg.kind != w.COVERED:
-                style = f"{style} on yellow"  # the whole quoted part stays highlighted
+            if stretch and stretch[0] <= i < stretch[1]:  # the whole quoted part stays highlighted
+                style = HIGHLIGHTED.get(seg.kind, f"{style} on yellow")
             text.append(shown, style=style)
     return text
 
@@ -91,7 +92,8 @@ def summary_table(report: Report) -> Table:
 
 def member_rows(m: Member, block: Block, plain: bool) -> list[RenderableType]:
     """A rendering: "relation · article:line · cue · speaker", then its words and notes indented under it."""
-    head = Text(m.relation, style="bold" if m.relation == "canonical" else "")
+    head = Text()
+    head.append(m.relation, style="bold" if m.relation == "canonical" else "")
     head.append(" · " + member_meta(m), style="dim")
     body = segments_text(m.segments, plain)
     for kind, note in member_notes(m, block):
