@@ -47,6 +47,7 @@ class Evidence:
     containment: float
     coverage: float
     matched: float  # information matched, in rare-word units
+    content: int  # how many of the matched words are not common English words
     fragment: int  # 0: similar lengths; 1: the first quote is a fragment of the second; -1: the other way
 
     @property
@@ -63,6 +64,8 @@ def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
     identical = ev.containment == 1.0 and ev.coverage == 1.0
     if repeat and identical and speaker_relation >= 0:
         return True
+    if ev.content < 2:  # one uncommon word and some common ones ("There is no reason for it") prove nothing
+        return False
     if speaker_relation < 0:
         return ev.containment >= 0.8 and ev.matched >= 4.0
     if ev.containment >= 0.8:
@@ -86,6 +89,16 @@ def speaker_relation(a: Quote, b: Quote) -> int:
     if not na or not nb:
         return 0
     return 1 if same_person(na, nb) else -1
+
+
+def link_relation(a: Quote, b: Quote) -> int:
+    """`speaker_relation` as evidence for a link: a fragment quoted inside the writer's own sentence
+    (kind partial or scare) is loosely attributed, so two names there do not count against the link
+    (the conflict is still reported)."""
+    rel = speaker_relation(a, b)
+    if rel < 0 and (a.kind in ("partial", "scare") or b.kind in ("partial", "scare")):
+        return 0
+    return rel
 
 
 def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, int, int]]:
@@ -125,6 +138,16 @@ def _quality(blocks: list[tuple[int, int, int]], flip: bool) -> tuple[int, int]:
     return (matched, -spread)
 
 
+def continues(first: Quote, then: Quote) -> bool:
+    """Is `then` the rest of the sentence `first` began, split by an attribution (“X,” he said, “y.”)?
+
+    Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
+    the first piece does not end a sentence."""
+    return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
+            and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
+            and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
+
+
 class QuoteIndex:
     """An index of recorded quotes for finding the ones that may be the same utterance as a given quote.
 
@@ -144,6 +167,7 @@ class QuoteIndex:
         self.d0 = max(25.0, n / 400)
         df = Counter(c for s in self.seqs for c in set(s))
         self.weight: dict[str, float] = {}
+        self._common = {code for key, code in self._vocab.items() if key in textkeys.COMMON_WORDS} | {UNSEEN}
         size = _BASE + 0x800 + len(self._vocab) + 1
         table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float32)
         for key, code in self._vocab.items():
@@ -274,10 +298,13 @@ class QuoteIndex:
         if not short or LCSseq.similarity(short, long_) < max(2, 0.5 * len(short)):
             return None
         w = self.weight.get
+        common = self._common
         words = pairs = 0.0
+        content = 0
         blocks = word_alignment(short, long_)
         for i, _, n in blocks:
             words += sum(w(c, 1.0) for c in short[i:i + n])
+            content += sum(c not in common for c in short[i:i + n])
             pairs += sum(pw[i:i + n - 1])
         if not words or not info_s:
             return None
@@ -286,7 +313,7 @@ class QuoteIndex:
         scatter = min(1.0, (2 * len(short) + 2) / spread)
         fragment = flip if len(short) < FRAGMENT_RATIO * len(long_) else 0
         return Evidence(min(1.0, scatter * words / info_s), min(1.0, words / info_l), scatter * (words + pairs / 255),
-                        fragment)
+                        content, fragment)
 
     def _repeat(self, seq: str, quote: Quote, j: int) -> bool:
         """Is `seq` a word sequence that few quotes hold, or are the two quotes in one article?"""
@@ -322,7 +349,7 @@ class QuoteIndex:
             ev = self.evidence(mine, self._keyed(j))
             if ev is None:
                 continue
-            rel = speaker_relation(quote, self.quotes[j])
+            rel = link_relation(quote, self.quotes[j])
             if accepts(ev, rel, self._repeat(mine[0], quote, j)):
                 out.append((j, ev, rel))
         out.sort(key=lambda x: (-x[1].score, -x[2]))

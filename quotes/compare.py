@@ -2,7 +2,7 @@
 
 `compare(quotes, articles)` indexes the quotes (`quotes.align.QuoteIndex`), links each quote to the
 renderings of the same utterance it finds there, joins the pieces of one utterance split by an
-attribution ("he said"), and groups the linked quotes into clusters. A quote that is a fragment of longer
+attribution (“X,” he said, “y.”), and groups the linked quotes into clusters. A quote that is a fragment of longer
 ones is linked to the best of them only, so a short phrase cannot glue two different utterances together.
 
 Each cluster gets a canonical wording (the fullest rendering, then the one most articles carry) and every
@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from quotes import speakers
-from quotes.align import QuoteIndex, same_person
+from quotes.align import QuoteIndex, continues, same_person
 from quotes.diff import relate
 from quotes.model import Cluster, Comparison, Quote, Variant, content_id
 
@@ -49,11 +49,13 @@ def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
     included."""
     qs = index.quotes
     groups = _Groups(len(qs))
-    pieces: dict[tuple[str, str], int] = {}
-    for i, q in enumerate(qs):
-        first = pieces.setdefault((q.article_id, q.utterance_id), i)
-        if first != i:
-            groups.union(first, i)
+    last: dict[tuple[str, str], int] = {}
+    for i in sorted(range(len(qs)), key=lambda k: (qs[k].article_id, qs[k].start_char)):
+        q = qs[i]
+        before = last.get((q.article_id, q.utterance_id))
+        if before is not None and continues(qs[before], q):
+            groups.union(before, i)
+        last[(q.article_id, q.utterance_id)] = i
     for i, q in enumerate(qs):
         container = None
         for j, ev, rel in index.query(q, limit, position=i, pairwise=True):
@@ -130,7 +132,7 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     people = _identities(q.speaker.name for q in members if q.speaker and q.speaker.name)
     k = _canonical(members, [index.seqs[i] for i in positions], people)
     canon = members[k]
-    pieces = [q for q in members if q.article_id == canon.article_id and q.utterance_id == canon.utterance_id]
+    pieces = [q for q in members if q is canon or continues(canon, q) or continues(q, canon)]
     variants = [Variant(canon, "verbatim", (), 100.0)]
     for q in members:
         if q is canon:
@@ -142,12 +144,18 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
         variants.append(v)
     order = {q.quote_id: n for n, q in enumerate(members)}
     variants[1:] = sorted(variants[1:], key=lambda v: order[v.quote.quote_id])
+    # the cluster's speaker: the canonical quote's (else the most named); then every other person a
+    # member's speaker conflict names
+    main = next((p for p in people if canon.speaker and canon.speaker.name in p), people[0] if people else None)
+    others = _identities(v.quote.speaker.name for v in variants if v.quote.speaker
+                         and any(d.type == "speaker_conflict" for d in v.discrepancies))
+    speakers = ([_display(main)] if main else []) + [_display(p) for p in others]
     return Cluster(
         id=content_id(*sorted(q.quote_id for q in members)),
         canonical=canon,
         members=tuple(variants),
-        speaker=_display(people[0]) if people else None,
-        speakers=tuple(_display(p) for p in people),
+        speaker=speakers[0] if speakers else None,
+        speakers=tuple(speakers),
     )
 
 

@@ -8,7 +8,7 @@
 - canonical words missing before the first or after the last anchor are `trimmed` (the quote was cut);
 - between anchors, canonical words missing are `omitted`, words only in `other` are `added`, and words on
   both sides are `substituted` (or `cosmetic` when they only read a contraction another way: he’d / he had);
-- two different known speakers give a `speaker_conflict`.
+- two different known speakers give a `speaker_conflict` (when the canonical quote is speech).
 
 Omitted, added and substituted differences carry meaning flags:
 `negation`, `number`, `entity`, `hedge` (hedges and intensifiers: just, only, very, never, ...) and `modal`.
@@ -23,7 +23,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from quotes import textkeys as tk
-from quotes.align import speaker_relation, word_alignment
+from quotes.align import continues, speaker_relation, word_alignment
 from quotes.model import Discrepancy, Quote, Variant
 
 FRAGMENT_SHARE = 0.5  # a cut rendering keeping less than this share of the canonical words is a fragment
@@ -219,7 +219,9 @@ def discrepancies(canonical: Quote, other: Quote) -> tuple[tuple[Discrepancy, ..
 
 
 def _speaker_conflict(canonical: Quote, other: Quote) -> tuple[Discrepancy, ...]:
-    if speaker_relation(canonical, other) >= 0:
+    """Two different known speakers, against a firmly attributed reference (the canonical quote is speech:
+    a partial quote's speaker is often just the subject of the writer's sentence)."""
+    if canonical.kind != "speech" or speaker_relation(canonical, other) >= 0:
         return ()
     cs, os_ = canonical.speaker, other.speaker
     assert cs is not None and os_ is not None
@@ -244,13 +246,13 @@ def relate(canonical: Quote, other: Quote) -> Variant:
 
     Returns a `Variant` of `other` with its relation (verbatim, cosmetic, trimmed, fragment, edited), its
     typed discrepancies (offsets: canonical_* in the canonical quote's article, variant_* in other's) and
-    a similarity score 0-100 of the two word sequences. A fragment ("fond memories" inside the full
-    statement) is `fragment` with the cut-off words as `trimmed`, not a pile of omissions. Another piece
-    of the same utterance split by an attribution (same article and utterance_id) is a `fragment` with no
-    word discrepancies. Two different known speakers add a `speaker_conflict`."""
+    a similarity score 0-100 of the two word sequences. A speaker conflict is reported when the canonical
+    quote is speech (firmly attributed) and `other` names someone else. A fragment ("fond memories" inside the full
+    statement) is `fragment` with the cut-off words as `trimmed`, not a pile of omissions. The rest of a
+    sentence split by an attribution (“X,” he said, “y.”: same article and utterance_id) is a `fragment`
+    with no word discrepancies. Two different known speakers add a `speaker_conflict`."""
     conflict = _speaker_conflict(canonical, other)
-    if (other.quote_id != canonical.quote_id and other.article_id == canonical.article_id
-            and other.utterance_id == canonical.utterance_id):
+    if other.quote_id != canonical.quote_id and (continues(canonical, other) or continues(other, canonical)):
         return Variant(other, "fragment", conflict, 0.0)
     discs, kept, score = discrepancies(canonical, other)
     same = " ".join(canonical.text.split()) == " ".join(other.text.split())
