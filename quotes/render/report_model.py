@@ -90,7 +90,7 @@ class Member:
     cue: str
     speaker: str  # the name this article gives ("" if none)
     mention: str  # the words naming the speaker in this article
-    other_speaker: bool  # this article gives the words to someone other than the cluster's speaker
+    other_speaker: bool  # a speaker conflict: this article gives the words to someone else
     segments: tuple[Segment, ...]
     counts: tuple[tuple[str, int], ...]  # (discrepancy type, how many), in DIFF_TYPES order
     meaning: tuple[tuple[str, str], ...]  # (flags, the change) of each meaning-changing difference
@@ -190,7 +190,9 @@ def _member(c: Cluster, v: Variant, names: dict[str, str]) -> Member:
     is_canonical = same_quote(q, c.canonical)
     types = [d.type for d in v.discrepancies]
     spk = q.speaker.name if q.speaker else ""
-    other = bool(spk and c.speaker and not _same_person(spk, c.speaker)) or "speaker_conflict" in types
+    # the engine decides what is a conflict (e.g. not a partial quote that names no one or someone else)
+    other = "speaker_conflict" in types or bool(
+        c.speaker_conflict and spk and c.speaker and not _same_person(spk, c.speaker))
     meaning = tuple((", ".join(d.flags), _change(d.canonical_text, d.variant_text))
                     for d in v.discrepancies if d.flags and d.type != "speaker_conflict")  # a conflict has its note
     return Member(
