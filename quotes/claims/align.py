@@ -1,0 +1,107 @@
+"""Which claims of different articles are about the same slot.
+
+Claims are only ever compared inside a block: the same kind and the same blocking key (the counted
+noun's class, a list's head word, a person's family name, a speaker). Inside a block two claims are
+aligned when the kind's rule says they are about the same thing (same people, same qualifiers, shared
+list items, similar reported content). A large block is narrowed first with rapidfuzz (`process.cdist`
+over the claims' content words), so the work never grows with the square of the input.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from quotes.claims.model import Claim
+from quotes.claims.people import covers
+from quotes.speakers import same_person
+
+SMALL_BLOCK = 60  # blocks up to this size are compared pairwise; larger ones through cdist
+NEIGHBOURS = 20  # candidates per claim in a large block
+MIN_SHARED_REPORTED = 2  # shared content words for two reports of one speaker to be the same report
+
+
+def _scope_ok(a: Claim, b: Claim) -> bool:
+    """Qualifiers that both give must agree: "missile tests" vs "nuclear tests", 2018 vs 2020."""
+    for prefix in ("mod:", "year:"):
+        sa = {s for s in a.scope if s.startswith(prefix)}
+        sb = {s for s in b.scope if s.startswith(prefix)}
+        if sa and sb and not sa & sb:
+            return False
+    return True
+
+
+def _same_subject(a: Claim, b: Claim) -> bool:
+    if a.participants and b.participants:
+        return same_person(a.subject, b.subject) or a.subject == b.subject
+    return a.subject.casefold() == b.subject.casefold() or a.key == b.key and not (a.participants or b.participants)
+
+
+def same_slot(a: Claim, b: Claim) -> bool:
+    """Are two claims (of one block, from two articles) about the same thing?"""
+    if a.article_id == b.article_id or a.kind != b.kind or a.key != b.key:
+        return False
+    if a.kind == "count":
+        return covers(a.participants, b.participants) and _scope_ok(a, b)
+    if a.kind == "list":
+        items_a, items_b = set(a.values[0].norm.split("|")), set(b.values[0].norm.split("|"))
+        return covers(a.participants, b.participants) and bool(items_a & items_b)
+    if a.kind == "title":
+        return same_person(a.subject, b.subject)
+    if a.kind == "event":
+        if not _same_subject(a, b):
+            return False
+        if not a.participants or not b.participants or (a.subject in a.participants) != (b.subject in b.participants):
+            return False
+        if a.subject not in a.participants and not covers(a.participants, b.participants):
+            return False  # "the first summit" of whom?
+        if "repeatable" in a.flags or "repeatable" in b.flags:
+            from quotes.claims.compare import compatible  # a met-in-June and a met-in-July are two meetings
+            return compatible(a, b)
+        return True
+    if a.kind == "reported":
+        if not _same_subject(a, b):
+            return False
+        shared = set(a.words) & set(b.words)
+        return len(shared) >= MIN_SHARED_REPORTED or (a.scope == b.scope and len(shared) >= 1)
+    return False
+
+
+def _candidates(block: Sequence[Claim]) -> list[tuple[int, int]]:
+    n = len(block)
+    if n <= SMALL_BLOCK:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    from rapidfuzz import fuzz, process
+
+    texts = [" ".join(c.words) for c in block]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=50, workers=1)
+    out = set()
+    for i in range(n):
+        row = scores[i]
+        best = sorted((j for j in range(n) if j != i and row[j] > 0), key=lambda j: -row[j])[:NEIGHBOURS]
+        out.update((min(i, j), max(i, j)) for j in best)
+    return sorted(out)
+
+
+def components(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Groups of claims connected by `same_slot`; a claim aligned with nothing is a group of one."""
+    blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        blocks[(c.kind, c.key)].append(c)
+    out: list[list[Claim]] = []
+    for block in blocks.values():
+        parent = list(range(len(block)))
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        for i, j in _candidates(block):
+            if same_slot(block[i], block[j]):
+                parent[find(i)] = find(j)
+        groups: dict[int, list[Claim]] = defaultdict(list)
+        for i, c in enumerate(block):
+            groups[find(i)].append(c)
+        out += list(groups.values())
+    return out

@@ -1,0 +1,87 @@
+"""What every claim rule needs to know about one parsed article: quote spans, people, sentences, lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quotes.claims.model import Claim, Value
+from quotes.claims.people import People, strip_possessive
+from quotes.model import Article
+from quotes.speakers import fold
+
+CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+
+
+@dataclass
+class Context:
+    article: Article
+    doc: object  # spacy Doc
+    quote_spans: tuple[tuple[int, int], ...] = ()  # char spans of direct quotes, marks included
+    people: People = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.people = People(self.doc)
+        self._sents = list(self.doc.sents)
+        self._sent_index = {}
+        for i, s in enumerate(self._sents):
+            for t in s:
+                self._sent_index[t.i] = i
+
+    # ---- positions ------------------------------------------------------------------------
+    def quoted(self, tok) -> bool:
+        c = tok.idx
+        return any(s <= c < e for s, e in self.quote_spans)
+
+    def span_quoted(self, start_char: int, end_char: int) -> bool:
+        return any(s < end_char and start_char < e for s, e in self.quote_spans)
+
+    def sentence(self, tok):
+        return self._sents[self._sent_index[tok.i]]
+
+    @property
+    def sentences(self):
+        return self._sents
+
+    # ---- people -----------------------------------------------------------------------------
+    def persons(self, sent) -> tuple[str, ...]:
+        """People the sentence names (pronouns resolved); the previous sentence's when it names none
+        and follows it in the same paragraph ("the two leaders" after "Trump and Kim")."""
+        names = tuple(dict.fromkeys(m.name for m in self.people.in_span(sent.start, sent.end)))
+        if names:
+            return names
+        i = self._sent_index[sent.start]
+        if i > 0:
+            prev = self._sents[i - 1]
+            if "\n" not in self.doc.text[prev.end_char:sent.start_char]:
+                return tuple(dict.fromkeys(m.name for m in self.people.in_span(prev.start, prev.end)))
+        return ()
+
+    def who(self, tok) -> str | None:
+        """The identity a subject token names: a person, else an organisation or place entity."""
+        m = self.people.at(tok.i)
+        if m:
+            return m.name
+        if tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return strip_possessive(ent.text)
+        return None
+
+    # ---- building claims ------------------------------------------------------------------------
+    def value(self, kind: str, toks, norm: str) -> Value:
+        toks = sorted(toks, key=lambda t: t.i)
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return Value(kind, self.article.text[s:e], norm, s, e)
+
+    def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, **kw) -> Claim:
+        text = sent.text.strip()
+        s = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        return Claim(
+            article=self.article.path, article_id=self.article.id, kind=kind, key=key, slot=slot,
+            subject=subject, participants=tuple(participants), values=tuple(values), text=text,
+            start_char=s, end_char=s + len(text), line=self.article.line_col(s)[0],
+            words=kw.pop("words", None) or content_words(sent), **kw)
+
+
+def content_words(toks) -> tuple[str, ...]:
+    """Folded lemmas of the content words (nouns, names, verbs, adjectives, numbers), stop words out."""
+    return tuple(fold(t.lemma_) for t in toks if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)

@@ -1,0 +1,115 @@
+"""Claims of one parsed article: counts and lists here; titles in `titles`, dated events and reported
+speech in `clauses`. Words inside direct quotes are never claims: they are the speaker's, not the
+writer's (`quotes compare` compares them)."""
+from __future__ import annotations
+
+from quotes.claims import clauses, titles
+from quotes.claims.context import Context
+from quotes.claims.dates import parse_date
+from quotes.claims.lexicon import COUNTRY_ALIASES, NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS
+from quotes.claims.model import Claim
+from quotes.claims.numbers import parse_number
+from quotes.claims.people import strip_possessive
+from quotes.speakers import fold
+
+SKIP_NUMBER_ENTS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"))
+DEFINITE = frozenset("the these those both their our his her its your my".split())
+LIST_ENTS = frozenset(("GPE", "LOC", "PERSON", "ORG", "NORP", "FAC"))
+
+
+def detect(ctx: Context) -> list[Claim]:
+    out: list[Claim] = []
+    for sent in ctx.sentences:
+        out += counts(ctx, sent)
+        out += lists(ctx, sent)
+        out += clauses.events(ctx, sent)
+        out += clauses.reported(ctx, sent)
+    out += titles.titles(ctx)
+    return out
+
+
+def place_key(text: str) -> str:
+    """One key for a place named by its name, possessive or demonym ("South Korea's" = "South Korean")."""
+    f = fold(strip_possessive(text))
+    f = f[4:] if f.startswith("the ") else f
+    return COUNTRY_ALIASES.get(f, f)
+
+
+def years(ctx: Context, sent) -> tuple[str, ...]:
+    out = []
+    for e in sent.ents:
+        if e.label_ == "DATE":
+            w = parse_date(e.text)
+            if w and w.year:
+                out.append(f"year:{w.year}")
+    return tuple(dict.fromkeys(out))
+
+
+def counts(ctx: Context, sent) -> list[Claim]:
+    """"three previous meetings with Kim" -> count of meeting = 3, participants Trump and Kim."""
+    out = []
+    for t in sent:
+        h = t.head
+        if t.dep_ != "nummod" or h.pos_ != "NOUN" or t.ent_type_ in SKIP_NUMBER_ENTS or ctx.quoted(t):
+            continue
+        toks = [t] + [c for c in t.children if c.dep_ in ("quantmod", "advmod", "compound") and c.i < t.i]
+        toks += [c for c in h.children if c.dep_ == "det" and c.i < t.i and c.lower_ in ("a", "an")]
+        phrase = " ".join(x.text for x in sorted(toks, key=lambda x: x.i))
+        n = parse_number(phrase)
+        if n is None or (n.value <= 1 and n.relation == "="):
+            continue
+        noun = h.lemma_.lower()
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in h.children)
+        if definite and noun in PARTICIPANT_NOUNS:
+            continue  # "the two leaders" refers back to them; it does not count anything
+        cls = NOUN_CLASS.get(noun, noun)
+        mods = tuple(sorted(f"mod:{fold(c.lemma_)}" for c in h.children if c.dep_ == "compound"))
+        people = ctx.persons(sent)
+        value = ctx.value("number", toks + [h], str(n))
+        out.append(ctx.claim(sent, "count", cls, f"number of {cls}s", " & ".join(people) or "—", people, [value],
+                             scope=mods + years(ctx, sent)))
+    return out
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conjuncts(c)
+    return out
+
+
+def _entity(ctx: Context, tok):
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def lists(ctx: Context, sent) -> list[Claim]:
+    """"stops in Malaysia, South Korea, and Japan" -> list of stops = {malaysia, south korea, japan}."""
+    out = []
+    for t in sent:
+        if t.dep_ not in ("pobj", "dobj") or t.head.dep_ == "conj" or ctx.quoted(t):
+            continue
+        items = _conjuncts(t)
+        if len(items) < 2 or not all(i.ent_type_ in LIST_ENTS for i in items):
+            continue
+        ents = [_entity(ctx, i) for i in items]
+        if any(e is None for e in ents):
+            continue
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in ("between", "with", "and"):
+            continue  # "talks between X and Y": the parties of a relation, not an enumeration
+        head = prep.head if prep is not None else t.head
+        if head.pos_ not in ("NOUN", "VERB", "PROPN"):
+            continue
+        words = {x.lower_ for x in head.subtree if x.i < t.i} | {x.lower_ for x in t.subtree}
+        if prep is not None:
+            words.add(prep.lower_)
+        open_list = bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
+        key = head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
+        names = sorted({place_key(e.text) for e in ents})
+        people = ctx.persons(sent)
+        toks = [x for e in ents for x in e]
+        value = ctx.value("list", toks, "|".join(names))
+        out.append(ctx.claim(sent, "list", key, f"list: {head.text.lower()}" + (f" {prep.lower_}" if prep is not None else ""),
+                             " & ".join(people) or "—", people, [value], flags=("open",) if open_list else ()))
+    return out

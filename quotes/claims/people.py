@@ -1,0 +1,124 @@
+"""People inside one article: who each name, surname or pronoun refers to.
+
+The registry is built from the PERSON entities of the parsed article; a later "Trump" (even one the
+tagger calls an ORG, or a sentence-initial "Trump" tagged as a noun) is the registered "Donald Trump"
+when it is a word of exactly one registered name (or of the most mentioned one). A personal pronoun is
+the person mentioned last before it. Identity across articles uses `quotes.speakers`.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from quotes.speakers import fold, key, same_person
+
+PRONOUNS = frozenset("he him his she her hers himself herself".split())
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+def strip_possessive(text: str) -> str:
+    for p in _POSSESSIVE:
+        if text.endswith(p):
+            return text[: -len(p)].rstrip()
+    return text
+
+
+def _tail(name: str) -> str:
+    """"Trump’s Kim Jong-un" (a possessive the tagger swallowed) -> "Kim Jong-un"."""
+    for p in ("’s ", "'s "):
+        if p in name:
+            name = name.rsplit(p, 1)[1]
+    return name.strip()
+
+
+def _first_word(name: str, full: str) -> bool:
+    words = fold(name).split()
+    return len(words) == 1 and fold(full).split()[:1] == words
+
+
+def _same(name: str, full: str) -> bool:
+    return same_person(name, full) or _first_word(name, full)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    name: str  # the registered fullest name
+    pronoun: bool = False
+
+
+class People:
+    """Person mentions of one parsed article, by token index."""
+
+    def __init__(self, doc):
+        names = [_tail(strip_possessive(e.text)) for e in doc.ents if e.label_ == "PERSON" and len(e.text) > 1]
+        names = [n for n in names if n[:1].isupper() and "\n" not in n]
+        freq = Counter()
+        full: list[str] = []
+        for n in sorted(set(names), key=lambda n: (-len(key(n).split()), n)):
+            home = next((f for f in full if _same(n, f)), None)
+            if home is None:
+                full.append(n)
+                home = n
+            freq[home] += names.count(n)
+        self.full = full
+        self.freq = freq
+        self.mentions = self._find(doc)
+        self.by_token = {i: m for m in self.mentions for i in range(m.start, m.end)}
+
+    def resolve(self, text: str) -> str | None:
+        """The registered full name a written name refers to, or None."""
+        t = strip_possessive(text).strip()
+        if not t or not t[:1].isupper():
+            return None
+        hits = [f for f in self.full if same_person(t, f)]
+        if not hits:  # "Kim" for "Kim Jong Un": a first word in East Asian order
+            hits = [f for f in self.full if _first_word(t, f)]
+        if not hits:
+            return None
+        return max(hits, key=lambda f: (self.freq[f], len(f)))
+
+    def _find(self, doc) -> list[Mention]:
+        out: list[Mention] = []
+        taken: set[int] = set()
+        for e in doc.ents:
+            if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "NORP", "PRODUCT") and "\n" not in e.text:
+                name = self.resolve(e.text)
+                if name and len(e.text.split()) <= 4:
+                    out.append(Mention(e.start, e.end, name))
+                    taken.update(range(e.start, e.end))
+        last: str | None = None
+        mentions = sorted(out, key=lambda m: m.start)
+        j = 0
+        final: list[Mention] = []
+        for t in doc:
+            while j < len(mentions) and mentions[j].start <= t.i:
+                final.append(mentions[j])
+                last = mentions[j].name
+                j += 1
+            if t.i in taken:
+                continue
+            if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ in ("GPE", "LOC", "DATE"):
+                name = self.resolve(t.text)
+                if name:
+                    final.append(Mention(t.i, t.i + 1, name))
+                    last = name
+                    continue
+            if t.lower_ in PRONOUNS and last is not None:
+                final.append(Mention(t.i, t.i + 1, last, pronoun=True))
+        return sorted(final, key=lambda m: m.start)
+
+    def in_span(self, start: int, end: int, pronouns: bool = True) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start < end and (pronouns or not m.pronoun)]
+
+    def at(self, token_i: int) -> Mention | None:
+        return self.by_token.get(token_i)
+
+
+def covers(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Are the people of the smaller set all among the larger (by cross-article identity)? Empty sets never."""
+    if not a or not b:
+        return False
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(same_person(x, y) for y in big) for x in small)
