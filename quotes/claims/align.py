@@ -18,6 +18,8 @@ from quotes.speakers import same_person
 SMALL_BLOCK = 60  # blocks up to this size are compared pairwise; larger ones through cdist
 NEIGHBOURS = 20  # candidates per claim in a large block
 MIN_SHARED_REPORTED = 2  # shared content words for two reports of one speaker to be the same report
+MIN_SHARED_EVENT = 3  # shared content words (besides names and values) for two repeatable events to be one
+MIN_OVERLAP_REPORTED = 0.5  # ... and the share of the shorter report's words they make up
 
 
 def _scope_ok(a: Claim, b: Claim) -> bool:
@@ -55,14 +57,22 @@ def same_slot(a: Claim, b: Claim) -> bool:
         if a.subject not in a.participants and not covers(a.participants, b.participants):
             return False  # "the first summit" of whom?
         if "repeatable" in a.flags or "repeatable" in b.flags:
-            from quotes.claims.compare import compatible  # a met-in-June and a met-in-July are two meetings
-            return compatible(a, b)
+            # a met-in-June and a met-in-July are two meetings: only the same clause, with compatible values
+            from quotes.claims.compare import compatible
+
+            names = {w for p in a.participants + b.participants for w in p.casefold().split()}
+            values = {w for c in (a, b) for v in c.values for w in v.text.casefold().split()}
+            shared = (set(a.words) & set(b.words)) - names - values
+            return len(shared) >= MIN_SHARED_EVENT and compatible(a, b)
         return True
     if a.kind == "reported":
         if not _same_subject(a, b):
             return False
-        shared = set(a.words) & set(b.words)
-        return len(shared) >= MIN_SHARED_REPORTED or (a.scope == b.scope and len(shared) >= 1)
+        wa, wb = set(a.words), set(b.words)
+        shared = wa & wb
+        if not shared or len(shared) / min(len(wa), len(wb)) < MIN_OVERLAP_REPORTED:
+            return False
+        return len(shared) >= MIN_SHARED_REPORTED or a.scope == b.scope
     return False
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from quotes.claims.context import Context, content_words
 from quotes.claims.dates import parse_date
-from quotes.claims.lexicon import AS_VERBS, NEGATIONS, ONCE_EVENTS, SPEECH_VERBS
+from quotes.claims.lexicon import AS_VERBS, NEGATIONS, NEGATIVE_VERBS, ONCE_EVENTS, SPEECH_VERBS
 from quotes.claims.model import Claim
 from quotes.speakers import fold, key
 
@@ -52,8 +52,8 @@ def _attached(tok, verb) -> bool:
 def events(ctx: Context, sent) -> list[Claim]:
     out = []
     for v in sent:
-        if v.pos_ not in ("VERB", "AUX") or ctx.quoted(v):
-            continue
+        if v.pos_ not in ("VERB", "AUX") or ctx.quoted(v) or v.lemma_.lower() in SPEECH_VERBS:
+            continue  # what someone said is a `reported` claim; when they said it is not a fact to check
         dates = [e for e in sent.ents if e.label_ == "DATE" and _attached(e.root, v) and not ctx.quoted(e.root)]
         places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") and _attached(e.root, v)
                   and e.root.head.lower_ in ("in", "at") and not ctx.quoted(e.root)]
@@ -81,16 +81,25 @@ def events(ctx: Context, sent) -> list[Claim]:
         event = event or " ".join(x for x in (lemma, prt, obj) if x)
         participants = participants or ctx.persons(sent)
         k = (key(who).split() or [who])[-1] if ident[1] else who
-        out.append(ctx.claim(sent, "event", f"{k}|{event}", f"{event}: when/where",
+        out.append(ctx.claim(sent, "event", f"{k}|{event}", f"{who}: {event} (date/place)",
                              who, participants, values, flags=() if once else ("repeatable",)))
     return out
+
+
+def _clause(head) -> list:
+    """A clause without the clauses coordinated to it or hanging on it ("..., and X fizzled", "citing Y")."""
+    cut = {t.i for c in head.children if c.dep_ in ("conj", "advcl", "cc") for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in cut]
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return toks
 
 
 def _content(ctx: Context, v):
     """The tokens of what a speech verb reports, or None."""
     for c in v.children:
         if c.dep_ == "ccomp":
-            return list(c.subtree)
+            return _clause(c)
     if v.lemma_.lower() in AS_VERBS:
         for c in v.children:
             if c.dep_ == "prep" and c.lower_ == "as":
@@ -105,8 +114,10 @@ def reported(ctx: Context, sent) -> list[Claim]:
     for v in sent:
         if v.pos_ != "VERB" or v.lemma_.lower() not in SPEECH_VERBS or ctx.quoted(v):
             continue
+        if v.dep_ in ("relcl", "acl", "amod", "csubj", "pcomp", "pobj"):
+            continue  # "what Trump says his plan would do", "everything Trump says": no report made
         content = _content(ctx, v)
-        if not content:
+        if not content or any(t.i == v.head.i for t in content if v.head.i != v.i):
             continue
         s, e = content[0].idx, content[-1].idx + len(content[-1].text)
         if ctx.span_quoted(s, e) or len([t for t in content if t.is_alpha]) < 2:
@@ -123,10 +134,12 @@ def reported(ctx: Context, sent) -> list[Claim]:
             k, participants = fold(subj.lemma_), ()
         else:
             continue
-        negated = any(t.lower_ in NEGATIONS for t in content)
+        negated = any(t.lower_ in NEGATIONS or t.lemma_.lower() in NEGATIVE_VERBS for t in content)
         value = ctx.value("statement", content, "negative" if negated else "positive")
-        words = tuple(w for w in content_words(content) if w not in NEGATIONS)
-        out.append(ctx.claim(sent, "reported", k, f"{shown} {v.lemma_.lower()}s", shown, participants, [value],
+        name_words = set(fold(shown).split())
+        words = tuple(w for w in content_words(content) if w not in NEGATIONS and w not in NEGATIVE_VERBS
+                      and w not in name_words)
+        out.append(ctx.claim(sent, "reported", k, f"{shown}: {v.lemma_.lower()} (reported speech)", shown, participants, [value],
                              words=words or (fold(v.lemma_),), scope=(fold(v.lemma_),),
                              flags=("negated",) if negated else ()))
     return out

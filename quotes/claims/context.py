@@ -73,8 +73,18 @@ class Context:
         return Value(kind, self.article.text[s:e], norm, s, e)
 
     def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, **kw) -> Claim:
-        text = sent.text.strip()
-        s = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        """A claim over its sentence, clipped to the line of its first value (the parser runs a headline
+        into the sentence after it)."""
+        body = self.article.text
+        s, e = sent.start_char, sent.end_char
+        if values:
+            at = values[0].start_char
+            s = max(s, body.rfind("\n", 0, at) + 1)
+            nl = body.find("\n", at)
+            e = min(e, nl) if nl >= 0 else e
+        raw = body[s:e]
+        text = raw.strip()
+        s += len(raw) - len(raw.lstrip())
         return Claim(
             article=self.article.path, article_id=self.article.id, kind=kind, key=key, slot=slot,
             subject=subject, participants=tuple(participants), values=tuple(values), text=text,

@@ -6,7 +6,9 @@ from __future__ import annotations
 from quotes.claims import clauses, titles
 from quotes.claims.context import Context
 from quotes.claims.dates import parse_date
-from quotes.claims.lexicon import COUNTRY_ALIASES, NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS
+from quotes.claims.lexicon import (
+    COUNTRY_ALIASES, NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, UNIT_NOUNS, WINDOW_WORDS,
+)
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number
 from quotes.claims.people import strip_possessive
@@ -62,13 +64,40 @@ def counts(ctx: Context, sent) -> list[Claim]:
         definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in h.children)
         if definite and noun in PARTICIPANT_NOUNS:
             continue  # "the two leaders" refers back to them; it does not count anything
+        if noun in UNIT_NOUNS or any(c.lower_ in WINDOW_WORDS for c in h.children if c.dep_ == "amod"):
+            continue  # a measure, or a part of a series ("the final two debates")
         cls = NOUN_CLASS.get(noun, noun)
         mods = tuple(sorted(f"mod:{fold(c.lemma_)}" for c in h.children if c.dep_ == "compound"))
-        people = ctx.persons(sent)
+        people = anchored_people(ctx, h)
+        if not people:
+            continue
         value = ctx.value("number", toks + [h], str(n))
         out.append(ctx.claim(sent, "count", cls, f"number of {cls}s", " & ".join(people) or "—", people, [value],
                              scope=mods + years(ctx, sent)))
     return out
+
+
+def anchored_people(ctx: Context, noun) -> tuple[str, ...]:
+    """The people a counted noun is about: those named in its own phrase ("his three meetings with Kim"),
+    else the subject of the clause it belongs to ("the two leaders ... culminating in two summits", with
+    "the two leaders" standing for the people of the sentence before)."""
+    from quotes.claims.clauses import subject_of
+
+    own = tuple(dict.fromkeys(m.name for m in ctx.people.mentions if noun.left_edge.i <= m.start <= noun.right_edge.i))
+    if own:
+        return own
+    v = noun.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+    if subj is None:
+        return ()
+    names = tuple(dict.fromkeys(m.name for m in ctx.people.mentions if subj.left_edge.i <= m.start <= subj.right_edge.i))
+    if names:
+        return names
+    if subj.lemma_.lower() in PARTICIPANT_NOUNS and subj.tag_ == "NNS":
+        return ctx.persons(ctx.sentence(subj))
+    return ()
 
 
 def _conjuncts(tok) -> list:
@@ -110,6 +139,6 @@ def lists(ctx: Context, sent) -> list[Claim]:
         people = ctx.persons(sent)
         toks = [x for e in ents for x in e]
         value = ctx.value("list", toks, "|".join(names))
-        out.append(ctx.claim(sent, "list", key, f"list: {head.text.lower()}" + (f" {prep.lower_}" if prep is not None else ""),
+        out.append(ctx.claim(sent, "list", key, head.text.lower() + (f" {prep.lower_}" if prep is not None else ""),
                              " & ".join(people) or "—", people, [value], flags=("open",) if open_list else ()))
     return out

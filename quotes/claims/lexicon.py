@@ -18,6 +18,14 @@ PARTICIPANT_NOUNS = frozenset(
     "leader nation country side man woman men women party government state sister brother president "
     "neighbour neighbor ally rival person people".split())
 
+# units and measures: "5 points", "a 46-page report", "three years" measure, they do not count events
+UNIT_NOUNS = frozenset(
+    """point percent percentage vote year month week day hour minute second time page dollar cent euro pound
+    mile kilometer kilometre meter metre acre ton tonne degree inch foot feet yard gallon litre liter
+    times fold decade century round""".split())
+# modifiers that pick a part of a series ("the final two debates", "the past nine elections")
+WINDOW_WORDS = frozenset("final last first next remaining other additional more further past recent few".split())
+
 # head nouns of a role or title next to a name ("former President", "Foreign Minister", "leader")
 ROLE_NOUNS = frozenset(
     """president minister leader secretary chancellor senator governor mayor premier king queen prince
@@ -59,4 +67,5 @@ ONCE_EVENTS = {
 }
 
 NEGATIONS = frozenset("no not never n't nothing none neither nor without".split())
+NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
 OPEN_LIST_MARKERS = frozenset("including include includes among like such etc other others".split())

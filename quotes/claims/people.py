@@ -89,6 +89,7 @@ class People:
                     out.append(Mention(e.start, e.end, name))
                     taken.update(range(e.start, e.end))
         last: str | None = None
+        last_subject: str | None = None  # "he" continues the last person who was a subject, if any
         mentions = sorted(out, key=lambda m: m.start)
         j = 0
         final: list[Mention] = []
@@ -96,6 +97,8 @@ class People:
             while j < len(mentions) and mentions[j].start <= t.i:
                 final.append(mentions[j])
                 last = mentions[j].name
+                if doc[mentions[j].start:mentions[j].end].root.dep_ in ("nsubj", "nsubjpass"):
+                    last_subject = last
                 j += 1
             if t.i in taken:
                 continue
@@ -104,9 +107,12 @@ class People:
                 if name:
                     final.append(Mention(t.i, t.i + 1, name))
                     last = name
+                    if t.dep_ in ("nsubj", "nsubjpass"):
+                        last_subject = name
                     continue
             if t.lower_ in PRONOUNS and last is not None:
-                final.append(Mention(t.i, t.i + 1, last, pronoun=True))
+                subject = t.lower_ in ("he", "she") and last_subject is not None
+                final.append(Mention(t.i, t.i + 1, last_subject if subject else last, pronoun=True))
         return sorted(final, key=lambda m: m.start)
 
     def in_span(self, start: int, end: int, pronouns: bool = True) -> list[Mention]:

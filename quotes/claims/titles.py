@@ -49,9 +49,9 @@ def country_compatible(a: str, b: str) -> bool:
 def compatible(x: str, y: str) -> bool:
     """Could one person hold both titles at the time both articles describe?"""
     a, b = Title.parse(x), Title.parse(y)
-    if {a.status, b.status} == {"former", "current"}:
-        return False
     if a.role != b.role and a.role not in GENERIC_ROLES and b.role not in GENERIC_ROLES:
+        return True  # people hold several roles at once: only the same role is compared
+    if {a.status, b.status} == {"former", "current"}:
         return False
     if not country_compatible(a.country, b.country):
         return False
@@ -98,7 +98,8 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
         if t.ent_type_ in ("GPE", "NORP") and not country:
             ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
             country = place_key(ent.text)
-        elif (t.pos_ in ("PROPN", "NOUN") and t.i != r.i and not t.ent_type_ and t.lower_ not in ROLE_PREFIXES
+        elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i and not t.ent_type_
+              and t.lower_ not in ROLE_PREFIXES
               and t.lemma_.lower() not in ROLE_NOUNS and t.lower_ not in FORMER | CURRENT):
             portfolio.append(fold(t.lemma_))
     if ctx.people.at(toks[0].i) is not None:
