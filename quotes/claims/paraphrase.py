@@ -4,7 +4,8 @@ A claim of kind `reported` ("describing this as a considerable starting point") 
 quote (“That’s pretty significant to start with”) when
 - the quote's speaker is the claim's speaker: the extractor's speaker when it gives one, else a person
   the quote's sentence or the one before it names (pronouns resolved);
-- what is reported shares content words with the quoted words themselves, and the claim's sentence and
+- what is reported shares content words with the quoted words themselves (at least `MIN_OVERLAP` of
+  the shorter of the two), and the claim's sentence and
   the quote's surroundings (its sentence and the one before) share at least `MIN_CONTEXT` other content
   words when two reported words are in the quote, `MIN_CONTEXT_ONE` when only one is (the speaker's
   name aside); candidates are ranked by BM25, so rare shared words count most.
@@ -23,6 +24,7 @@ from quotes.speakers import same_person
 
 MIN_CONTEXT = 3  # shared context words (names of the speaker aside) when two reported words are quoted
 MIN_CONTEXT_ONE = 5  # ... when only one is
+MIN_OVERLAP = 0.3  # shared words over the words of the shorter of the report and the quote
 MIN_QUOTE_WORDS = 3
 
 
@@ -81,8 +83,10 @@ def link(claims: Sequence[Claim], quotes: Sequence[tuple[Quote, Context]]) -> li
                 continue
             names = {w for s in speakers[i] for w in _stems(s.casefold().split())}
             shared_context = sorted((set(docs[i]) & set(query)) - names)
-            shared_quote = set(_stems(c.words)) & quote_words[i]
-            if not shared_quote or len(shared_context) < (MIN_CONTEXT if len(shared_quote) > 1 else MIN_CONTEXT_ONE):
+            reported_words = set(_stems(c.words))
+            shared_quote = reported_words & quote_words[i]
+            overlap = len(shared_quote) / max(1, min(len(reported_words), len(quote_words[i])))
+            if overlap < MIN_OVERLAP or len(shared_context) < (MIN_CONTEXT if len(shared_quote) > 1 else MIN_CONTEXT_ONE):
                 continue
             if best is None or score > best.score:
                 best = ParaphraseLink(claim=c, quote=q, score=score, shared=tuple(shared_context))
