@@ -18,6 +18,7 @@ from quotes.speakers import same_person
 SMALL_BLOCK = 60  # blocks up to this size are compared pairwise; larger ones through cdist
 NEIGHBOURS = 20  # candidates per claim in a large block
 MIN_SHARED_REPORTED = 2  # shared content words for two reports of one speaker to be the same report
+MIN_SHARED_ITEMS = 2  # shared items for two lists nobody is named in to be one list
 MIN_SHARED_EVENT = 3  # shared content words (besides names and values) for two repeatable events to be one
 MIN_OVERLAP_REPORTED = 0.5  # ... and the share of the shorter report's words they make up
 
@@ -46,7 +47,9 @@ def same_slot(a: Claim, b: Claim) -> bool:
         return covers(a.participants, b.participants) and _scope_ok(a, b)
     if a.kind == "list":
         items_a, items_b = set(a.values[0].norm.split("|")), set(b.values[0].norm.split("|"))
-        return covers(a.participants, b.participants) and bool(items_a & items_b)
+        if a.participants and b.participants:
+            return covers(a.participants, b.participants) and bool(items_a & items_b)
+        return len(items_a & items_b) >= MIN_SHARED_ITEMS  # nobody named: the same head and two shared items
     if a.kind == "title":
         return same_person(a.subject, b.subject)
     if a.kind == "event":

@@ -100,6 +100,10 @@ def sides(group: Sequence[Claim]) -> tuple[list[list[Claim]], list[Claim]]:
 def _status(kind: str, parts: list[list[Claim]]) -> tuple[str, str]:
     if len(parts) == 1:
         arts = {c.article for c in parts[0]}
+        if kind == "list" and len({frozenset(_items(c)) for c in parts[0]}) > 1:
+            sets = [_items(c) for c in parts[0]]
+            extra = sorted(set().union(*sets) - set.intersection(*sets))
+            return "partial", f"an open list (\"including\", \"among others\") names fewer: {', '.join(extra)} not in all"
         return ("agree" if len(arts) > 1 else "unique"), ""
     if kind == "list":
         sets = sorted((_items(p[0]) for p in parts), key=len)
@@ -133,9 +137,6 @@ def findings(claims: Sequence[Claim]) -> list[Finding]:
     for group in components(_dedupe(claims)):
         parts, either = sides(group)
         status, note = _status(group[0].kind, parts)
-        if status == "conflict" and group[0].kind == "list":
-            if all("open" in p[0].flags for p in sorted(parts, key=lambda p: len(_items(p[0])))[:-1]):
-                status = "partial"
         head = group[0]
         out.append(Finding(status=status, kind=head.kind, slot=head.slot, subject=head.subject,
                            sides=tuple(_side(p) for p in parts), note=note, either=tuple(either)))

@@ -51,7 +51,8 @@ class Context:
         i = self._sent_index[sent.start]
         if i > 0:
             prev = self._sents[i - 1]
-            if "\n" not in self.doc.text[prev.end_char:sent.start_char]:
+            last = max((t for t in prev if not t.is_space), key=lambda t: t.i, default=prev[-1])
+            if "\n" not in self.doc.text[last.idx:sent.start_char]:
                 return tuple(dict.fromkeys(m.name for m in self.people.in_span(prev.start, prev.end)))
         return ()
 

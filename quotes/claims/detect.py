@@ -84,20 +84,16 @@ def anchored_people(ctx: Context, noun) -> tuple[str, ...]:
     from quotes.claims.clauses import subject_of
 
     own = tuple(dict.fromkeys(m.name for m in ctx.people.mentions if noun.left_edge.i <= m.start <= noun.right_edge.i))
-    if own:
-        return own
     v = noun.head
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
     subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
-    if subj is None:
-        return ()
-    names = tuple(dict.fromkeys(m.name for m in ctx.people.mentions if subj.left_edge.i <= m.start <= subj.right_edge.i))
-    if names:
-        return names
-    if subj.lemma_.lower() in PARTICIPANT_NOUNS and subj.tag_ == "NNS":
-        return ctx.persons(ctx.sentence(subj))
-    return ()
+    if subj is None or noun.left_edge.i <= subj.i <= noun.right_edge.i:
+        return own
+    names = tuple(m.name for m in ctx.people.mentions if subj.left_edge.i <= m.start <= subj.right_edge.i)
+    if not names and subj.lemma_.lower() in PARTICIPANT_NOUNS and subj.tag_ == "NNS":
+        names = ctx.persons(ctx.sentence(subj))
+    return tuple(dict.fromkeys(names + own))
 
 
 def _conjuncts(tok) -> list:
@@ -130,7 +126,9 @@ def lists(ctx: Context, sent) -> list[Claim]:
         head = prep.head if prep is not None else t.head
         if head.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
+        last = max(x.i for x in items)
         words = {x.lower_ for x in head.subtree if x.i < t.i} | {x.lower_ for x in t.subtree}
+        words |= {x.lower_ for x in t.doc[last + 1:min(last + 4, sent.end)]}  # "..., among others"
         if prep is not None:
             words.add(prep.lower_)
         open_list = bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")

@@ -31,6 +31,31 @@ def _tail(name: str) -> str:
     return name.strip()
 
 
+def _titled_names(doc) -> list[str]:
+    """Names the tagger missed: announced by a capitalised title ("Mayor Ana Ruiz") or a proper name of two
+    or three words as the subject of a clause."""
+    from quotes.claims.lexicon import ROLE_NOUNS
+
+    out = []
+    for t in doc:
+        if t.lemma_.lower() in ROLE_NOUNS and t.text[:1].isupper():
+            words = []
+            for n in doc[t.i + 1:t.i + 4]:
+                if n.pos_ != "PROPN" or not n.text[:1].isupper() or n.ent_type_ in ("GPE", "LOC", "NORP", "DATE"):
+                    break
+                words.append(n.text)
+            if len(words) >= 2:
+                out.append(" ".join(words))
+        elif t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN" and t.ent_type_ in ("", "PERSON"):
+            # "Ana Ruiz has had ...": a two- or three-word proper name as the subject of a clause
+            chain = [c for c in t.children if c.dep_ == "compound" and c.i < t.i] + [t]
+            if 2 <= len(chain) <= 3 and all(c.pos_ == "PROPN" and c.text[:1].isupper() and c.is_alpha
+                                            and c.ent_type_ in ("", "PERSON") for c in chain):
+                if chain[-1].i - chain[0].i == len(chain) - 1:
+                    out.append(" ".join(c.text for c in chain))
+    return out
+
+
 def _first_word(name: str, full: str) -> bool:
     words = fold(name).split()
     return len(words) == 1 and fold(full).split()[:1] == words
@@ -53,7 +78,7 @@ class People:
 
     def __init__(self, doc):
         names = [_tail(strip_possessive(e.text)) for e in doc.ents if e.label_ == "PERSON" and len(e.text) > 1]
-        names = [n for n in names if n[:1].isupper() and "\n" not in n]
+        names = [n for n in names if n[:1].isupper() and "\n" not in n] + _titled_names(doc)
         freq = Counter()
         full: list[str] = []
         for n in sorted(set(names), key=lambda n: (-len(key(n).split()), n)):
