@@ -31,7 +31,9 @@ def read(articles: Iterable[Article], model: str | None = None,
     pairs = list(extractor.extract_many(articles))
     docs = nlp.pipe(a.text for a, _ in pairs)
     for (article, qs), doc in zip(pairs, docs):
-        spans = tuple((max(0, q.start_char - 1), q.end_char + 1) for q in qs)
+        # the writer's own words are claims; words in quote marks are someone else's (a scare-quoted
+        # term stays part of the writer's sentence)
+        spans = tuple((max(0, q.start_char - 1), q.end_char + 1) for q in qs if q.kind != "scare")
         ctx = Context(article, doc, spans)
         claims += detect(ctx)
         quotes += [(q, ctx) for q in qs]
