@@ -3,8 +3,9 @@
 Claims are only ever compared inside a block: the same kind and the same blocking key (the counted
 noun's class, a list's head word, a person's family name, a speaker). Inside a block two claims are
 aligned when the kind's rule says they are about the same thing (same people, same qualifiers, shared
-list items, similar reported content). A large block is narrowed first with rapidfuzz (`process.cdist`
-over the claims' content words), so the work never grows with the square of the input.
+list items, similar reported content). A large block is narrowed first by BM25 retrieval over the
+claims' content words and people (an inverted index), so the work does not grow with the square of the
+input.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 from quotes.claims.model import Claim
 from quotes.claims.people import covers
-from quotes.speakers import same_person
+from quotes.claims.people import same as same_person
 
 SMALL_BLOCK = 60  # blocks up to this size are compared pairwise; larger ones through cdist
 NEIGHBOURS = 20  # candidates per claim in a large block
@@ -79,18 +80,26 @@ def same_slot(a: Claim, b: Claim) -> bool:
     return False
 
 
+def _tokens(c: Claim) -> list[str]:
+    """What retrieval matches on: the claim's content words and the words of its people's names."""
+    return list(c.words) + [w for p in c.participants for w in p.casefold().split()]
+
+
 def _candidates(block: Sequence[Claim]) -> list[tuple[int, int]]:
+    """Pairs worth testing: all pairs of a small block; in a large one, each claim's `NEIGHBOURS` best
+    BM25 matches (an inverted index: a claim is only scored against claims it shares a word with)."""
     n = len(block)
     if n <= SMALL_BLOCK:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
-    from rapidfuzz import fuzz, process
+    from quotes.claims.retrieve import BM25
 
-    texts = [" ".join(c.words) for c in block]
-    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=50, workers=1)
+    docs = [_tokens(c) for c in block]
+    index = BM25(docs)
     out = set()
-    for i in range(n):
-        row = scores[i]
-        best = sorted((j for j in range(n) if j != i and row[j] > 0), key=lambda j: -row[j])[:NEIGHBOURS]
+    for i, doc in enumerate(docs):
+        scores = index.scores(doc)
+        scores.pop(i, None)
+        best = sorted(scores, key=lambda j: -scores[j])[:NEIGHBOURS]
         out.update((min(i, j), max(i, j)) for j in best)
     return sorted(out)
 

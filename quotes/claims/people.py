@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
-from quotes.speakers import fold, key, same_person
+from quotes.speakers import fold, key, name_words, same_person
 
 PRONOUNS = frozenset("he him his she her hers himself herself".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -147,9 +148,28 @@ class People:
         return self.by_token.get(token_i)
 
 
+@lru_cache(maxsize=None)
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(name_words(name))
+
+
+@lru_cache(maxsize=65536)
+def _same(a: str, b: str) -> bool:
+    return same_person(a, b)
+
+
+def same(a: str, b: str) -> bool:
+    """`quotes.speakers.same_person`, remembered; names that share no word are told apart without it."""
+    if a == b:
+        return True
+    if not _word_set(a) & _word_set(b):
+        return False
+    return _same(*sorted((a, b)))
+
+
 def covers(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Are the people of the smaller set all among the larger (by cross-article identity)? Empty sets never."""
     if not a or not b:
         return False
     small, big = (a, b) if len(a) <= len(b) else (b, a)
-    return all(any(same_person(x, y) for y in big) for x in small)
+    return all(any(same(x, y) for y in big) for x in small)
