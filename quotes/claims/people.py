@@ -154,7 +154,7 @@ def _word_set(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _same(a: str, b: str) -> bool:
+def _same_cached(a: str, b: str) -> bool:
     return same_person(a, b)
 
 
@@ -164,7 +164,7 @@ def same(a: str, b: str) -> bool:
         return True
     if not _word_set(a) & _word_set(b):
         return False
-    return _same(*sorted((a, b)))
+    return _same_cached(*sorted((a, b)))
 
 
 def covers(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
