@@ -130,7 +130,7 @@ def reported(ctx: Context, sent) -> list[Claim]:
             participants, shown = (who,), who
             k = key(who).split()[-1] if key(who) else who
         elif subj.pos_ == "NOUN":
-            shown = " ".join(t.text for t in subj.subtree if not t.is_punct)
+            shown = subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text.strip(" ,")
             k, participants = fold(subj.lemma_), ()
         else:
             continue

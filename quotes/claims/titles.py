@@ -121,7 +121,8 @@ def titles(ctx: Context) -> list[Claim]:
         if ctx.quoted(root):
             continue
         toks, appos = _title_tokens(ctx, root, m.start)
-        toks = [t for t in toks if t.text not in ("’s", "'s") or t.head.ent_type_ in ("GPE", "NORP")]
+        toks = [t for t in toks if (t.text not in ("’s", "'s") or t.head.ent_type_ in ("GPE", "NORP"))
+                and t.pos_ != "DET"]
         if not toks or any(ctx.quoted(t) or "\n" in t.text or t.dep_ in ("cc", "conj") for t in toks):
             continue
         if any(ctx.people.at(t.i) is not None for t in toks[1:]) or toks[-1].i < m.start - 2:
