@@ -3,7 +3,7 @@ marks ("Trump confirmed no meeting would take place", "describing this as a cons
 """
 from __future__ import annotations
 
-from quotes.claims.context import Context, content_words
+from quotes.claims.context import Context, content_words, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import AS_VERBS, NEGATIONS, NEGATIVE_VERBS, ONCE_EVENTS, SPEECH_VERBS
 from quotes.claims.model import Claim
@@ -62,7 +62,6 @@ def events(ctx: Context, sent) -> list[Claim]:
             w = parse_date(e.text)
             if w:
                 values.append(ctx.value("date", list(e), str(w)))
-        from quotes.claims.detect import place_key
         for e in places:
             values.append(ctx.value("place", list(e), place_key(e.text)))
         if not values:

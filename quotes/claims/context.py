@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from quotes.claims.lexicon import COUNTRY_ALIASES
 from quotes.claims.model import Claim, Value
 from quotes.claims.people import People, strip_possessive
 from quotes.model import Article
@@ -96,3 +97,10 @@ class Context:
 def content_words(toks) -> tuple[str, ...]:
     """Folded lemmas of the content words (nouns, names, verbs, adjectives, numbers), stop words out."""
     return tuple(fold(t.lemma_) for t in toks if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)
+
+
+def place_key(text: str) -> str:
+    """One key for a place named by its name, possessive or demonym ("South Korea's" = "South Korean")."""
+    f = fold(strip_possessive(text))
+    f = f[4:] if f.startswith("the ") else f
+    return COUNTRY_ALIASES.get(f, f)

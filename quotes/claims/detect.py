@@ -4,14 +4,13 @@ writer's (`quotes compare` compares them)."""
 from __future__ import annotations
 
 from quotes.claims import clauses, titles
-from quotes.claims.context import Context
+from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
-    COUNTRY_ALIASES, NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, UNIT_NOUNS, WINDOW_WORDS,
+    NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, UNIT_NOUNS, WINDOW_WORDS,
 )
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number
-from quotes.claims.people import strip_possessive
 from quotes.speakers import fold
 
 SKIP_NUMBER_ENTS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"))
@@ -28,13 +27,6 @@ def detect(ctx: Context) -> list[Claim]:
         out += clauses.reported(ctx, sent)
     out += titles.titles(ctx)
     return out
-
-
-def place_key(text: str) -> str:
-    """One key for a place named by its name, possessive or demonym ("South Korea's" = "South Korean")."""
-    f = fold(strip_possessive(text))
-    f = f[4:] if f.startswith("the ") else f
-    return COUNTRY_ALIASES.get(f, f)
 
 
 def years(ctx: Context, sent) -> tuple[str, ...]:

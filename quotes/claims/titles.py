@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes.claims.context import Context
+from quotes.claims.context import Context, place_key
 from quotes.claims.lexicon import CURRENT, FORMER, GENERIC_ROLES, ROLE_NOUNS, ROLE_PREFIXES
 from quotes.claims.model import Claim
 from quotes.speakers import fold, key
@@ -81,8 +81,6 @@ def _title_tokens(ctx: Context, root, start: int) -> tuple[list, bool]:
 
 
 def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
-    from quotes.claims.detect import place_key
-
     roles = [t for t in toks if t.lemma_.lower() in ROLE_NOUNS and t.pos_ in ("NOUN", "PROPN")]
     if not roles:
         return None
