@@ -81,17 +81,17 @@ def test_markdown_and_html_carry_the_same_findings(seeds_json):
 
 
 def test_user_text_is_not_markup(tmp_path):
-    text = "Mayor Ana Ruiz [the mayor] has [b]really[/b] held three meetings with Governor Tom Beck this year.\n"
-    other = "Ana Ruiz has had two meetings with Tom Beck.\n"
+    text = "The delegation [the group] [b]grew[/b], and Former Senator Paul Grant joined the delegation in Lyon.\n"
+    other = "The delegation toured Lyon and Geneva, and Ohio Senator Paul Grant joined it.\n"
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "b.txt").write_text(other, encoding="utf-8")
     res = run(str(tmp_path), "--format", "table", "--width", "200", "--no-color", "-q")
     assert res.exit_code == 0
-    assert "[the mayor] has [b]really[/b] held" in res.stdout
+    assert "CONFLICT" in res.stdout and "[the group] [b]grew[/b], and" in res.stdout
     md = run(str(tmp_path), "--format", "markdown", "-q")
-    assert "\\[b\\]really\\[/b\\]" in md.stdout
+    assert "\\[b\\]grew\\[/b\\]" in md.stdout
     html = run(str(tmp_path), "--format", "html", "-q")
-    assert "[b]really[/b]" in html.stdout and "<b>" not in html.stdout
+    assert "[b]grew[/b]" in html.stdout and "<b>" not in html.stdout
 
 
 def test_status_filter(seeds_json):

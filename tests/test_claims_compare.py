@@ -67,12 +67,22 @@ NOT_PAIRED = [
     # different people, same counted noun and words
     (claim("a", "count", "rally", "two rallies", "2", ("Donald Trump",)),
      claim("b", "count", "rally", "three rallies", "3", ("Joe Biden",))),
+    # one person's tally changes from day to day
+    (claim("a", "count", "delegate", "221 delegates", "221", ("Donald Trump",)),
+     claim("b", "count", "delegate", "182 delegates", "182", ("Donald Trump",))),
+    # "Clinton" fits two people of the block: it must not join them (see test_ambiguous_surname_...)
     # same people, different years
-    (claim("a", "count", "bill", "two bills", "2", scope=("year:2018",)),
-     claim("b", "count", "bill", "five bills", "5", scope=("year:2020",))),
+    (claim("a", "count", "bill", "two bills", "2", ("Ana Ruiz", "Tom Beck"), scope=("year:2018",)),
+     claim("b", "count", "bill", "five bills", "5", ("Ana Ruiz", "Tom Beck"), scope=("year:2020",))),
     # same people, different kinds of test
-    (claim("a", "count", "test", "two missile tests", "2", scope=("mod:missile",)),
-     claim("b", "count", "test", "three nuclear tests", "3", scope=("mod:nuclear",))),
+    (claim("a", "count", "test", "two missile tests", "2", ("Ana Ruiz", "Tom Beck"), scope=("mod:missile",)),
+     claim("b", "count", "test", "three nuclear tests", "3", ("Ana Ruiz", "Tom Beck"), scope=("mod:nuclear",))),
+    # two lists of examples
+    (claim("a", "list", "state like", "Nevada or New Mexico", "nevada|new mexico", (), flags=("open",)),
+     claim("b", "list", "state like", "New Mexico or Colorado", "colorado|new mexico", (), flags=("open",))),
+    # a report and its opposite that share one word only
+    (claim("a", "reported", "rubio", "the race has three candidates", "positive", ("Marco Rubio",), words=("race", "candidate"), scope=("say",)),
+     claim("b", "reported", "rubio", "there is no one in the race", "negative", ("Marco Rubio",), words=("race",), scope=("say",))),
     # nobody named for a count
     (claim("a", "count", "people", "5 million people", "5000000", ()),
      claim("b", "count", "people", "a billion people", "1000000000", ())),
@@ -97,6 +107,15 @@ NOT_PAIRED = [
 def test_claims_that_must_not_be_paired(a, b):
     assert not same_slot(a, b)
     assert all(f.status != "conflict" for f in findings([a, b]))
+
+
+def test_ambiguous_surname_does_not_join_two_people():
+    bill = claim("a", "title", "clinton", "former President", "former|president|-|-", ("Bill Clinton",))
+    bare = claim("b", "title", "clinton", "Secretary", "?|secretary|-|-", ("Clinton",))
+    hillary = claim("c", "title", "clinton", "Secretary of State", "current|secretary|-|-", ("Hillary Clinton",))
+    hillary2 = claim("d", "title", "clinton", "former Secretary of State", "former|secretary|-|-", ("Hillary Clinton",))
+    groups = [sorted(c.article for c in g) for g in components([bill, bare, hillary, hillary2])]
+    assert sorted(groups) == [["a"], ["b"], ["c", "d"]]
 
 
 def test_once_event_dates_conflict_and_refine():
@@ -141,7 +160,9 @@ def test_large_block_goes_through_cdist_without_all_pairs():
 def test_findings_order_conflicts_first():
     agree = [claim("a", "title", "beck", "Governor", "current|governor|-|-", ("Tom Beck",)),
              claim("b", "title", "beck", "Governor", "current|governor|-|-", ("Tom Beck",))]
-    conflict = [claim("a", "count", "meeting", "three meetings", "3"), claim("b", "count", "meeting", "two", "2")]
+    pair = ("Ana Ruiz", "Tom Beck")
+    conflict = [claim("a", "count", "meeting", "three meetings", "3", pair),
+                claim("b", "count", "meeting", "two", "2", pair)]
     unique = [claim("a", "count", "visit", "two visits", "2")]
     fs = findings(unique + agree + conflict)
     assert [f.status for f in fs] == ["conflict", "agree", "unique"]

@@ -37,7 +37,7 @@ def _scope_ok(a: Claim, b: Claim) -> bool:
 def _same_subject(a: Claim, b: Claim) -> bool:
     if a.participants and b.participants:
         return same_person(a.subject, b.subject) or a.subject == b.subject
-    return a.subject.casefold() == b.subject.casefold() or a.key == b.key and not (a.participants or b.participants)
+    return not (a.participants or b.participants) and a.subject.casefold() == b.subject.casefold()
 
 
 def same_slot(a: Claim, b: Claim) -> bool:
@@ -45,6 +45,10 @@ def same_slot(a: Claim, b: Claim) -> bool:
     if a.article_id == b.article_id or a.kind != b.kind or a.key != b.key:
         return False
     if a.kind == "count":
+        # one person's tally (delegates, votes, rallies) changes from day to day; what two or more named
+        # people did together (meetings, debates, calls) is a fixed count
+        if len(a.participants) < 2 or len(b.participants) < 2:
+            return False
         return covers(a.participants, b.participants) and _scope_ok(a, b)
     if a.kind == "list":
         items_a, items_b = set(a.values[0].norm.split("|")), set(b.values[0].norm.split("|"))
@@ -76,7 +80,10 @@ def same_slot(a: Claim, b: Claim) -> bool:
         shared = wa & wb
         if not shared or len(shared) / min(len(wa), len(wb)) < MIN_OVERLAP_REPORTED:
             return False
-        return len(shared) >= MIN_SHARED_REPORTED or a.scope == b.scope
+        # one shared word is enough only for the same verb and the same polarity: a contradiction must
+        # be about more than one word
+        same_polarity = a.values[0].norm == b.values[0].norm
+        return len(shared) >= MIN_SHARED_REPORTED or (a.scope == b.scope and same_polarity)
     return False
 
 
@@ -104,6 +111,24 @@ def _candidates(block: Sequence[Claim]) -> list[tuple[int, int]]:
     return sorted(out)
 
 
+def _ambiguous(block: Sequence[Claim]) -> set[int]:
+    """Claims whose subject is a name that fits two different people of the block ("Clinton" when both
+    "Bill Clinton" and "Hillary Clinton" are there): they would join two people into one group."""
+    names = {c.subject for c in block if c.participants and c.subject in c.participants}
+    full = [n for n in names if len(n.split()) > 1]
+    out = set()
+    for i, c in enumerate(block):
+        if c.participants and c.subject in c.participants:
+            fits = {f for f in full if same_person(c.subject, f)}
+            people = []
+            for f in fits:
+                if not any(same_person(f, g) for g in people):
+                    people.append(f)
+            if len(people) > 1:
+                out.add(i)
+    return out
+
+
 def components(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims connected by `same_slot`; a claim aligned with nothing is a group of one."""
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -119,7 +144,10 @@ def components(claims: Sequence[Claim]) -> list[list[Claim]]:
                 i = parent[i]
             return i
 
+        bridges = _ambiguous(block)
         for i, j in _candidates(block):
+            if i in bridges or j in bridges:
+                continue
             if same_slot(block[i], block[j]):
                 parent[find(i)] = find(j)
         groups: dict[int, list[Claim]] = defaultdict(list)

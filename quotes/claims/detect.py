@@ -46,6 +46,8 @@ def counts(ctx: Context, sent) -> list[Claim]:
         h = t.head
         if t.dep_ != "nummod" or h.pos_ != "NOUN" or t.ent_type_ in SKIP_NUMBER_ENTS or ctx.quoted(t):
             continue
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-":
+            continue  # "a three-candidate match-up", "a 46-page report": a modifier, not a count
         toks = [t] + [c for c in t.children if c.dep_ in ("quantmod", "advmod", "compound") and c.i < t.i]
         toks += [c for c in h.children if c.dep_ == "det" and c.i < t.i and c.lower_ in ("a", "an")]
         phrase = " ".join(x.text for x in sorted(toks, key=lambda x: x.i))
@@ -64,7 +66,7 @@ def counts(ctx: Context, sent) -> list[Claim]:
         if not people:
             continue
         value = ctx.value("number", toks + [h], str(n))
-        out.append(ctx.claim(sent, "count", cls, f"number of {cls}s", " & ".join(people) or "—", people, [value],
+        out.append(ctx.claim(sent, "count", cls, f"number of {cls[:-1] + 'ies' if cls.endswith('y') else cls + 's'}", " & ".join(people) or "—", people, [value],
                              scope=mods + years(ctx, sent)))
     return out
 

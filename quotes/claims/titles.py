@@ -120,8 +120,9 @@ def titles(ctx: Context) -> list[Claim]:
             continue
         toks, appos = _title_tokens(ctx, root, m.start)
         toks = [t for t in toks if (t.text not in ("’s", "'s") or t.head.ent_type_ in ("GPE", "NORP"))
-                and t.pos_ != "DET"]
-        if not toks or any(ctx.quoted(t) or "\n" in t.text or t.dep_ in ("cc", "conj") for t in toks):
+                and t.pos_ not in ("DET", "ADV")]
+        if not toks or any(ctx.quoted(t) or "\n" in t.text or t.dep_ in ("cc", "conj") or t.pos_ in ("VERB", "AUX")
+                           or t.tag_ in ("WP", "WDT") or t.lower_ in ("presidents", "leaders") for t in toks):
             continue
         if any(ctx.people.at(t.i) is not None for t in toks[1:]) or toks[-1].i < m.start - 2:
             continue  # another person's name inside, or not next to the name
