@@ -52,6 +52,8 @@ def same_slot(a: Claim, b: Claim) -> bool:
         return covers(a.participants, b.participants) and _scope_ok(a, b)
     if a.kind == "list":
         items_a, items_b = set(a.values[0].norm.split("|")), set(b.values[0].norm.split("|"))
+        if "open" in a.flags and "open" in b.flags:
+            return False  # two sets of examples ("states like ...") say nothing comparable
         if a.participants and b.participants:
             return covers(a.participants, b.participants) and bool(items_a & items_b)
         return len(items_a & items_b) >= MIN_SHARED_ITEMS  # nobody named: the same head and two shared items

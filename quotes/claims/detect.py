@@ -14,6 +14,7 @@ from quotes.claims.numbers import parse_number
 from quotes.speakers import fold
 
 SKIP_NUMBER_ENTS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"))
+JOINT = frozenset(("with", "between", "against", "among"))
 DEFINITE = frozenset("the these those both their our his her its your my".split())
 LIST_ENTS = frozenset(("GPE", "LOC", "PERSON", "ORG", "NORP", "FAC"))
 
@@ -72,12 +73,14 @@ def counts(ctx: Context, sent) -> list[Claim]:
 
 
 def anchored_people(ctx: Context, noun) -> tuple[str, ...]:
-    """The people a counted noun is about: those named in its own phrase ("his three meetings with Kim"),
-    else the subject of the clause it belongs to ("the two leaders ... culminating in two summits", with
+    """The people a counted noun is about: its possessor and the people it is "with" / "between" ("his
+    three meetings with Kim"), and the subject of the clause it belongs to ("the two leaders ... culminating in two summits", with
     "the two leaders" standing for the people of the sentence before)."""
     from quotes.claims.clauses import subject_of
 
-    own = tuple(dict.fromkeys(m.name for m in ctx.people.mentions if noun.left_edge.i <= m.start <= noun.right_edge.i))
+    joint = [t for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in JOINT)
+             for t in c.subtree]  # "his ... meetings with Kim", "talks between A and B"
+    own = tuple(dict.fromkeys(m.name for t in joint if (m := ctx.people.at(t.i)) is not None))
     v = noun.head
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head

@@ -120,7 +120,7 @@ def titles(ctx: Context) -> list[Claim]:
             continue
         toks, appos = _title_tokens(ctx, root, m.start)
         toks = [t for t in toks if (t.text not in ("’s", "'s") or t.head.ent_type_ in ("GPE", "NORP"))
-                and t.pos_ not in ("DET", "ADV")]
+                and t.pos_ not in ("DET", "PUNCT") and (t.pos_ != "ADV" or t.lower_ in FORMER | CURRENT)]
         if not toks or any(ctx.quoted(t) or "\n" in t.text or t.dep_ in ("cc", "conj") or t.pos_ in ("VERB", "AUX")
                            or t.tag_ in ("WP", "WDT") or t.lower_ in ("presidents", "leaders") for t in toks):
             continue
