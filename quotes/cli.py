@@ -450,6 +450,84 @@ def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, ou
     return len(result.failing)
 
 
+# ---- claims ---------------------------------------------------------------------------------------
+
+class ClaimsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class ClaimStatus(str, Enum):
+    conflict = "conflict"
+    partial = "partial"
+    agree = "agree"
+    unique = "unique"
+
+
+@app.command()
+def claims(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
+    fmt: Optional[ClaimsFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise)."),
+    status: Optional[list[ClaimStatus]] = typer.Option(None, "--status", "-s", help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the table."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour in the table (also: NO_COLOR)."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Compare what articles assert: numbers, dates, places, titles, lists and reported speech."""
+    with errors():
+        _claims(paths, fmt, status, output, model, width, no_color, quiet)
+
+
+def _claims(paths, fmt, status, output, model, width, no_color, quiet) -> None:
+    from quotes import claims as claims_lib
+    from quotes import ingest
+
+    chosen = fmt.value if fmt else default_format(output, "table", "json")
+    statuses = tuple(s.value for s in status) if status else ("conflict", "partial", "agree")
+    items = list(ingest.expand(paths))
+    files = [it for it in items if not isinstance(it, ingest.Problem)]
+    for it in items:
+        if isinstance(it, ingest.Problem) and not quiet:
+            warn(str(it))
+    if not files:
+        raise fail("nothing to read")
+    with progress_bar(len(files), not quiet) as bar:
+
+        def articles():
+            for shown, file in files:
+                for art in ingest.read([shown] if file is not None else ["-"]):
+                    if isinstance(art, ingest.Problem):
+                        warn(str(art))
+                    else:
+                        yield art
+                bar.advance()
+
+        report = claims_lib.report(articles(), model)
+    if not report.articles:
+        raise fail("no article could be read")
+    with output_stream(output) as out:
+        if chosen == "json":
+            from quotes.render.claims_formats import write_json
+
+            write_json(report, out)
+        elif chosen == "markdown":
+            from quotes.render.claims_formats import write_markdown
+
+            write_markdown(report, out, statuses)
+        elif chosen == "html":
+            from quotes.render.claims_formats import write_html
+
+            write_html(report, out, statuses)
+        else:
+            from quotes.render.claims import write_table
+
+            write_table(report, out, statuses, width=width, color=False if no_color else None)
+
+
 # ---- entry point ----------------------------------------------------------------------------------
 
 class Interrupted(BaseException):

@@ -1,0 +1,58 @@
+"""`quotes claims`: the factual claims of several articles, lined up and compared value by value.
+
+`report(articles)` parses each article once (`nlp.pipe`), finds its direct quotes with
+`quotes.extract.Extractor`, detects claims outside them (`detect`), aligns claims about the same slot
+across articles (`align`), compares their values (`compare`) and links reported speech to the direct
+quote it paraphrases (`paraphrase`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from quotes.claims.model import Claim, ClaimsReport, Finding, ParaphraseLink
+from quotes.model import Article, Quote
+
+__all__ = ["Claim", "ClaimsReport", "Finding", "ParaphraseLink", "read", "report"]
+
+
+def read(articles: Iterable[Article], model: str | None = None,
+         on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[Claim], list[tuple[Quote, object]]]:
+    """Every article's claims, and its direct quotes with the parsed sentence context of each."""
+    from quotes import nlp as nlp_loader
+    from quotes.claims.context import Context
+    from quotes.claims.detect import detect
+    from quotes.extract import Extractor
+
+    extractor = Extractor(model)
+    nlp = nlp_loader.load(model)
+    read_ok: list[Article] = []
+    claims: list[Claim] = []
+    quotes: list[tuple[Quote, object]] = []
+    pairs = list(extractor.extract_many(articles))
+    docs = nlp.pipe(a.text for a, _ in pairs)
+    for (article, qs), doc in zip(pairs, docs):
+        # the writer's own words are claims; words in quote marks are someone else's (a scare-quoted
+        # term stays part of the writer's sentence)
+        spans = tuple((max(0, q.start_char - 1), q.end_char + 1) for q in qs if q.kind != "scare")
+        ctx = Context(article, doc, spans)
+        claims += detect(ctx)
+        quotes += [(q, ctx) for q in qs]
+        read_ok.append(article)
+        if on_article:
+            on_article(article)
+    return read_ok, claims, quotes
+
+
+def report(articles: Iterable[Article], model: str | None = None,
+           on_article: Callable[[Article], None] | None = None) -> ClaimsReport:
+    """Read the articles and compare what they assert."""
+    from quotes.claims.compare import findings
+    from quotes.claims.paraphrase import link
+
+    read_ok, claims, quotes = read(articles, model, on_article)
+    return ClaimsReport(
+        articles=tuple(a.path for a in read_ok),
+        claims=tuple(claims),
+        findings=tuple(findings(claims)),
+        links=tuple(link(claims, quotes)),
+    )

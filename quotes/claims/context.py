@@ -1,0 +1,106 @@
+"""What every claim rule needs to know about one parsed article: quote spans, people, sentences, lines."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from quotes.claims.lexicon import COUNTRY_ALIASES
+from quotes.claims.model import Claim, Value
+from quotes.claims.people import People, strip_possessive
+from quotes.model import Article
+from quotes.speakers import fold
+
+CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+
+
+@dataclass
+class Context:
+    article: Article
+    doc: object  # spacy Doc
+    quote_spans: tuple[tuple[int, int], ...] = ()  # char spans of direct quotes, marks included
+    people: People = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.people = People(self.doc)
+        self._sents = list(self.doc.sents)
+        self._sent_index = {}
+        for i, s in enumerate(self._sents):
+            for t in s:
+                self._sent_index[t.i] = i
+
+    # ---- positions ------------------------------------------------------------------------
+    def quoted(self, tok) -> bool:
+        c = tok.idx
+        return any(s <= c < e for s, e in self.quote_spans)
+
+    def span_quoted(self, start_char: int, end_char: int) -> bool:
+        return any(s < end_char and start_char < e for s, e in self.quote_spans)
+
+    def sentence(self, tok):
+        return self._sents[self._sent_index[tok.i]]
+
+    @property
+    def sentences(self):
+        return self._sents
+
+    # ---- people -----------------------------------------------------------------------------
+    def persons(self, sent) -> tuple[str, ...]:
+        """People the sentence names (pronouns resolved); the previous sentence's when it names none
+        and follows it in the same paragraph ("the two leaders" after "Trump and Kim")."""
+        names = tuple(dict.fromkeys(m.name for m in self.people.in_span(sent.start, sent.end)))
+        if names:
+            return names
+        i = self._sent_index[sent.start]
+        if i > 0:
+            prev = self._sents[i - 1]
+            last = max((t for t in prev if not t.is_space), key=lambda t: t.i, default=prev[-1])
+            if "\n" not in self.doc.text[last.idx:sent.start_char]:
+                return tuple(dict.fromkeys(m.name for m in self.people.in_span(prev.start, prev.end)))
+        return ()
+
+    def who(self, tok) -> str | None:
+        """The identity a subject token names: a person, else an organisation or place entity."""
+        m = self.people.at(tok.i)
+        if m:
+            return m.name
+        if tok.ent_type_ in ("ORG", "GPE", "NORP"):
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                return strip_possessive(ent.text)
+        return None
+
+    # ---- building claims ------------------------------------------------------------------------
+    def value(self, kind: str, toks, norm: str) -> Value:
+        toks = sorted(toks, key=lambda t: t.i)
+        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        return Value(kind, self.article.text[s:e], norm, s, e)
+
+    def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, **kw) -> Claim:
+        """A claim over its sentence, clipped to the line of its first value (the parser runs a headline
+        into the sentence after it)."""
+        body = self.article.text
+        s, e = sent.start_char, sent.end_char
+        if values:
+            at = values[0].start_char
+            s = max(s, body.rfind("\n", 0, at) + 1)
+            nl = body.find("\n", at)
+            e = min(e, nl) if nl >= 0 else e
+        raw = body[s:e]
+        text = raw.strip()
+        s += len(raw) - len(raw.lstrip())
+        return Claim(
+            article=self.article.path, article_id=self.article.id, kind=kind, key=key, slot=slot,
+            subject=subject, participants=tuple(participants), values=tuple(values), text=text,
+            start_char=s, end_char=s + len(text), line=self.article.line_col(s)[0],
+            words=kw.pop("words", None) or content_words(sent), **kw)
+
+
+def content_words(toks) -> tuple[str, ...]:
+    """Folded lemmas of the content words (nouns, names, verbs, adjectives, numbers), stop words out."""
+    return tuple(fold(t.lemma_) for t in toks if t.pos_ in CONTENT_POS and not t.is_stop and t.is_alpha)
+
+
+def place_key(text: str) -> str:
+    """One key for a place named by its name, possessive or demonym ("South Korea's" = "South Korean")."""
+    f = fold(strip_possessive(text))
+    f = f[4:] if f.startswith("the ") else f
+    return COUNTRY_ALIASES.get(f, f)

@@ -1,0 +1,139 @@
+"""Claims of one parsed article: counts and lists here; titles in `titles`, dated events and reported
+speech in `clauses`. Words inside direct quotes are never claims: they are the speaker's, not the
+writer's (`quotes compare` compares them)."""
+from __future__ import annotations
+
+from quotes.claims import clauses, titles
+from quotes.claims.context import Context, place_key
+from quotes.claims.dates import parse_date
+from quotes.claims.lexicon import (
+    NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, UNIT_NOUNS, WINDOW_WORDS,
+)
+from quotes.claims.model import Claim
+from quotes.claims.numbers import parse_number
+from quotes.speakers import fold
+
+SKIP_NUMBER_ENTS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"))
+JOINT = frozenset(("with", "between", "against", "among"))
+DEFINITE = frozenset("the these those both their our his her its your my".split())
+LIST_ENTS = frozenset(("GPE", "LOC", "PERSON", "ORG", "NORP", "FAC"))
+
+
+def detect(ctx: Context) -> list[Claim]:
+    out: list[Claim] = []
+    for sent in ctx.sentences:
+        out += counts(ctx, sent)
+        out += lists(ctx, sent)
+        out += clauses.events(ctx, sent)
+        out += clauses.reported(ctx, sent)
+    out += titles.titles(ctx)
+    return out
+
+
+def years(ctx: Context, sent) -> tuple[str, ...]:
+    out = []
+    for e in sent.ents:
+        if e.label_ == "DATE":
+            w = parse_date(e.text)
+            if w and w.year:
+                out.append(f"year:{w.year}")
+    return tuple(dict.fromkeys(out))
+
+
+def counts(ctx: Context, sent) -> list[Claim]:
+    """"three previous meetings with Kim" -> count of meeting = 3, participants Trump and Kim."""
+    out = []
+    for t in sent:
+        h = t.head
+        if t.dep_ != "nummod" or h.pos_ != "NOUN" or t.ent_type_ in SKIP_NUMBER_ENTS or ctx.quoted(t):
+            continue
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-":
+            continue  # "a three-candidate match-up", "a 46-page report": a modifier, not a count
+        toks = [t] + [c for c in t.children if c.dep_ in ("quantmod", "advmod", "compound") and c.i < t.i]
+        toks += [c for c in h.children if c.dep_ == "det" and c.i < t.i and c.lower_ in ("a", "an")]
+        phrase = " ".join(x.text for x in sorted(toks, key=lambda x: x.i))
+        n = parse_number(phrase)
+        if n is None or (n.value <= 1 and n.relation == "="):
+            continue
+        noun = h.lemma_.lower()
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in h.children)
+        if definite and noun in PARTICIPANT_NOUNS:
+            continue  # "the two leaders" refers back to them; it does not count anything
+        if noun in UNIT_NOUNS or any(c.lower_ in WINDOW_WORDS for c in h.children if c.dep_ == "amod"):
+            continue  # a measure, or a part of a series ("the final two debates")
+        cls = NOUN_CLASS.get(noun, noun)
+        mods = tuple(sorted(f"mod:{fold(c.lemma_)}" for c in h.children if c.dep_ == "compound"))
+        people = anchored_people(ctx, h)
+        if not people:
+            continue
+        value = ctx.value("number", toks + [h], str(n))
+        out.append(ctx.claim(sent, "count", cls, f"number of {cls[:-1] + 'ies' if cls.endswith('y') else cls + 's'}", " & ".join(people) or "—", people, [value],
+                             scope=mods + years(ctx, sent)))
+    return out
+
+
+def anchored_people(ctx: Context, noun) -> tuple[str, ...]:
+    """The people a counted noun is about: its possessor and the people it is "with" / "between" ("his
+    three meetings with Kim"), and the subject of the clause it belongs to ("the two leaders ... culminating in two summits", with
+    "the two leaders" standing for the people of the sentence before)."""
+    from quotes.claims.clauses import subject_of
+
+    joint = [t for c in noun.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in JOINT)
+             for t in c.subtree]  # "his ... meetings with Kim", "talks between A and B"
+    own = tuple(dict.fromkeys(m.name for t in joint if (m := ctx.people.at(t.i)) is not None))
+    v = noun.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    subj = subject_of(v) if v.pos_ in ("VERB", "AUX") else None
+    if subj is None or noun.left_edge.i <= subj.i <= noun.right_edge.i:
+        return own
+    names = tuple(m.name for m in ctx.people.mentions if subj.left_edge.i <= m.start <= subj.right_edge.i)
+    if not names and subj.lemma_.lower() in PARTICIPANT_NOUNS and subj.tag_ == "NNS":
+        names = ctx.persons(ctx.sentence(subj))
+    return tuple(dict.fromkeys(names + own))
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out += _conjuncts(c)
+    return out
+
+
+def _entity(ctx: Context, tok):
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
+def lists(ctx: Context, sent) -> list[Claim]:
+    """"stops in Malaysia, South Korea, and Japan" -> list of stops = {malaysia, south korea, japan}."""
+    out = []
+    for t in sent:
+        if t.dep_ not in ("pobj", "dobj") or t.head.dep_ == "conj" or ctx.quoted(t):
+            continue
+        items = _conjuncts(t)
+        if len(items) < 2 or not all(i.ent_type_ in LIST_ENTS for i in items):
+            continue
+        ents = [_entity(ctx, i) for i in items]
+        if any(e is None for e in ents):
+            continue
+        prep = t.head if t.dep_ == "pobj" else None
+        if prep is not None and prep.lower_ in ("between", "with", "and"):
+            continue  # "talks between X and Y": the parties of a relation, not an enumeration
+        head = prep.head if prep is not None else t.head
+        if head.pos_ not in ("NOUN", "VERB", "PROPN"):
+            continue
+        last = max(x.i for x in items)
+        words = {x.lower_ for x in head.subtree if x.i < t.i} | {x.lower_ for x in t.subtree}
+        words |= {x.lower_ for x in t.doc[last + 1:min(last + 4, sent.end)]}  # "..., among others"
+        if prep is not None:
+            words.add(prep.lower_)
+        open_list = bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
+        key = head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
+        names = sorted({place_key(e.text) for e in ents})
+        people = ctx.persons(sent)
+        toks = [x for e in ents for x in e]
+        value = ctx.value("list", toks, "|".join(names))
+        out.append(ctx.claim(sent, "list", key, head.text.lower() + (f" {prep.lower_}" if prep is not None else ""),
+                             " & ".join(people) or "—", people, [value], flags=("open",) if open_list else ()))
+    return out

@@ -1,0 +1,71 @@
+"""Word lists the claim rules use. General English news vocabulary, nothing about any one story."""
+from __future__ import annotations
+
+# counted nouns that name the same kind of thing ("three meetings" and "two summits" count the same slot)
+NOUN_CLASSES = {
+    "meeting": ("meeting", "summit", "encounter", "talk", "sit-down", "summitry"),
+    "trip": ("trip", "visit", "tour", "journey"),
+    "missile": ("missile", "rocket"),
+    "death": ("death", "fatality"),
+    "troop": ("troop", "soldier"),
+    "country": ("country", "nation", "state"),
+    "election": ("election", "vote", "ballot"),
+}
+NOUN_CLASS = {w: cls for cls, words in NOUN_CLASSES.items() for w in words}
+
+# nouns that refer to the participants themselves: "the two leaders" presupposes, it does not count
+PARTICIPANT_NOUNS = frozenset(
+    "leader nation country side man woman men women party government state sister brother president "
+    "neighbour neighbor ally rival person people".split())
+
+# units and measures: "5 points", "a 46-page report", "three years" measure, they do not count events
+UNIT_NOUNS = frozenset(
+    """point percent percentage vote year month week day hour minute second time page dollar cent euro pound
+    mile kilometer kilometre meter metre acre ton tonne degree inch foot feet yard gallon litre liter
+    times fold decade century round""".split())
+# modifiers that pick a part of a series ("the final two debates", "the past nine elections")
+WINDOW_WORDS = frozenset("final last first next remaining other additional more further past recent few".split())
+
+# head nouns of a role or title next to a name ("former President", "Foreign Minister", "leader")
+ROLE_NOUNS = frozenset(
+    """president minister leader secretary chancellor senator governor mayor premier king queen prince
+    princess chairman chairwoman chair ceo director ambassador spokesman spokeswoman spokesperson
+    commander general admiral envoy representative congressman congresswoman lawmaker judge justice
+    attorney prosecutor speaker emperor dictator monarch chief official diplomat advisor adviser
+    negotiator""".split())
+ROLE_PREFIXES = frozenset("vice deputy prime chief assistant under lieutenant co".split())
+GENERIC_ROLES = frozenset("leader official chief head diplomat".split())  # compatible with any specific role
+FORMER = frozenset("former ex late onetime one-time erstwhile then outgoing".split())
+CURRENT = frozenset("current sitting incumbent new newly serving acting".split())
+
+# a country named by its name, its possessive or its demonym folds to one key
+COUNTRY_ALIASES = {
+    "us": "united states", "u s": "united states", "usa": "united states", "america": "united states",
+    "american": "united states", "united states of america": "united states", "uk": "united kingdom",
+    "britain": "united kingdom", "british": "united kingdom", "great britain": "united kingdom",
+    "french": "france", "dutch": "netherlands", "swiss": "switzerland", "german": "germany",
+    "north korean": "north korea", "dprk": "north korea", "south korean": "south korea", "rok": "south korea",
+    "seoul": "south korea", "pyongyang": "north korea", "washington": "united states",
+    "beijing": "china", "moscow": "russia", "tokyo": "japan", "kremlin": "russia", "white house": "united states",
+}
+
+# verbs of saying whose complement is a claim the subject made (reported speech)
+SPEECH_VERBS = frozenset(
+    """say confirm state announce deny suggest indicate claim insist warn describe call tell acknowledge
+    note report admit promise predict reveal argue assert declare maintain explain add emphasize emphasise
+    stress point signal hint""".split())
+# verbs whose object is described "as" something ("describing this as a considerable starting point")
+AS_VERBS = frozenset("describe call characterize characterise label brand dismiss hail praise frame".split())
+
+# events that happen once to a subject: a different date or place for them is a conflict, not another event
+ONCE_EVENTS = {
+    ("take", "office"): "take office", ("take", "over"): "take office", ("assume", "office"): "take office",
+    ("swear", "in"): "take office", ("inaugurate", ""): "take office", ("take", "power"): "take office",
+    ("die", ""): "die", ("bear", ""): "be born", ("resign", ""): "resign", ("step", "down"): "resign",
+    ("oust", ""): "be ousted", ("impeach", ""): "be impeached",
+    ("found", ""): "be founded", ("retire", ""): "retire",
+}
+
+NEGATIONS = frozenset("no not never n't nothing none neither nor without".split())
+NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
+OPEN_LIST_MARKERS = frozenset("including include includes among like such etc other others".split())

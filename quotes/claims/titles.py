@@ -1,0 +1,138 @@
+"""Titles and roles next to a person's name: "former President Donald Trump", "South Korea's new
+president, Lee Jae Myung", "Foreign Minister Cho Hyun".
+
+A title is normalised into four fields: status (former / current / unknown), role ("president",
+"vice president"), country (name, possessive and demonym folded together) and portfolio ("foreign").
+A bare capitalised title before a name ("President Trump") is an honorific: it does not say whether
+the office is held now, so its status is unknown. Any other title with no "former" says the office is
+held now ("U.S. President Donald Trump").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotes.claims.context import Context, place_key
+from quotes.claims.lexicon import CURRENT, FORMER, GENERIC_ROLES, ROLE_NOUNS, ROLE_PREFIXES
+from quotes.claims.model import Claim
+from quotes.speakers import fold, key
+
+LEFT_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
+
+
+@dataclass(frozen=True)
+class Title:
+    status: str  # former | current | ?
+    role: str
+    country: str = ""
+    portfolio: str = ""
+
+    @property
+    def norm(self) -> str:
+        return f"{self.status}|{self.role}|{self.country or '-'}|{self.portfolio or '-'}"
+
+    @classmethod
+    def parse(cls, norm: str) -> "Title":
+        status, role, country, portfolio = norm.split("|")
+        return cls(status, role, "" if country == "-" else country, "" if portfolio == "-" else portfolio)
+
+
+def country_compatible(a: str, b: str) -> bool:
+    """Equal, or one the demonym of the other ("chinese" ~ "china", "japanese" ~ "japan")."""
+    if not a or not b or a == b:
+        return True
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+def compatible(x: str, y: str) -> bool:
+    """Could one person hold both titles at the time both articles describe?"""
+    a, b = Title.parse(x), Title.parse(y)
+    if a.role != b.role and a.role not in GENERIC_ROLES and b.role not in GENERIC_ROLES:
+        return True  # people hold several roles at once: only the same role is compared
+    if {a.status, b.status} == {"former", "current"}:
+        return False
+    if not country_compatible(a.country, b.country):
+        return False
+    if a.portfolio and b.portfolio and a.portfolio != b.portfolio:
+        return False
+    return True
+
+
+def _title_tokens(ctx: Context, root, start: int) -> tuple[list, bool]:
+    """Tokens of the title next to the name whose root is `root`; and whether it is an apposition."""
+    left = []
+    for c in root.children:
+        if c.i < start and c.dep_ in LEFT_DEPS:
+            left += [x for x in c.subtree if x.i < start]
+    if left:
+        left = sorted(set(left), key=lambda x: x.i)
+        breaks = [i for i, x in enumerate(left) if "\n" in x.text or "\n" in x.whitespace_]
+        return left[breaks[-1] + 1:] if breaks else left, False
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
+        head = root.head
+        sub = {x.i for x in root.subtree}
+        return [x for x in head.subtree if x.i not in sub and not x.is_punct], True
+    for c in root.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS:
+            return [x for x in c.subtree if not x.is_punct], True
+    return [], False
+
+
+def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
+    roles = [t for t in toks if t.lemma_.lower() in ROLE_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+    if not roles:
+        return None
+    r = roles[-1]
+    role = r.lemma_.lower()
+    prev = r.doc[r.i - 1] if r.i > 0 else None
+    if prev is not None and prev in toks and prev.lower_ in ROLE_PREFIXES:
+        role = f"{prev.lower_} {role}"
+    words = {t.lower_.rstrip(".") for t in toks}
+    status = "former" if words & FORMER else "current" if words & CURRENT else ""
+    country, portfolio = "", []
+    for t in toks:
+        if t.ent_type_ in ("GPE", "NORP") and not country:
+            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+            country = place_key(ent.text)
+        elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i and not t.ent_type_
+              and t.lower_ not in ROLE_PREFIXES
+              and t.lemma_.lower() not in ROLE_NOUNS and t.lower_ not in FORMER | CURRENT):
+            portfolio.append(fold(t.lemma_))
+    if ctx.people.at(toks[0].i) is not None:
+        return None  # "Trump's adviser": a relation to another person, not an office
+    honorific = (not appositive and not status and not country and not portfolio
+                 and all(t.text[:1].isupper() for t in toks if t.is_alpha))
+    if not status:
+        status = "?" if honorific else "current"
+    return Title(status, role, country, " ".join(portfolio))
+
+
+def titles(ctx: Context) -> list[Claim]:
+    out, seen = [], set()
+    for m in ctx.people.mentions:
+        if m.pronoun:
+            continue
+        span = ctx.doc[m.start:m.end]
+        root = span.root
+        if ctx.quoted(root):
+            continue
+        toks, appos = _title_tokens(ctx, root, m.start)
+        toks = [t for t in toks if (t.text not in ("’s", "'s") or t.head.ent_type_ in ("GPE", "NORP"))
+                and t.pos_ not in ("DET", "PUNCT") and (t.pos_ != "ADV" or t.lower_ in FORMER | CURRENT)]
+        if not toks or any(ctx.quoted(t) or "\n" in t.text or t.dep_ in ("cc", "conj") or t.pos_ in ("VERB", "AUX")
+                           or t.tag_ in ("WP", "WDT") or t.lower_ in ("presidents", "leaders") for t in toks):
+            continue
+        if any(ctx.people.at(t.i) is not None for t in toks[1:]) or toks[-1].i < m.start - 2:
+            continue  # another person's name inside, or not next to the name
+        title = parse_title(ctx, toks, appos)
+        if title is None or (m.name, title.norm) in seen:
+            continue
+        seen.add((m.name, title.norm))
+        sent = ctx.sentence(root)
+        value = ctx.value("title", toks, title.norm)
+        k = key(m.name).split()
+        out.append(ctx.claim(sent, "title", k[-1] if k else m.name, f"title of {m.name}", m.name, (m.name,),
+                             [value], flags=("honorific",) if title.status == "?" else ()))
+    return out
