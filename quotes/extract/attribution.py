@@ -26,6 +26,7 @@ SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
 SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "request", "demand", "claim", "promise",
                                    "argument", "call", "pitch", "view", "position", "message", "reaction"}
+WEAK_SPEAKERS = {"it", "its", "’s", "'s"}  # a fine subject for "it said", not for a colon or a partial quote
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
               "adjacent": 0.75, "dash": 0.85}
@@ -89,14 +90,14 @@ def subject_of(verb: Token) -> Token | None:
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
-                return speaker_of(c)
-        for c in v.children:  # passive: "…, it was said by X"
+        for c in v.children:  # passive: "X was asked by Y, “…”" — the agent speaks
             if c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        for c in v.children:
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
+                return speaker_of(c)
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
             if v.dep_ == "relcl":
                 return v.head  # "X, who said …" / "officials who said"
@@ -175,7 +176,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         return colon
     for _, verb, side in cands:
         subj = _clean_subject(subject_of(verb), qa, qb, [])
-        if subj is not None and free(subj.i):
+        if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
     return None
 
@@ -232,11 +233,17 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
         j -= 1
     if j < 0 or doc[j].text != ":" or not outside(j):
         return None
+    k = j - 1
+    while k >= doc[j].sent.start and doc[k].pos_ == "PROPN" and outside(k):
+        k -= 1
+    if k < j - 1 and (k < doc[j].sent.start or doc[k].is_punct):  # "RAMOS: “…”", "… - Ann Lee: “…”"
+        return Attribution("colon", doc[k + 1:j], doc[j], CONFIDENCE["colon"])
     root = doc[j].sent.root if doc[j].sent.root.i < j else None
     verbs = [t for t in doc[doc[j].sent.start:j] if t.pos_ in ("VERB", "AUX")]
-    for verb in ([root] if root is not None else []) + verbs[::-1]:
+    speech = [t for t in verbs if is_speech_lemma(t.lemma_)]
+    for verb in speech[::-1] + ([root] if root is not None else []) + verbs[::-1]:
         subj = subject_of(verb)
-        if subj is not None and subj.i < j and outside(subj.i):
+        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
@@ -253,14 +260,16 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
         if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
-            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+            if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
+                break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
+            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
             if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
                 head = named[0] if named else before[-1]
                 while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
                     head = doc[head.i + 1]
                 return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
-            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
             if after:
                 head = after[0]
                 while head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN") and free(head.head.i):
