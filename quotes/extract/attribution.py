@@ -53,6 +53,10 @@ def mention_span(tok: Token) -> Span:
     doc = tok.doc
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return doc[tok.i:tok.i + 1]
+    if tok.pos_ == "NOUN":  # "the host Tom Hall": the name that follows the role
+        for child in tok.rights:
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == tok.i + 1:
+                return doc[child.left_edge.i:child.i + 1]
     start = tok.i
     for child in tok.lefts:
         if child.dep_ in NAME_LEFT and child.dep_ not in ("punct", "prep", "pobj"):
@@ -90,6 +94,9 @@ def subject_of(verb: Token) -> Token | None:
     v = verb
     while v is not None and seen < 6:
         seen += 1
+        if seen > 1 and v.dep_ == "ccomp" and is_speech_lemma(v.head.lemma_) and v.head.pos_ == "VERB":
+            v = v.head  # "X said the move was made by Y and said, “…”": X, not the reported clause's subject
+            continue
         for c in v.children:  # passive: "X was asked by Y, “…”" — the agent speaks
             if c.dep_ == "agent":
                 for g in c.children:
