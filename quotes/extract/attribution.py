@@ -254,7 +254,7 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and outside(t.i):
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and outside(t.i):
             return Attribution("colon", mention_span(t), doc[j], CONFIDENCE["colon"] - 0.1)
     return None
 

@@ -39,7 +39,7 @@ def register_extensions() -> None:
     if not Doc.has_extension("quote_candidates"):
         Doc.set_extension("quote_candidates", default=None)
     for name in ("quote_kind", "quote_reason", "quote_pattern", "quote_speaker", "quote_cue", "quote_antecedent",
-                 "quote_index"):
+                 "quote_index", "quote_speaker_label", "quote_antecedent_label"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Span.has_extension("quote_confidence"):
@@ -63,6 +63,7 @@ class QuoteAttribution:
     def __init__(self, nlp: Language, name: str):
         register_extensions()
         self.name = name
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
         cands = doc._.quote_candidates
@@ -85,7 +86,47 @@ class QuoteAttribution:
                         span._.quote_antecedent = antecedent(doc, found.speaker.start, ranges)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
+        self._label_mentions(doc, spans)
         return doc
+
+    def _label_mentions(self, doc: Doc, spans: list[Span]) -> None:
+        """The entity label (PERSON, ORG, GPE, …) of each speaker and antecedent mention.
+
+        With the entity recogniser enabled the doc's own entities say it. When it is disabled (the fast
+        extractor disables it: it costs as much as the tagger and parser together), it runs here on the
+        sentences that hold a named mention only.
+        """
+        mentions = [(sp, attr) for sp in spans for attr in ("quote_speaker", "quote_antecedent")
+                    if getattr(sp._, attr) is not None]
+        if not mentions:
+            return
+        if doc.has_annotation("ENT_IOB"):
+            for sp, attr in mentions:
+                setattr(sp._, attr + "_label", _label(getattr(sp._, attr)))
+            return
+        ner = self._ner()
+        named = [(sp, attr) for sp, attr in mentions
+                 if any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.lower_ not in PRONOUNS for t in getattr(sp._, attr))]
+        if ner is None or not named:
+            return
+        sents = {getattr(sp._, attr).sent.start: getattr(sp._, attr).sent for sp, attr in named}
+        starts = sorted(sents)
+        tagged = dict(zip(starts, ner.pipe(sents[k].as_doc() for k in starts)))
+        for sp, attr in named:
+            m = getattr(sp._, attr)
+            sub = tagged[m.sent.start]
+            a, b = m.start_char - m.sent.start_char, m.end_char - m.sent.start_char
+            labels = [e.label_ for e in sub.ents if e.start_char < b and e.end_char > a]
+            setattr(sp._, attr + "_label", labels[0] if labels else "")
+
+    def _ner(self):
+        if "ner" not in self.nlp.component_names:
+            return None
+        return self.nlp.get_pipe("ner")
+
+
+def _label(span: Span) -> str:
+    return next((t.ent_type_ for t in span if t.ent_type_), "")
 
 
 def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
@@ -94,7 +135,7 @@ def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) ->
     sent = doc[tok_index].sent
     # a named subject earlier in the same sentence: "Sen. Jones scolded him: “…,” she said."
     for t in reversed(doc[sent.start:tok_index]):
-        if t.dep_ in attribution.SUBJ and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") \
+        if t.dep_ in attribution.SUBJ and t.pos_ == "PROPN" \
                 and not any(a <= t.i < b for a, b in quote_ranges):
             return attribution.mention_span(t)
     k = sent.start
