@@ -203,7 +203,10 @@ class Resolver:
             name = self.role(mention, offset)
             return (name, "role") if name else (mention, "role")
         if kind == "organisation":
-            return self.full_name(mention.removeprefix("the ").removeprefix("The "), offset), "organisation"
+            core = mention.removeprefix("the ").removeprefix("The ")
+            full = self.full_name(core, offset)
+            # a surname the recogniser took for an organisation ("Trump") is a person once a full name is found
+            return full, ("organisation" if full == strip_titles(core)[0] else "name")
         core, titles = strip_titles(mention)
         full = self.full_name(mention, offset)
         return full, ("title" if titles and core != mention else "name")
