@@ -266,6 +266,8 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     for k, t in enumerate(toks[:12]):
         if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
+        if not open_end and (k > 3 or t.pos_ not in ("PROPN", "PRON", "VERB", "AUX")):
+            break  # after a closed sentence only "“….” Graham said." reads as its attribution
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
             if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
                 break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"

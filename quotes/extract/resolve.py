@@ -218,7 +218,7 @@ def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
         return "pronoun"
     if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
-    heads = [w for w, _ in words if w[:1].isalpha()]
-    if any(pos == "PROPN" for _, pos in words) or label == "PERSON" or heads and heads[-1][0].isupper():
+    heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
+    if label == "PERSON" or heads and (heads[-1][1] == "PROPN" or heads[-1][0][0].isupper()):
         return "name"  # the tagger sometimes calls a surname an adjective: a capitalised head word is a name
     return "role"
