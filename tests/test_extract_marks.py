@@ -104,3 +104,26 @@ def test_never_raises_and_offsets_hold(text):
             assert q.end > q.start
     finally:
         logging.getLogger("quotes.extract").disabled = False
+
+
+WORDS = st.sampled_from(["He", "said", "the", "players’", "don't", "Kim’s", "“", "”", "‘", "’", "\"", "'", "''",
+                         "«", "»", ",", ".", ":", "\n", "\n\n", "one two three four five six seven eight nine ten"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=60).map(" ".join))
+def test_frames_map_every_quote_back_to_the_article(text):
+    from quotes.extract import frames
+
+    logging.getLogger("quotes.extract").disabled = True
+    try:
+        aq = frames.scan(text)
+        for frame in frames.build(text, aq):
+            for c in frame.candidates:
+                q = aq.spans[c.index]
+                assert frame.to_article(c.open_start) == q.open_start
+                assert text[frame.to_article(c.open_start)] == frame.text[c.open_start]
+                if c.end - c.start == q.end - q.start:
+                    assert frame.text[c.start:c.end] == text[q.start:q.end]
+    finally:
+        logging.getLogger("quotes.extract").disabled = False

@@ -151,3 +151,24 @@ def test_component_the_spacy_way(extractor):
     assert span.text == "We will rebuild the bridge,"
     assert span._.quote_kind == "speech" and span._.quote_speaker.text == "Brooks"
     assert span._.quote_cue.lemma_ == "say" and span._.quote_pattern == "cue_after"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["Ann Brooks", "said", "he", "told reporters", "“", "”", "‘", "’", "\"", ",", ".", ":",
+                          "\n\n", "the players’ union", "don't", "We will win", "according to", "—"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, max_size=30).map(" ".join))
+def test_extractor_offsets_hold_on_any_text(extractor, body):
+    logging.getLogger("quotes.extract").disabled = True
+    try:
+        text, quotes = run(extractor, body)
+    finally:
+        logging.getLogger("quotes.extract").disabled = False
+    for q in quotes:
+        assert q.text == text[q.start_char:q.end_char]
+        if q.speaker is not None:
+            assert text[q.speaker.start_char:q.speaker.end_char] == q.speaker.mention
