@@ -118,8 +118,8 @@ def _inside(i: int, qa: int, qb: int) -> bool:
     return qa <= i < qb
 
 
-def _clean_subject(tok: Token | None, qa: int, qb: int, blocked: list[tuple[int, int]]) -> Token | None:
-    if tok is None or _inside(tok.i, qa, qb) or any(_inside(tok.i, a, b) for a, b in blocked):
+def _clean_subject(tok: Token | None, qa: int, qb: int) -> Token | None:
+    if tok is None or _inside(tok.i, qa, qb):
         return None
     if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_:
         return tok
@@ -169,7 +169,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     for _, verb, side in cands:
         if not is_speech_lemma(verb.lemma_):
             continue
-        subj = _clean_subject(subject_of(verb), qa, qb, [])
+        subj = _clean_subject(subject_of(verb), qa, qb)
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
     def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
@@ -182,7 +182,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     if colon:
         return colon
     for _, verb, side in cands:
-        subj = _clean_subject(subject_of(verb), qa, qb, [])
+        subj = _clean_subject(subject_of(verb), qa, qb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
     return None

@@ -137,8 +137,7 @@ def _is_possessive(text: str, mark: Mark, later: list[Mark]) -> bool:
 
 def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark | None, int]], list[str]]:
     """Pair the marks of one paragraph. Returns ((opening, closing or None, depth), ...) and warnings."""
-    marks = [m for m in find_marks(text[start:end])]
-    marks = [Mark(m.start + start, m.end + start, m.char, m.family, m.role) for m in marks]
+    marks = [Mark(m.start + start, m.end + start, m.char, m.family, m.role) for m in find_marks(text[start:end])]
     stack: list[Mark] = []
     pairs: list[tuple[Mark, Mark | None, int]] = []
     warnings: list[str] = []
@@ -150,7 +149,7 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
         if role == EITHER:
             role = CLOSE if top_same is not None else OPEN
         if role == OPEN and m.char in "\"''" and top_same is not None and stack[top_same].char == m.char \
-                and top_same == len(stack) - 1 and not _opens_nested(text, m, marks[i + 1:]):
+                and top_same == len(stack) - 1 and not _opens_nested(m, marks[i + 1:]):
             role = CLOSE  # a straight mark cannot nest inside the same straight mark: read it as the closing one
         if role == OPEN:
             stack.append(m)
@@ -172,19 +171,19 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
     for k, m in enumerate(stack):
         if m.family == "single" and k > 0:
             continue  # an unclosed single mark inside another quote: an apostrophe
-        if m.family == "single" and not _single_runs_to_end(text, m, end):
+        if m.family == "single" and not _single_runs_to_end(text, m):
             continue
         pairs.append((m, None, k))
     pairs.sort(key=lambda p: p[0].start)
     return pairs, warnings
 
 
-def _opens_nested(text: str, m: Mark, later: list[Mark]) -> bool:
+def _opens_nested(m: Mark, later: list[Mark]) -> bool:
     """A straight mark that opens a quote inside an open one: at least two more of the same mark follow."""
     return sum(1 for x in later if x.char == m.char) >= 2 and m.role == OPEN
 
 
-def _single_runs_to_end(text: str, m: Mark, end: int) -> bool:
+def _single_runs_to_end(text: str, m: Mark) -> bool:
     """An unclosed single mark counts only when it opens its paragraph (a quote continued below)."""
     return text[text.rfind("\n", 0, m.start) + 1:m.start].strip() == ""
 

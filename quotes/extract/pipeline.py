@@ -25,9 +25,7 @@ class Extractor:
         # the entity recogniser stays loaded but off: the component runs it on named mentions only
         self.nlp = nlp_loader.load(model, disable=("ner",))
         register_extensions()
-        if "quote_attribution" not in self.nlp.pipe_names:
-            import quotes.extract.component  # noqa: F401  (registers the factory)
-
+        if "quote_attribution" not in self.nlp.pipe_names:  # the factory is registered by importing component
             self.nlp.add_pipe("quote_attribution", last=True)
         self.batch_size = batch_size
 
