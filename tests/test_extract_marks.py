@@ -78,6 +78,13 @@ def test_unbalanced_marks_warn_and_do_their_best(text, expected, caplog):
     assert caplog.records, "an unbalanced mark is reported"
 
 
+def test_quotes_inside_an_unclosed_mark_come_out(caplog):
+    text = '"The first time, she said it was a “rant,” and then a “medical problem,” he wrote.\n\nNext.'
+    with caplog.at_level(logging.WARNING, logger="quotes.extract"):
+        assert top(text) == ["rant,", "medical problem,"]
+    assert caplog.records
+
+
 def test_warnings_name_the_source(caplog):
     with caplog.at_level(logging.WARNING, logger="quotes.extract"):
         find_quotes("“open and never closed", source="a.txt")

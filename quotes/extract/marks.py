@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 log = logging.getLogger("quotes.extract")
 
@@ -205,6 +205,7 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
             o.start == first_mark and o.family == prev_open.family and d == 0 for o, _, d in pairs)
         if prev_open is not None and not continues:
             warnings.append(f"quote opened at offset {prev_open.open_start} is never closed")
+            _doubt(spans, prev_open)
         next_open = None
         for opener, closer, depth in pairs:
             if continues and opener.start == first_mark and depth == 0:
@@ -227,4 +228,17 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
         prev_open = next_open
     if prev_open is not None:
         log.warning("%squote opened at offset %d is never closed", where, prev_open.open_start)
+        _doubt(spans, prev_open)
     return spans
+
+
+def _doubt(spans: list[QuoteSpan], unclosed: QuoteSpan) -> None:
+    """An unclosed mark that never continues is doubtful: when closed quotes sit inside it, they are the
+    real quotes (one level up) and the doubtful span goes; otherwise it stays as the best guess."""
+    inner = [k for k, q in enumerate(spans) if q.depth > unclosed.depth and unclosed.start <= q.open_start
+             and q.close_end <= unclosed.end]
+    if not inner:
+        return
+    for k in inner:
+        spans[k] = replace(spans[k], depth=spans[k].depth - 1)
+    spans.remove(unclosed)
