@@ -78,6 +78,13 @@ def test_unbalanced_marks_warn_and_do_their_best(text, expected, caplog):
     assert caplog.records, "an unbalanced mark is reported"
 
 
+def test_quotes_inside_an_unclosed_mark_come_out(caplog):
+    text = '"The first time, she said it was a “rant,” and then a “medical problem,” he wrote.\n\nNext.'
+    with caplog.at_level(logging.WARNING, logger="quotes.extract"):
+        assert top(text) == ["rant,", "medical problem,"]
+    assert caplog.records
+
+
 def test_warnings_name_the_source(caplog):
     with caplog.at_level(logging.WARNING, logger="quotes.extract"):
         find_quotes("“open and never closed", source="a.txt")
@@ -102,5 +109,28 @@ def test_never_raises_and_offsets_hold(text):
             assert q.end <= q.close_end or not q.closed
             assert text[q.start:q.end] == text[q.start:q.end].strip()
             assert q.end > q.start
+    finally:
+        logging.getLogger("quotes.extract").disabled = False
+
+
+WORDS = st.sampled_from(["He", "said", "the", "players’", "don't", "Kim’s", "“", "”", "‘", "’", "\"", "'", "''",
+                         "«", "»", ",", ".", ":", "\n", "\n\n", "one two three four five six seven eight nine ten"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, max_size=60).map(" ".join))
+def test_frames_map_every_quote_back_to_the_article(text):
+    from quotes.extract import frames
+
+    logging.getLogger("quotes.extract").disabled = True
+    try:
+        aq = frames.scan(text)
+        for frame in frames.build(text, aq):
+            for c in frame.candidates:
+                q = aq.spans[c.index]
+                assert frame.to_article(c.open_start) == q.open_start
+                assert text[frame.to_article(c.open_start)] == frame.text[c.open_start]
+                if c.end - c.start == q.end - q.start:
+                    assert frame.text[c.start:c.end] == text[q.start:q.end]
     finally:
         logging.getLogger("quotes.extract").disabled = False

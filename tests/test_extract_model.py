@@ -45,6 +45,14 @@ PATTERNS = [
      "fond memories", "Ann Brooks", "She", "cue_before"),
     ("“The bridge will close for a year and the road will stay open.” — Ann Brooks",
      "The bridge will close", "Ann Brooks", "Ann Brooks", "dash"),
+    ("Ann Brooks said the plan was drawn up by the engineer Tom Hall and said, “Who do you trust on safety?”",
+     "Who do you trust", "Ann Brooks", "Ann Brooks", "cue_before"),
+    ("Ann Brooks also wrote the engineers knew the risks, adding, “They did not fail every day.”",
+     "They did not fail", "Ann Brooks", "Ann Brooks", "cue_before"),
+    ("Ann Brooks was asked by the host Tom Hall, “Will the bridge open on time this year?”",
+     "Will the bridge", "Tom Hall", "Tom Hall", "cue_before"),
+    ("Here is the council’s answer - Tom Hall: “We will not pay for the bridge this year.”",
+     "We will not pay", "Tom Hall", "Tom Hall", "colon"),
     ("“Who pays for the bridge, and when?” fumed Ann Brooks.",
      "Who pays", "Ann Brooks", "Ann Brooks", "adjacent"),
     ("“The bridge is safe,” Ann Brooks, the mayor of the town since 2019, said on Monday.",
@@ -143,3 +151,24 @@ def test_component_the_spacy_way(extractor):
     assert span.text == "We will rebuild the bridge,"
     assert span._.quote_kind == "speech" and span._.quote_speaker.text == "Brooks"
     assert span._.quote_cue.lemma_ == "say" and span._.quote_pattern == "cue_after"
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["Ann Brooks", "said", "he", "told reporters", "“", "”", "‘", "’", "\"", ",", ".", ":",
+                          "\n\n", "the players’ union", "don't", "We will win", "according to", "—"])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(PIECES, max_size=30).map(" ".join))
+def test_extractor_offsets_hold_on_any_text(extractor, body):
+    logging.getLogger("quotes.extract").disabled = True
+    try:
+        text, quotes = run(extractor, body)
+    finally:
+        logging.getLogger("quotes.extract").disabled = False
+    for q in quotes:
+        assert q.text == text[q.start_char:q.end_char]
+        if q.speaker is not None:
+            assert text[q.speaker.start_char:q.speaker.end_char] == q.speaker.mention

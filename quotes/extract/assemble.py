@@ -40,7 +40,7 @@ class Found:
         mention = kind = None
         if spk is not None:
             mention = (to_article(spk.start_char), to_article(spk.end_char), spk.text)
-            kind = mention_kind([(t.text, t.pos_, t.ent_type_) for t in spk])
+            kind = mention_kind([(t.text, t.pos_) for t in spk], span._.quote_speaker_label or "")
         cue_t = None
         if cue is not None:
             lemma = cue.lemma_ if hasattr(cue, "lemma_") else cue.text.lower()
@@ -48,16 +48,15 @@ class Found:
             cue_t = (to_article(start), to_article(start + len(cue.text)), cue.text, lemma or cue.text.lower())
         ant_t = None
         if ant is not None:
-            ant_t = (ant.text, to_article(ant.start_char), mention_kind([(t.text, t.pos_, t.ent_type_) for t in ant]))
+            ant_t = (ant.text, to_article(ant.start_char),
+                     mention_kind([(t.text, t.pos_) for t in ant], span._.quote_antecedent_label or ""))
         return cls(span._.quote_pattern or "", float(span._.quote_confidence or 0.0), mention, kind or "",
                    cue_t, ant_t)
 
 
-def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
-             ents: list[tuple[int, int, str]]) -> list[Quote]:
+def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> list[Quote]:
     text = article.text
-    persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
-    resolver = Resolver(text, persons)
+    resolver = Resolver(text)
     out: list[Quote] = []
     speakers: list[Speaker | None] = []
     cues: list[Cue | None] = []

@@ -26,6 +26,7 @@ SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
 SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "request", "demand", "claim", "promise",
                                    "argument", "call", "pitch", "view", "position", "message", "reaction"}
+WEAK_SPEAKERS = {"it", "its", "’s", "'s"}  # a fine subject for "it said", not for a colon or a partial quote
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
               "adjacent": 0.75, "dash": 0.85}
@@ -52,6 +53,10 @@ def mention_span(tok: Token) -> Span:
     doc = tok.doc
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return doc[tok.i:tok.i + 1]
+    if tok.pos_ == "NOUN":  # "the host Tom Hall": the name that follows the role
+        for child in tok.rights:
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == tok.i + 1:
+                return doc[child.left_edge.i:child.i + 1]
     start = tok.i
     for child in tok.lefts:
         if child.dep_ in NAME_LEFT and child.dep_ not in ("punct", "prep", "pobj"):
@@ -89,14 +94,17 @@ def subject_of(verb: Token) -> Token | None:
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
-                return speaker_of(c)
-        for c in v.children:  # passive: "…, it was said by X"
+        if seen > 1 and v.dep_ == "ccomp" and is_speech_lemma(v.head.lemma_) and v.head.pos_ == "VERB":
+            v = v.head  # "X said the move was made by Y and said, “…”": X, not the reported clause's subject
+            continue
+        for c in v.children:  # passive: "X was asked by Y, “…”" — the agent speaks
             if c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        for c in v.children:
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
+                return speaker_of(c)
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
             if v.dep_ == "relcl":
                 return v.head  # "X, who said …" / "officials who said"
@@ -110,8 +118,8 @@ def _inside(i: int, qa: int, qb: int) -> bool:
     return qa <= i < qb
 
 
-def _clean_subject(tok: Token | None, qa: int, qb: int, blocked: list[tuple[int, int]]) -> Token | None:
-    if tok is None or _inside(tok.i, qa, qb) or any(_inside(tok.i, a, b) for a, b in blocked):
+def _clean_subject(tok: Token | None, qa: int, qb: int) -> Token | None:
+    if tok is None or _inside(tok.i, qa, qb):
         return None
     if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_:
         return tok
@@ -161,7 +169,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     for _, verb, side in cands:
         if not is_speech_lemma(verb.lemma_):
             continue
-        subj = _clean_subject(subject_of(verb), qa, qb, [])
+        subj = _clean_subject(subject_of(verb), qa, qb)
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
     def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
@@ -174,8 +182,8 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     if colon:
         return colon
     for _, verb, side in cands:
-        subj = _clean_subject(subject_of(verb), qa, qb, [])
-        if subj is not None and free(subj.i):
+        subj = _clean_subject(subject_of(verb), qa, qb)
+        if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
     return None
 
@@ -232,15 +240,21 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
         j -= 1
     if j < 0 or doc[j].text != ":" or not outside(j):
         return None
+    k = j - 1
+    while k >= doc[j].sent.start and doc[k].pos_ == "PROPN" and outside(k):
+        k -= 1
+    if k < j - 1 and (k < doc[j].sent.start or doc[k].is_punct):  # "RAMOS: “…”", "… - Ann Lee: “…”"
+        return Attribution("colon", doc[k + 1:j], doc[j], CONFIDENCE["colon"])
     root = doc[j].sent.root if doc[j].sent.root.i < j else None
     verbs = [t for t in doc[doc[j].sent.start:j] if t.pos_ in ("VERB", "AUX")]
-    for verb in ([root] if root is not None else []) + verbs[::-1]:
+    speech = [t for t in verbs if is_speech_lemma(t.lemma_)]
+    for verb in speech[::-1] + ([root] if root is not None else []) + verbs[::-1]:
         subj = subject_of(verb)
-        if subj is not None and subj.i < j and outside(subj.i):
+        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and outside(t.i):
+        if (t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")) and outside(t.i):
             return Attribution("colon", mention_span(t), doc[j], CONFIDENCE["colon"] - 0.1)
     return None
 
@@ -252,15 +266,19 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     for k, t in enumerate(toks[:12]):
         if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
+        if not open_end and (k > 3 or t.pos_ not in ("PROPN", "PRON", "VERB", "AUX")):
+            break  # after a closed sentence only "“….” Graham said." reads as its attribution
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
-            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+            if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
+                break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
+            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
             if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
                 head = named[0] if named else before[-1]
                 while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
                     head = doc[head.i + 1]
                 return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
-            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
             if after:
                 head = after[0]
                 while head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN") and free(head.head.i):

@@ -11,10 +11,13 @@ not the whole text). Extensions are registered once, all prefixed `quote_`.
 """
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from quotes.extract import attribution, kinds, marks
 from quotes.extract.cues import PRONOUNS
@@ -39,7 +42,7 @@ def register_extensions() -> None:
     if not Doc.has_extension("quote_candidates"):
         Doc.set_extension("quote_candidates", default=None)
     for name in ("quote_kind", "quote_reason", "quote_pattern", "quote_speaker", "quote_cue", "quote_antecedent",
-                 "quote_index"):
+                 "quote_index", "quote_speaker_label", "quote_antecedent_label"):
         if not Span.has_extension(name):
             Span.set_extension(name, default=None)
     if not Span.has_extension("quote_confidence"):
@@ -63,8 +66,19 @@ class QuoteAttribution:
     def __init__(self, nlp: Language, name: str):
         register_extensions()
         self.name = name
+        self.nlp = nlp
 
     def __call__(self, doc: Doc) -> Doc:
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for batch in minibatch(stream, batch_size):
+            for doc in batch:
+                self._attribute(doc)
+            self._label_mentions(batch)
+            yield from batch
+
+    def _attribute(self, doc: Doc) -> None:
         cands = doc._.quote_candidates
         if cands is None:
             cands = candidates_from_text(doc.text)
@@ -85,7 +99,53 @@ class QuoteAttribution:
                         span._.quote_antecedent = antecedent(doc, found.speaker.start, ranges)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
-        return doc
+
+    def _label_mentions(self, docs: list[Doc]) -> None:
+        """The entity label (PERSON, ORG, GPE, …) of each speaker and antecedent mention.
+
+        With the entity recogniser enabled the doc's own entities say it. When it is disabled (the fast
+        extractor disables it: on the frames it costs as much as the tagger and parser together), it runs
+        here, once per batch, on the sentences that hold a named mention only.
+        """
+        ner = self._ner()
+        todo: dict[tuple[int, int], tuple[Doc, int, int]] = {}
+        named: list[tuple[Span, str, tuple[int, int]]] = []
+        for n, doc in enumerate(docs):
+            mentions = [(sp, attr) for sp in doc.spans[SPANS_KEY] for attr in ("quote_speaker", "quote_antecedent")
+                        if getattr(sp._, attr) is not None]
+            if not mentions:
+                continue
+            if doc.has_annotation("ENT_IOB"):
+                for sp, attr in mentions:
+                    setattr(sp._, attr + "_label", _label(getattr(sp._, attr)))
+                continue
+            starts = [s.start for s in doc.sents]
+            for sp, attr in mentions:
+                m = getattr(sp._, attr)
+                if ner is None or not any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.lower_ not in PRONOUNS
+                                          for t in m):
+                    continue
+                k = bisect.bisect_right(starts, m.start) - 1
+                a, b = starts[k], starts[k + 1] if k + 1 < len(starts) else len(doc)
+                todo[(n, a)] = (doc, a, b)
+                named.append((sp, attr, (n, a)))
+        if not named:
+            return
+        keys = list(todo)
+        tagged = dict(zip(keys, ner.pipe((todo[k][0][todo[k][1]:todo[k][2]].as_doc() for k in keys), batch_size=256)))
+        for sp, attr, key in named:
+            m, sub, a = getattr(sp._, attr), tagged[key], todo[key][1]
+            head = m.root.i - a  # the head word's entity: "Seoul’s minister" is not a place
+            setattr(sp._, attr + "_label", sub[head].ent_type_ if 0 <= head < len(sub) else "")
+
+    def _ner(self):
+        if "ner" not in self.nlp.component_names:
+            return None
+        return self.nlp.get_pipe("ner")
+
+
+def _label(span: Span) -> str:
+    return next((t.ent_type_ for t in span if t.ent_type_), "")
 
 
 def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
@@ -94,7 +154,7 @@ def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) ->
     sent = doc[tok_index].sent
     # a named subject earlier in the same sentence: "Sen. Jones scolded him: “…,” she said."
     for t in reversed(doc[sent.start:tok_index]):
-        if t.dep_ in attribution.SUBJ and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") \
+        if t.dep_ in attribution.SUBJ and t.pos_ == "PROPN" \
                 and not any(a <= t.i < b for a, b in quote_ranges):
             return attribution.mention_span(t)
     k = sent.start

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 log = logging.getLogger("quotes.extract")
 
@@ -137,8 +137,7 @@ def _is_possessive(text: str, mark: Mark, later: list[Mark]) -> bool:
 
 def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark | None, int]], list[str]]:
     """Pair the marks of one paragraph. Returns ((opening, closing or None, depth), ...) and warnings."""
-    marks = [m for m in find_marks(text[start:end])]
-    marks = [Mark(m.start + start, m.end + start, m.char, m.family, m.role) for m in marks]
+    marks = [Mark(m.start + start, m.end + start, m.char, m.family, m.role) for m in find_marks(text[start:end])]
     stack: list[Mark] = []
     pairs: list[tuple[Mark, Mark | None, int]] = []
     warnings: list[str] = []
@@ -150,7 +149,7 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
         if role == EITHER:
             role = CLOSE if top_same is not None else OPEN
         if role == OPEN and m.char in "\"''" and top_same is not None and stack[top_same].char == m.char \
-                and top_same == len(stack) - 1 and not _opens_nested(text, m, marks[i + 1:]):
+                and top_same == len(stack) - 1 and not _opens_nested(m, marks[i + 1:]):
             role = CLOSE  # a straight mark cannot nest inside the same straight mark: read it as the closing one
         if role == OPEN:
             stack.append(m)
@@ -172,19 +171,19 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
     for k, m in enumerate(stack):
         if m.family == "single" and k > 0:
             continue  # an unclosed single mark inside another quote: an apostrophe
-        if m.family == "single" and not _single_runs_to_end(text, m, end):
+        if m.family == "single" and not _single_runs_to_end(text, m):
             continue
         pairs.append((m, None, k))
     pairs.sort(key=lambda p: p[0].start)
     return pairs, warnings
 
 
-def _opens_nested(text: str, m: Mark, later: list[Mark]) -> bool:
+def _opens_nested(m: Mark, later: list[Mark]) -> bool:
     """A straight mark that opens a quote inside an open one: at least two more of the same mark follow."""
     return sum(1 for x in later if x.char == m.char) >= 2 and m.role == OPEN
 
 
-def _single_runs_to_end(text: str, m: Mark, end: int) -> bool:
+def _single_runs_to_end(text: str, m: Mark) -> bool:
     """An unclosed single mark counts only when it opens its paragraph (a quote continued below)."""
     return text[text.rfind("\n", 0, m.start) + 1:m.start].strip() == ""
 
@@ -206,6 +205,7 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
             o.start == first_mark and o.family == prev_open.family and d == 0 for o, _, d in pairs)
         if prev_open is not None and not continues:
             warnings.append(f"quote opened at offset {prev_open.open_start} is never closed")
+            _doubt(spans, prev_open)
         next_open = None
         for opener, closer, depth in pairs:
             if continues and opener.start == first_mark and depth == 0:
@@ -228,4 +228,17 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
         prev_open = next_open
     if prev_open is not None:
         log.warning("%squote opened at offset %d is never closed", where, prev_open.open_start)
+        _doubt(spans, prev_open)
     return spans
+
+
+def _doubt(spans: list[QuoteSpan], unclosed: QuoteSpan) -> None:
+    """An unclosed mark that never continues is doubtful: when closed quotes sit inside it, they are the
+    real quotes (one level up) and the doubtful span goes; otherwise it stays as the best guess."""
+    inner = [k for k, q in enumerate(spans) if q.depth > unclosed.depth and unclosed.start <= q.open_start
+             and q.close_end <= unclosed.end]
+    if not inner:
+        return
+    for k in inner:
+        spans[k] = replace(spans[k], depth=spans[k].depth - 1)
+    spans.remove(unclosed)

@@ -22,11 +22,10 @@ BATCH_ARTICLES = 32
 class Extractor:
     def __init__(self, model: str | None = None, batch_size: int = 64):
         self.model = model
-        self.nlp = nlp_loader.load(model)
+        # the entity recogniser stays loaded but off: the component runs it on named mentions only
+        self.nlp = nlp_loader.load(model, disable=("ner",))
         register_extensions()
-        if "quote_attribution" not in self.nlp.pipe_names:
-            import quotes.extract.component  # noqa: F401  (registers the factory)
-
+        if "quote_attribution" not in self.nlp.pipe_names:  # the factory is registered by importing component
             self.nlp.add_pipe("quote_attribution", last=True)
         self.batch_size = batch_size
 
@@ -48,7 +47,6 @@ class Extractor:
             for fr in frames.build(a.text, aq):
                 jobs.append((n, fr))
         found: list[dict[int, Found]] = [{} for _ in chunk]
-        ents: list[list[tuple[int, int, str]]] = [[] for _ in chunk]
 
         def docs():
             for n, fr in jobs:
@@ -57,9 +55,7 @@ class Extractor:
                 yield doc
 
         for (n, fr), doc in zip(jobs, self.nlp.pipe(docs(), batch_size=self.batch_size)):
-            for e in doc.ents:
-                ents[n].append((fr.to_article(e.start_char), fr.to_article(e.end_char), e.label_))
             for span in doc.spans[SPANS_KEY]:
                 found[n][span._.quote_index] = Found.from_span(span, fr.to_article)
         for n, (a, aq) in enumerate(zip(chunk, scans)):
-            yield a, assemble(a, aq, found[n], ents[n])
+            yield a, assemble(a, aq, found[n])

@@ -118,10 +118,9 @@ def strip_titles(mention: str) -> tuple[str, tuple[str, ...]]:
 class Resolver:
     """Resolve the speakers of one article, in text order (it remembers who has spoken)."""
 
-    def __init__(self, text: str, persons: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str):
         self.text = text
         self.runs = name_runs(text)
-        self.persons = sorted(persons or [])
         self.speakers: list[tuple[int, str]] = []  # (offset, resolved name) of earlier attributions
 
     def remember(self, offset: int, name: str) -> None:
@@ -191,10 +190,6 @@ class Resolver:
         prev = self.previous_speaker(offset)
         if prev:
             return prev
-        before = [p for p in self.persons if p[1] <= offset]
-        if before:
-            s, e = before[-1]
-            return self.full_name(self.text[s:e], s)
         named = [r for r in self.runs if r.end <= offset and len(r.name.split()) >= 2]
         return self.full_name(named[-1].name, named[-1].start) if named else None
 
@@ -208,19 +203,22 @@ class Resolver:
             name = self.role(mention, offset)
             return (name, "role") if name else (mention, "role")
         if kind == "organisation":
-            return self.full_name(mention.removeprefix("the ").removeprefix("The "), offset), "organisation"
+            core = mention.removeprefix("the ").removeprefix("The ")
+            full = self.full_name(core, offset)
+            # a surname the recogniser took for an organisation ("Trump") is a person once a full name is found
+            return full, ("organisation" if full == strip_titles(core)[0] else "name")
         core, titles = strip_titles(mention)
         full = self.full_name(mention, offset)
         return full, ("title" if titles and core != mention else "name")
 
 
-def mention_kind(words: list[tuple[str, str, str]]) -> str:
-    """pronoun | name | organisation | role, from the mention's (text, pos, entity label) words."""
+def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
+    """pronoun | name | organisation | role, from the mention's (text, pos) words and its entity label."""
     if len(words) == 1 and words[0][0].lower() in PRONOUNS:
         return "pronoun"
-    labels = {lab for _, _, lab in words if lab}
-    if labels & {"ORG", "GPE", "NORP", "FAC"} and "PERSON" not in labels:
+    if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
-    if any(pos == "PROPN" for _, pos, _ in words) or "PERSON" in labels:
-        return "name"
+    heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
+    if label == "PERSON" or heads and (heads[-1][1] == "PROPN" or heads[-1][0][0].isupper()):
+        return "name"  # the tagger sometimes calls a surname an adjective: a capitalised head word is a name
     return "role"
