@@ -162,7 +162,7 @@ class QuoteIndex:
         self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
         n = len(self.quotes)
         # a bigram held by more quotes than this is common wording, not a lead (and is not looked up)
-        self.cap = cap or max(64, n // 200)
+        self.cap = cap or max(64, n // 2000)
         # a word or bigram found in more quotes than this counts for less than a rare one
         self.d0 = max(25.0, n / 400)
         df = Counter(c for s in self.seqs for c in set(s))
@@ -220,47 +220,51 @@ class QuoteIndex:
             return []
         a = np.frombuffer(SEP.join(self.seqs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         lengths = np.fromiter((len(s) + 1 for s in self.seqs), dtype=np.int64, count=len(self.seqs))
-        qid = np.repeat(np.arange(len(self.seqs), dtype=np.int32), lengths)[: len(a)][:-1]
+        self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
         codes, ok = self._bigram_codes(a)
-        order = np.argsort(np.where(ok, codes, -1), kind="stable")
-        order = order[ok[order]]
-        self._keys, first, inverse, self._counts = np.unique(codes[order], return_index=True, return_inverse=True,
-                                                             return_counts=True)
-        self._starts = first
+        pw = self._pair_weight(a, ok)  # word weights for now; scaled by the bigrams' frequency below
+        del a
+        codes[~ok] = np.iinfo(np.int64).max  # not a bigram: sorts last and is cut off
+        order = np.argsort(codes, kind="stable")[: int(ok.sum())]
+        qid = np.repeat(np.arange(len(self.seqs), dtype=np.int32), lengths)[: len(ok)]
         self._post = qid[order]
-        df = np.ones(len(codes), dtype=np.float64)
-        df[order] = self._counts[inverse]
+        del qid
+        self._keys, self._starts, inverse, self._counts = np.unique(codes[order], return_index=True,
+                                                                    return_inverse=True, return_counts=True)
+        del codes
         # for each indexed quote, the positions in `_keys` of its bigrams (for lookups without re-encoding)
-        occ = np.full(len(codes), -1, dtype=np.int32)
+        occ = np.full(len(ok), -1, dtype=np.int32)
         occ[order] = inverse
         self._occ = occ
-        self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
-        pw = self._pair_weight(a, df) * ok
+        pw[order] *= np.minimum(1.0, self.d0 / self._counts[inverse]).astype(np.float32)
         q = np.round(pw * 255).astype(np.uint8)
         return [q[s:s + max(0, len(seq) - 1)].tobytes() for s, seq in zip(self._occ_start, self.seqs)]
 
-    def _pair_weight(self, a: np.ndarray, df: np.ndarray) -> np.ndarray:
-        """What a matched bigram adds: the mean weight of its two words, scaled down when it is common."""
+    def _pair_weight(self, a: np.ndarray, ok: np.ndarray) -> np.ndarray:
+        """What each bigram of the code-point array `a` adds when matched: the mean weight of its two words
+        (0 where `ok` is false); the caller scales it down by how many quotes hold the bigram."""
         t = self._table
         w = (t[np.minimum(a[:-1], len(t) - 1)] + t[np.minimum(a[1:], len(t) - 1)]) / 2
-        return w * np.minimum(1.0, self.d0 / np.maximum(df, 1.0))
+        return (w * ok).astype(np.float32)
 
     def _query_pair_weights(self, seq: str) -> bytes:
         if len(seq) < 2:
             return b""
         a = np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        codes, _ = self._bigram_codes(a)
-        df = np.ones(len(codes))
+        codes, ok = self._bigram_codes(a)
+        df = np.ones(len(codes), dtype=np.float32)
         if len(self._keys):
             pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
             hit = self._keys[pos] == codes
             df[hit] = self._counts[pos[hit]]
-        return np.round(self._pair_weight(a, df) * 255).astype(np.uint8).tobytes()
+        pw = self._pair_weight(a, ok) * np.minimum(1.0, self.d0 / df)
+        return np.round(pw * 255).astype(np.uint8).tobytes()
 
     # ---- lookup ----------------------------------------------------------------------------------
 
-    def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[int]:
-        """Indexed quotes sharing uncommon bigrams with `seq` (the indexed quote at `position`), most shared first."""
+    def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[tuple[int, int]]:
+        """(position, bigrams shared) of indexed quotes sharing uncommon bigrams with `seq` (the indexed quote
+        at `position`), most bigrams shared first."""
         if len(seq) < 2 or not len(self._keys):
             return []
         if position is not None:
@@ -274,18 +278,20 @@ class QuoteIndex:
             pos = pos[self._keys[pos] == codes]
         counts = self._counts[pos]
         keep = counts <= self.cap
-        pos, counts = pos[keep], counts[keep]
+        if keep.sum() < 2:
+            # only common bigrams (a famous line quoted everywhere, or stock words): look up the two rarest,
+            # each as far as `cap` quotes
+            keep[np.argsort(counts, kind="stable")[:2]] = True
+        pos, counts = pos[keep], np.minimum(counts[keep], self.cap)
         if not len(pos):
             return []
         starts = self._starts[pos]
         if len(pos) == 1:
-            return self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()
+            return [(j, 1) for j in self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()]
         hits = np.concatenate([self._post[s:s + c] for s, c in zip(starts.tolist(), counts.tolist())])
-        weights = np.repeat(1.0 / np.log2(1.0 + counts), counts)
-        ids, inverse = np.unique(hits, return_inverse=True)
-        score = np.bincount(inverse, weights=weights)
-        best = np.argsort(-score, kind="stable")[:limit]
-        return ids[best].tolist()
+        ids, shared = np.unique(hits, return_counts=True)
+        best = np.argsort(-shared, kind="stable")[:limit]
+        return list(zip(ids[best].tolist(), shared[best].tolist()))
 
     def evidence(self, a: tuple[str, bytes, float], b: tuple[str, bytes, float]) -> Evidence | None:
         """How two quotes meet, each given as (code string, bigram weights, information); None when they
@@ -339,9 +345,11 @@ class QuoteIndex:
             mine = (seq, self._query_pair_weights(seq), self._info(seq))
         n = len(mine[0])
         out = []
-        for j in self._bigram_hits(mine[0], limit + 1, position):
+        for j, shared in self._bigram_hits(mine[0], limit + 1, position):
             if j == position or self.quotes[j].quote_id == quote.quote_id:
                 continue
+            if shared == 1 and min(n, len(self.seqs[j])) >= 6:
+                continue  # one bigram in common between two quotes of six words or more: not the same words
             if pairwise:
                 other = len(self.seqs[j])
                 if other < FRAGMENT_RATIO * n or (j < position and n >= FRAGMENT_RATIO * other):

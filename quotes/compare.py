@@ -74,13 +74,13 @@ def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
 def _identities(names: Iterable[str]) -> list[list[str]]:
     """Speaker names grouped into people (`speakers.same_person`), most mentioned first."""
     people: list[list[str]] = []
-    for n in names:
+    for n, count in Counter(names).items():
         for p in people:
             if same_person(p[0], n):
-                p.append(n)
+                p.extend([n] * count)
                 break
         else:
-            people.append([n])
+            people.append([n] * count)
     return sorted(people, key=len, reverse=True)
 
 
