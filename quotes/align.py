@@ -144,6 +144,7 @@ def continues(first: Quote, then: Quote) -> bool:
     Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
     the first piece does not end a sentence."""
     return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
+            and first.quote_id != then.quote_id
             and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
             and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
 

@@ -164,8 +164,9 @@ def compare(quotes: Iterable[Quote], articles: Sequence[str] = ()) -> Comparison
 
     `quotes` is any iterable of `Quote` (from one or many articles, of any kind); `articles` names the
     articles read, in order (those without quotes included); when empty it is taken from the quotes.
-    Returns a `Comparison` whose clusters (two members or more) come worst first."""
-    qs = list(quotes)
+    Returns a `Comparison` whose clusters (two members or more) come worst first. The same quote given
+    twice (same quote_id: an article read twice) counts once."""
+    qs = list({q.quote_id: q for q in quotes}.values())  # a quote read twice counts once
     index = QuoteIndex(qs)
     clusters = [cluster(g, index) for g in link(index) if len(g) > 1]
     position = {q.quote_id: n for n, q in enumerate(qs)}
