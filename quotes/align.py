@@ -120,11 +120,14 @@ def word_alignment(a: str, b: str) -> list[tuple[int, int, int]]:
     best = _blocks(a, b)
     short, long_, flip = (a, b, False) if len(a) <= len(b) else (b, a, True)
     if short and len(long_) > 1.3 * len(short) + 2:
+        quality = _quality(best, flip)
+        if quality[0] == len(short) and -quality[1] == len(short):
+            return best  # found whole and in one piece: nothing to improve
         slack = max(2, len(short) // 3)
         al = fuzz.partial_ratio_alignment(short, long_)
         lo, hi = max(0, al.dest_start - slack), min(len(long_), al.dest_end + slack)
         windowed = _blocks(short, long_[lo:hi], lo, flip)
-        if _quality(windowed, flip) > _quality(best, flip):
+        if _quality(windowed, flip) > quality:
             best = windowed
     return best
 

@@ -245,6 +245,8 @@ def relate(canonical: Quote, other: Quote) -> Variant:
     conflict = _speaker_conflict(canonical, other)
     if other.quote_id != canonical.quote_id and (continues(canonical, other) or continues(other, canonical)):
         return Variant(other, "fragment", conflict, 0.0)
+    if other.text == canonical.text:
+        return Variant(other, "verbatim", conflict, 100.0)
     discs, kept, score = discrepancies(canonical, other)
     same = " ".join(canonical.text.split()) == " ".join(other.text.split())
     return Variant(other, relation_of(discs, kept, same), discs + conflict, score)
