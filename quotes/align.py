@@ -10,7 +10,8 @@ A candidate is accepted as the same utterance on the evidence of the words the t
 informative they are (function words count little, words found in very many quotes count less):
 
 - containment: the share of the shorter quote's information found, in order, in the longer one;
-- evidence: the information matched, in units of one rare content word;
+- evidence: the information matched, in units of one rare content word (a matched bigram adds its own
+  weight, less when many quotes hold it), with at least two words that are not common English words;
 - speakers: the same speaker lowers the bar, two different known speakers raise it (such a link is kept
   and reported as a speaker conflict); an unknown speaker is neutral.
 
