@@ -11,7 +11,8 @@ informative they are (function words count little, words found in very many quot
 
 - containment: the share of the shorter quote's information found, in order, in the longer one;
 - evidence: the information matched, in units of one rare content word (a matched bigram adds its own
-  weight, less when many quotes hold it), with at least two words that are not common English words;
+  weight, less when many quotes hold it), with at least two words that are not common English words
+  (one, when the same speaker is quoted with exactly those words);
 - speakers: the same speaker lowers the bar, two different known speakers raise it (such a link is kept
   and reported as a speaker conflict); an unknown speaker is neutral.
 
@@ -65,8 +66,10 @@ def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
     identical = ev.containment == 1.0 and ev.coverage == 1.0
     if repeat and identical and speaker_relation >= 0:
         return True
-    if ev.content < 2:  # one uncommon word and some common ones ("There is no reason for it") prove nothing
-        return False
+    if ev.content < 2:
+        # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
+        # same speaker is quoted with exactly these words ("good memories" in a statement of theirs)
+        return ev.content == 1 and speaker_relation > 0 and ev.containment == 1.0 and ev.matched >= 1.5
     if speaker_relation < 0:
         return ev.containment >= 0.8 and ev.matched >= 4.0
     if ev.containment >= 0.8:
