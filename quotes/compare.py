@@ -11,8 +11,13 @@ meaning-changing differences, then other edits, cuts, cosmetic differences, and 
 """
 from __future__ import annotations
 
+import multiprocessing as mp
+import os
+import signal
 from collections import Counter
 from collections.abc import Iterable, Sequence
+
+import numpy as np
 
 from quotes import speakers
 from quotes.align import QuoteIndex, continues, same_person
@@ -44,9 +49,57 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
+PARALLEL_FROM = 50_000  # below this many quotes one process is quicker than starting workers
+
+
+def _links(index: QuoteIndex, positions: Iterable[int], limit: int) -> list[tuple[int, int]]:
+    """The links (pairs of positions) found by looking up the quotes at `positions`: every variant of
+    similar length, and for a fragment the best of the longer quotes holding it."""
+    out = []
+    for i in positions:
+        container = None
+        for j, ev, rel in index.query(index.quotes[i], limit, position=i, pairwise=True):
+            if ev.fragment == 0:
+                out.append((i, j))
+            elif ev.fragment == 1 and (container is None or (rel, ev.score) > container[0]):
+                container = ((rel, ev.score), j)
+        if container is not None:
+            out.append((i, container[1]))
+    return out
+
+
+_SHARED: tuple[QuoteIndex, int, int] | None = None  # what forked workers read (set before the pool starts)
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+
+
+def _links_part(part: int) -> np.ndarray:
+    index, limit, parts = _SHARED  # type: ignore[misc]
+    pairs = _links(index, range(part, len(index.quotes), parts), limit)
+    return np.array(pairs, dtype=np.int32).reshape(-1, 2)
+
+
+def _all_links(index: QuoteIndex, limit: int, jobs: int) -> Iterable[tuple[int, int]]:
+    """Every link, looked up by `jobs` forked processes sharing the index when the input is large."""
+    global _SHARED
+    n = len(index.quotes)
+    if jobs <= 1 or n < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return _links(index, range(n), limit)
+    parts = jobs * 4
+    _SHARED = (index, limit, parts)
+    try:
+        with mp.get_context("fork").Pool(jobs, initializer=_worker_init) as pool:
+            arrays = pool.map(_links_part, range(parts))
+    finally:
+        _SHARED = None
+    return (tuple(x) for a in arrays for x in a.tolist())
+
+
+def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None) -> list[list[int]]:
     """The groups (positions in the index, in order) of quotes that render the same utterance, singletons
-    included."""
+    included. `jobs`: processes for the lookups on large inputs (default: one per core)."""
     qs = index.quotes
     groups = _Groups(len(qs))
     last: dict[tuple[str, str], int] = {}
@@ -56,15 +109,8 @@ def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
         if before is not None and continues(qs[before], q):
             groups.union(before, i)
         last[(q.article_id, q.utterance_id)] = i
-    for i, q in enumerate(qs):
-        container = None
-        for j, ev, rel in index.query(q, limit, position=i, pairwise=True):
-            if ev.fragment == 0:
-                groups.union(i, j)
-            elif ev.fragment == 1 and (container is None or (rel, ev.score) > container[0]):
-                container = ((rel, ev.score), j)
-        if container is not None:
-            groups.union(i, container[1])
+    for i, j in _all_links(index, limit, jobs or os.cpu_count() or 1):
+        groups.union(i, j)
     out: dict[int, list[int]] = {}
     for i in range(len(qs)):
         out.setdefault(groups.find(i), []).append(i)
@@ -159,16 +205,17 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     )
 
 
-def compare(quotes: Iterable[Quote], articles: Sequence[str] = ()) -> Comparison:
+def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | None = None) -> Comparison:
     """Align the quotes: every utterance quoted more than once, with its renderings typed against each other.
 
     `quotes` is any iterable of `Quote` (from one or many articles, of any kind); `articles` names the
     articles read, in order (those without quotes included); when empty it is taken from the quotes.
     Returns a `Comparison` whose clusters (two members or more) come worst first. The same quote given
-    twice (same quote_id: an article read twice) counts once."""
+    twice (same quote_id: an article read twice) counts once. `jobs`: processes for the lookups on large
+    inputs (default: one per core; the result does not depend on it)."""
     qs = list({q.quote_id: q for q in quotes}.values())  # a quote read twice counts once
     index = QuoteIndex(qs)
-    clusters = [cluster(g, index) for g in link(index) if len(g) > 1]
+    clusters = [cluster(g, index) for g in link(index, jobs=jobs) if len(g) > 1]
     position = {q.quote_id: n for n, q in enumerate(qs)}
     clusters.sort(key=lambda c: (-SEVERITIES.index(severity(c)), not c.speaker_conflict, -len(c.articles),
                                  -len(c.members), min(position[v.quote.quote_id] for v in c.members)))
