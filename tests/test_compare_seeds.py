@@ -240,4 +240,4 @@ def test_parallel_lookups_give_the_same_clusters(quotes, monkeypatch):
     import quotes.compare as engine
 
     monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
-    assert groups(compare(quotes, jobs=2)) == groups(compare(quotes, jobs=1))
+    assert compare(quotes, jobs=2) == compare(quotes, jobs=1)
