@@ -35,6 +35,7 @@ from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
 FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
+WHOLE = 1.0 - 1e-9  # a share above this is all of it (sums of weights are floats)
 SEP = "\x01"  # between quotes in the joined index sequence
 UNSEEN = "\x02"  # the code of a word the index has never seen
 _BASE = 0x20
@@ -63,13 +64,13 @@ def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
     `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
     headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
     whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
-    identical = ev.containment == 1.0 and ev.coverage == 1.0
+    identical = ev.containment > WHOLE and ev.coverage > WHOLE
     if repeat and identical and speaker_relation >= 0:
         return True
     if ev.content < 2:
         # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
         # same speaker is quoted with exactly these words ("good memories" in a statement of theirs)
-        return ev.content == 1 and speaker_relation > 0 and ev.containment == 1.0 and ev.matched >= 1.5
+        return ev.content == 1 and speaker_relation > 0 and ev.containment > WHOLE and ev.matched >= 1.5
     if speaker_relation < 0:
         return ev.containment >= 0.8 and ev.matched >= 4.0
     if ev.containment >= 0.8:
@@ -167,6 +168,7 @@ class QuoteIndex:
     def __init__(self, quotes: Iterable[Quote], cap: int | None = None):
         self.quotes: list[Quote] = list(quotes)
         self._vocab: dict[str, str] = {}
+        self._surface: dict[str, str] = {}  # a word as written -> its codes (the index does not change)
         self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
         n = len(self.quotes)
         # a bigram held by more quotes than this is common wording, not a lead (and is not looked up)
@@ -177,14 +179,14 @@ class QuoteIndex:
         self.weight: dict[str, float] = {}
         self._common = {code for key, code in self._vocab.items() if key in textkeys.COMMON_WORDS} | {UNSEEN}
         size = _BASE + 0x800 + len(self._vocab) + 1
-        table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float32)
+        table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float64)
         for key, code in self._vocab.items():
             w = COMMON_WEIGHT if key in textkeys.COMMON_WORDS else min(1.0, self.d0 / df[code]) if df[code] else 1.0
             self.weight[code] = w
             table[ord(code)] = w
         table[ord(UNSEEN)] = COMMON_WEIGHT
+        table[ord(SEP)] = 0.0
         self._table = table
-        self.info = [self._info(s) for s in self.seqs]
         self._seq_count = Counter(self.seqs)
         self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
         self.pair_weights: list[bytes] = self._build_bigrams()
@@ -206,8 +208,14 @@ class QuoteIndex:
 
     def _encode(self, text: str, grow: bool = False) -> str:
         """The code string of a quote's words: one character per word key, [insertions] left out."""
-        code = self._code
-        return "".join(code(k, grow) for keys in textkeys.speaker_keys(text) for k in keys)
+        known = self._surface
+        out = []
+        for w in textkeys.speaker_words(text):
+            c = known.get(w)
+            if c is None:
+                c = known[w] = "".join(self._code(k, grow) for k in textkeys.word_keys(w))
+            out.append(c)
+        return "".join(out)
 
     def _info(self, seq: str) -> float:
         w = self.weight.get
@@ -222,13 +230,16 @@ class QuoteIndex:
     def _build_bigrams(self) -> list[bytes]:
         """Index every quote under its word bigrams; return each quote's bigram weights (see `evidence`)."""
         if not self.seqs:
+            self.info = []
             self._keys = np.zeros(0, np.int64)
             self._starts = self._counts = np.zeros(0, np.int64)
             self._post = np.zeros(0, np.int32)
             return []
-        a = np.frombuffer(SEP.join(self.seqs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        a = np.frombuffer((SEP.join(self.seqs) + SEP).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         lengths = np.fromiter((len(s) + 1 for s in self.seqs), dtype=np.int64, count=len(self.seqs))
         self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
+        t = self._table
+        self.info = np.add.reduceat(t[np.minimum(a, len(t) - 1)], self._occ_start).tolist()
         codes, ok = self._bigram_codes(a)
         pw = self._pair_weight(a, ok)  # word weights for now; scaled by the bigrams' frequency below
         del a
