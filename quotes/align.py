@@ -10,7 +10,9 @@ A candidate is accepted as the same utterance on the evidence of the words the t
 informative they are (function words count little, words found in very many quotes count less):
 
 - containment: the share of the shorter quote's information found, in order, in the longer one;
-- evidence: the information matched, in units of one rare content word;
+- evidence: the information matched, in units of one rare content word (a matched bigram adds its own
+  weight, less when many quotes hold it), with at least two words that are not common English words
+  (one, when the same speaker is quoted with exactly those words);
 - speakers: the same speaker lowers the bar, two different known speakers raise it (such a link is kept
   and reported as a speaker conflict); an unknown speaker is neutral.
 
@@ -33,6 +35,7 @@ from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
 FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
+WHOLE = 1.0 - 1e-9  # a share above this is all of it (sums of weights are floats)
 SEP = "\x01"  # between quotes in the joined index sequence
 UNSEEN = "\x02"  # the code of a word the index has never seen
 _BASE = 0x20
@@ -61,11 +64,13 @@ def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
     `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
     headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
     whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
-    identical = ev.containment == 1.0 and ev.coverage == 1.0
+    identical = ev.containment > WHOLE and ev.coverage > WHOLE
     if repeat and identical and speaker_relation >= 0:
         return True
-    if ev.content < 2:  # one uncommon word and some common ones ("There is no reason for it") prove nothing
-        return False
+    if ev.content < 2:
+        # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
+        # same speaker is quoted with exactly these words ("good memories" in a statement of theirs)
+        return ev.content == 1 and speaker_relation > 0 and ev.containment > WHOLE and ev.matched >= 1.5
     if speaker_relation < 0:
         return ev.containment >= 0.8 and ev.matched >= 4.0
     if ev.containment >= 0.8:
@@ -120,11 +125,14 @@ def word_alignment(a: str, b: str) -> list[tuple[int, int, int]]:
     best = _blocks(a, b)
     short, long_, flip = (a, b, False) if len(a) <= len(b) else (b, a, True)
     if short and len(long_) > 1.3 * len(short) + 2:
+        quality = _quality(best, flip)
+        if quality[0] == len(short) and -quality[1] == len(short):
+            return best  # found whole and in one piece: nothing to improve
         slack = max(2, len(short) // 3)
         al = fuzz.partial_ratio_alignment(short, long_)
         lo, hi = max(0, al.dest_start - slack), min(len(long_), al.dest_end + slack)
         windowed = _blocks(short, long_[lo:hi], lo, flip)
-        if _quality(windowed, flip) > _quality(best, flip):
+        if _quality(windowed, flip) > quality:
             best = windowed
     return best
 
@@ -144,6 +152,7 @@ def continues(first: Quote, then: Quote) -> bool:
     Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
     the first piece does not end a sentence."""
     return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
+            and first.quote_id != then.quote_id
             and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
             and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
 
@@ -159,24 +168,25 @@ class QuoteIndex:
     def __init__(self, quotes: Iterable[Quote], cap: int | None = None):
         self.quotes: list[Quote] = list(quotes)
         self._vocab: dict[str, str] = {}
+        self._surface: dict[str, str] = {}  # a word as written -> its codes (the index does not change)
         self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
         n = len(self.quotes)
         # a bigram held by more quotes than this is common wording, not a lead (and is not looked up)
-        self.cap = cap or max(64, n // 200)
+        self.cap = cap or max(64, n // 2000)
         # a word or bigram found in more quotes than this counts for less than a rare one
         self.d0 = max(25.0, n / 400)
         df = Counter(c for s in self.seqs for c in set(s))
         self.weight: dict[str, float] = {}
         self._common = {code for key, code in self._vocab.items() if key in textkeys.COMMON_WORDS} | {UNSEEN}
         size = _BASE + 0x800 + len(self._vocab) + 1
-        table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float32)
+        table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float64)
         for key, code in self._vocab.items():
             w = COMMON_WEIGHT if key in textkeys.COMMON_WORDS else min(1.0, self.d0 / df[code]) if df[code] else 1.0
             self.weight[code] = w
             table[ord(code)] = w
         table[ord(UNSEEN)] = COMMON_WEIGHT
+        table[ord(SEP)] = 0.0
         self._table = table
-        self.info = [self._info(s) for s in self.seqs]
         self._seq_count = Counter(self.seqs)
         self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
         self.pair_weights: list[bytes] = self._build_bigrams()
@@ -198,8 +208,14 @@ class QuoteIndex:
 
     def _encode(self, text: str, grow: bool = False) -> str:
         """The code string of a quote's words: one character per word key, [insertions] left out."""
-        code = self._code
-        return "".join(code(k, grow) for keys in textkeys.speaker_keys(text) for k in keys)
+        known = self._surface
+        out = []
+        for w in textkeys.speaker_words(text):
+            c = known.get(w)
+            if c is None:
+                c = known[w] = "".join(self._code(k, grow) for k in textkeys.word_keys(w))
+            out.append(c)
+        return "".join(out)
 
     def _info(self, seq: str) -> float:
         w = self.weight.get
@@ -214,53 +230,60 @@ class QuoteIndex:
     def _build_bigrams(self) -> list[bytes]:
         """Index every quote under its word bigrams; return each quote's bigram weights (see `evidence`)."""
         if not self.seqs:
+            self.info = []
             self._keys = np.zeros(0, np.int64)
             self._starts = self._counts = np.zeros(0, np.int64)
             self._post = np.zeros(0, np.int32)
             return []
-        a = np.frombuffer(SEP.join(self.seqs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        a = np.frombuffer((SEP.join(self.seqs) + SEP).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
         lengths = np.fromiter((len(s) + 1 for s in self.seqs), dtype=np.int64, count=len(self.seqs))
-        qid = np.repeat(np.arange(len(self.seqs), dtype=np.int32), lengths)[: len(a)][:-1]
+        self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
+        t = self._table
+        self.info = np.add.reduceat(t[np.minimum(a, len(t) - 1)], self._occ_start).tolist()
         codes, ok = self._bigram_codes(a)
-        order = np.argsort(np.where(ok, codes, -1), kind="stable")
-        order = order[ok[order]]
-        self._keys, first, inverse, self._counts = np.unique(codes[order], return_index=True, return_inverse=True,
-                                                             return_counts=True)
-        self._starts = first
+        pw = self._pair_weight(a, ok)  # word weights for now; scaled by the bigrams' frequency below
+        del a
+        codes[~ok] = np.iinfo(np.int64).max  # not a bigram: sorts last and is cut off
+        order = np.argsort(codes, kind="stable")[: int(ok.sum())]
+        qid = np.repeat(np.arange(len(self.seqs), dtype=np.int32), lengths)[: len(ok)]
         self._post = qid[order]
-        df = np.ones(len(codes), dtype=np.float64)
-        df[order] = self._counts[inverse]
+        del qid
+        self._keys, self._starts, inverse, self._counts = np.unique(codes[order], return_index=True,
+                                                                    return_inverse=True, return_counts=True)
+        del codes
         # for each indexed quote, the positions in `_keys` of its bigrams (for lookups without re-encoding)
-        occ = np.full(len(codes), -1, dtype=np.int32)
+        occ = np.full(len(ok), -1, dtype=np.int32)
         occ[order] = inverse
         self._occ = occ
-        self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
-        pw = self._pair_weight(a, df) * ok
+        pw[order] *= np.minimum(1.0, self.d0 / self._counts[inverse]).astype(np.float32)
         q = np.round(pw * 255).astype(np.uint8)
         return [q[s:s + max(0, len(seq) - 1)].tobytes() for s, seq in zip(self._occ_start, self.seqs)]
 
-    def _pair_weight(self, a: np.ndarray, df: np.ndarray) -> np.ndarray:
-        """What a matched bigram adds: the mean weight of its two words, scaled down when it is common."""
+    def _pair_weight(self, a: np.ndarray, ok: np.ndarray) -> np.ndarray:
+        """What each bigram of the code-point array `a` adds when matched: the mean weight of its two words
+        (0 where `ok` is false); the caller scales it down by how many quotes hold the bigram."""
         t = self._table
         w = (t[np.minimum(a[:-1], len(t) - 1)] + t[np.minimum(a[1:], len(t) - 1)]) / 2
-        return w * np.minimum(1.0, self.d0 / np.maximum(df, 1.0))
+        return (w * ok).astype(np.float32)
 
     def _query_pair_weights(self, seq: str) -> bytes:
         if len(seq) < 2:
             return b""
         a = np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-        codes, _ = self._bigram_codes(a)
-        df = np.ones(len(codes))
+        codes, ok = self._bigram_codes(a)
+        df = np.ones(len(codes), dtype=np.float32)
         if len(self._keys):
             pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
             hit = self._keys[pos] == codes
             df[hit] = self._counts[pos[hit]]
-        return np.round(self._pair_weight(a, df) * 255).astype(np.uint8).tobytes()
+        pw = self._pair_weight(a, ok) * np.minimum(1.0, self.d0 / df)
+        return np.round(pw * 255).astype(np.uint8).tobytes()
 
     # ---- lookup ----------------------------------------------------------------------------------
 
-    def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[int]:
-        """Indexed quotes sharing uncommon bigrams with `seq` (the indexed quote at `position`), most shared first."""
+    def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[tuple[int, int]]:
+        """(position, bigrams shared) of indexed quotes sharing uncommon bigrams with `seq` (the indexed quote
+        at `position`), most bigrams shared first."""
         if len(seq) < 2 or not len(self._keys):
             return []
         if position is not None:
@@ -274,18 +297,20 @@ class QuoteIndex:
             pos = pos[self._keys[pos] == codes]
         counts = self._counts[pos]
         keep = counts <= self.cap
-        pos, counts = pos[keep], counts[keep]
+        if keep.sum() < 2:
+            # only common bigrams (a famous line quoted everywhere, or stock words): look up the two rarest,
+            # each as far as `cap` quotes
+            keep[np.argsort(counts, kind="stable")[:2]] = True
+        pos, counts = pos[keep], np.minimum(counts[keep], self.cap)
         if not len(pos):
             return []
         starts = self._starts[pos]
         if len(pos) == 1:
-            return self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()
+            return [(j, 1) for j in self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()]
         hits = np.concatenate([self._post[s:s + c] for s, c in zip(starts.tolist(), counts.tolist())])
-        weights = np.repeat(1.0 / np.log2(1.0 + counts), counts)
-        ids, inverse = np.unique(hits, return_inverse=True)
-        score = np.bincount(inverse, weights=weights)
-        best = np.argsort(-score, kind="stable")[:limit]
-        return ids[best].tolist()
+        ids, shared = np.unique(hits, return_counts=True)
+        best = np.argsort(-shared, kind="stable")[:limit]
+        return list(zip(ids[best].tolist(), shared[best].tolist()))
 
     def evidence(self, a: tuple[str, bytes, float], b: tuple[str, bytes, float]) -> Evidence | None:
         """How two quotes meet, each given as (code string, bigram weights, information); None when they
@@ -339,9 +364,11 @@ class QuoteIndex:
             mine = (seq, self._query_pair_weights(seq), self._info(seq))
         n = len(mine[0])
         out = []
-        for j in self._bigram_hits(mine[0], limit + 1, position):
+        for j, shared in self._bigram_hits(mine[0], limit + 1, position):
             if j == position or self.quotes[j].quote_id == quote.quote_id:
                 continue
+            if shared == 1 and min(n, len(self.seqs[j])) >= 6:
+                continue  # one bigram in common between two quotes of six words or more: not the same words
             if pairwise:
                 other = len(self.seqs[j])
                 if other < FRAGMENT_RATIO * n or (j < position and n >= FRAGMENT_RATIO * other):

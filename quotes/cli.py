@@ -250,13 +250,8 @@ def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity,
 
             write_json(select(result, speaker, only_discrepancies, min_severity), out)
             return
-        try:
-            from quotes.render.report import render_report
-        except ImportError:
-            from quotes.render.compare_text import write_text
+        from quotes.render.report import render_report
 
-            write_text(select(result, speaker, only_discrepancies, min_severity), fmt, out)
-            return
         render_report(result, fmt, out, width=width, color=False if no_color else None, speaker=speaker,
                       only_discrepancies=only_discrepancies, min_severity=min_severity)
 

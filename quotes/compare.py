@@ -11,13 +11,17 @@ meaning-changing differences, then other edits, cuts, cosmetic differences, and 
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
+
+import numpy as np
 
 from quotes import speakers
 from quotes.align import QuoteIndex, continues, same_person
 from quotes.diff import relate
-from quotes.model import Cluster, Comparison, Quote, Variant, content_id
+from quotes.forkmap import can_fork, fork_map
+from quotes.model import Cluster, Comparison, Discrepancy, Quote, Variant, content_id
 
 # how bad a difference is, mildest first: a report's --min-severity picks from these
 SEVERITIES = ("none", "cosmetic", "cut", "edit", "meaning")
@@ -44,9 +48,50 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
-def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
+PARALLEL_FROM = 50_000  # below this many quotes one process is quicker than starting workers
+
+
+def _links(index: QuoteIndex, positions: Iterable[int], limit: int) -> list[tuple[int, int]]:
+    """The links (pairs of positions) found by looking up the quotes at `positions`: every variant of
+    similar length, and for a fragment the best of the longer quotes holding it."""
+    out = []
+    for i in positions:
+        container = None
+        for j, ev, rel in index.query(index.quotes[i], limit, position=i, pairwise=True):
+            if ev.fragment == 0:
+                out.append((i, j))
+            elif ev.fragment == 1 and (container is None or (rel, ev.score) > container[0]):
+                container = ((rel, ev.score), j)
+        if container is not None:
+            out.append((i, container[1]))
+    return out
+
+
+def _links_part(shared: tuple[QuoteIndex, int], part: int, parts: int) -> np.ndarray:
+    index, limit = shared
+    pairs = _links(index, range(part, len(index.quotes), parts), limit)
+    return np.array(pairs, dtype=np.int32).reshape(-1, 2)
+
+
+def _parallel(n: int, jobs: int | None) -> int:
+    """How many processes to use for `n` quotes (1: stay in this one)."""
+    jobs = jobs or os.cpu_count() or 1
+    return jobs if jobs > 1 and n >= PARALLEL_FROM and can_fork() else 1
+
+
+def _all_links(index: QuoteIndex, limit: int, jobs: int | None) -> Iterable[tuple[int, int]]:
+    """Every link; on large inputs looked up by forked processes sharing the index."""
+    n = len(index.quotes)
+    jobs = _parallel(n, jobs)
+    if jobs == 1:
+        return _links(index, range(n), limit)
+    arrays = fork_map(_links_part, (index, limit), jobs * 4, jobs)
+    return (tuple(x) for a in arrays for x in a.tolist())
+
+
+def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None) -> list[list[int]]:
     """The groups (positions in the index, in order) of quotes that render the same utterance, singletons
-    included."""
+    included. `jobs`: processes for the lookups on large inputs (default: one per core)."""
     qs = index.quotes
     groups = _Groups(len(qs))
     last: dict[tuple[str, str], int] = {}
@@ -56,15 +101,8 @@ def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
         if before is not None and continues(qs[before], q):
             groups.union(before, i)
         last[(q.article_id, q.utterance_id)] = i
-    for i, q in enumerate(qs):
-        container = None
-        for j, ev, rel in index.query(q, limit, position=i, pairwise=True):
-            if ev.fragment == 0:
-                groups.union(i, j)
-            elif ev.fragment == 1 and (container is None or (rel, ev.score) > container[0]):
-                container = ((rel, ev.score), j)
-        if container is not None:
-            groups.union(i, container[1])
+    for i, j in _all_links(index, limit, jobs):
+        groups.union(i, j)
     out: dict[int, list[int]] = {}
     for i in range(len(qs)):
         out.setdefault(groups.find(i), []).append(i)
@@ -74,13 +112,13 @@ def link(index: QuoteIndex, limit: int = 12) -> list[list[int]]:
 def _identities(names: Iterable[str]) -> list[list[str]]:
     """Speaker names grouped into people (`speakers.same_person`), most mentioned first."""
     people: list[list[str]] = []
-    for n in names:
+    for n, count in Counter(names).items():
         for p in people:
             if same_person(p[0], n):
-                p.append(n)
+                p.extend([n] * count)
                 break
         else:
-            people.append([n])
+            people.append([n] * count)
     return sorted(people, key=len, reverse=True)
 
 
@@ -159,15 +197,44 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     )
 
 
-def compare(quotes: Iterable[Quote], articles: Sequence[str] = ()) -> Comparison:
+def _clusters_part(shared: tuple[QuoteIndex, list[list[int]]], part: int, parts: int) -> list[tuple]:
+    """The clusters of every `parts`-th group, as plain tuples (cheap to send back from a worker)."""
+    index, groups = shared
+    out = []
+    for g in groups[part::parts]:
+        c = cluster(g, index)
+        pos = {index.quotes[i].quote_id: i for i in g}
+        out.append((c.id, pos[c.canonical.quote_id], c.speaker, c.speakers, [
+            (pos[v.quote.quote_id], v.relation, v.score,
+             [(d.type, d.canonical_text, d.variant_text, d.canonical_start, d.canonical_end, d.variant_start,
+               d.variant_end, d.flags) for d in v.discrepancies]) for v in c.members]))
+    return out
+
+
+def _unpack(packed: tuple, quotes: list[Quote]) -> Cluster:
+    cid, canonical, speaker, speakers_, members = packed
+    return Cluster(cid, quotes[canonical], tuple(
+        Variant(quotes[p], relation, tuple(Discrepancy(*d) for d in ds), score) for p, relation, score, ds in members),
+        speaker, speakers_)
+
+
+def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | None = None) -> Comparison:
     """Align the quotes: every utterance quoted more than once, with its renderings typed against each other.
 
     `quotes` is any iterable of `Quote` (from one or many articles, of any kind); `articles` names the
     articles read, in order (those without quotes included); when empty it is taken from the quotes.
-    Returns a `Comparison` whose clusters (two members or more) come worst first."""
-    qs = list(quotes)
+    Returns a `Comparison` whose clusters (two members or more) come worst first. The same quote given
+    twice (same quote_id: an article read twice) counts once. `jobs`: processes for large inputs (default:
+    one per core; the result does not depend on it)."""
+    qs = list({q.quote_id: q for q in quotes}.values())  # a quote read twice counts once
     index = QuoteIndex(qs)
-    clusters = [cluster(g, index) for g in link(index) if len(g) > 1]
+    groups = [g for g in link(index, jobs=jobs) if len(g) > 1]
+    n_jobs = _parallel(len(qs), jobs)
+    if n_jobs == 1:
+        clusters = [cluster(g, index) for g in groups]
+    else:
+        clusters = [_unpack(c, qs) for part in fork_map(_clusters_part, (index, groups), n_jobs * 4, n_jobs)
+                    for c in part]
     position = {q.quote_id: n for n, q in enumerate(qs)}
     clusters.sort(key=lambda c: (-SEVERITIES.index(severity(c)), not c.speaker_conflict, -len(c.articles),
                                  -len(c.members), min(position[v.quote.quote_id] for v in c.members)))

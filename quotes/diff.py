@@ -16,7 +16,6 @@ See docs/discrepancies.md for the definitions and examples.
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,20 +102,12 @@ def _anchors(c: _Side, o: _Side, ca: str, oa: str) -> list[_Anchor]:
 
 def _flags(c: _Side, c0: int, c1: int, o: _Side, o0: int, o1: int) -> tuple[str, ...]:
     """The meaning flags of a difference: which kinds of meaning-bearing words differ between the sides."""
-    def bag(s: _Side, lo: int, hi: int) -> tuple[Counter, ...]:
-        neg, num, ent, hedge, modal = Counter(), Counter(), Counter(), Counter(), Counter()
-        for i in range(lo, hi):
-            w = s.words[i]
-            if w.bracketed:
-                continue  # the writer's insertion, marked as such
-            for k in w.keys:
-                neg[k] += k in tk.NEGATIONS
-                num[k] += tk.is_number(k)
-                hedge[k] += k in tk.HEDGES
-                modal[k] += k in tk.MODALS
-            if tk.is_entity(s.words, i, s.quote.text):
-                ent[w.keys[0]] += 1
-        return tuple(+x for x in (neg, num, ent, hedge, modal))
+    def bag(s: _Side, lo: int, hi: int) -> tuple[list, ...]:
+        ws = [(i, w) for i, w in enumerate(s.words[lo:hi], lo) if not w.bracketed]  # [insertions] aside
+        keys = sorted(k for _, w in ws for k in w.keys)
+        return ([k for k in keys if k in tk.NEGATIONS], [k for k in keys if tk.is_number(k)],
+                sorted(w.keys[0] for i, w in ws if tk.is_entity(s.words, i, s.quote.text)),
+                [k for k in keys if k in tk.HEDGES], [k for k in keys if k in tk.MODALS])
 
     a, b = bag(c, c0, c1), bag(o, o0, o1)
     return tuple(f for f, x, y in zip(("negation", "number", "entity", "hedge", "modal"), a, b) if x != y)
@@ -254,6 +245,8 @@ def relate(canonical: Quote, other: Quote) -> Variant:
     conflict = _speaker_conflict(canonical, other)
     if other.quote_id != canonical.quote_id and (continues(canonical, other) or continues(other, canonical)):
         return Variant(other, "fragment", conflict, 0.0)
+    if other.text == canonical.text:
+        return Variant(other, "verbatim", conflict, 100.0)
     discs, kept, score = discrepancies(canonical, other)
     same = " ".join(canonical.text.split()) == " ".join(other.text.split())
     return Variant(other, relation_of(discs, kept, same), discs + conflict, score)

@@ -16,7 +16,6 @@ import re
 import unicodedata
 from typing import NamedTuple
 from functools import lru_cache
-from collections.abc import Iterator
 
 # a number with separators ("1,000", "3.5"), or a run of letters/digits with inner apostrophes ("I’d")
 WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’‘`][^\W_]+)*")
@@ -139,6 +138,8 @@ class Word(NamedTuple):
 
 def words(text: str) -> tuple[Word, ...]:
     """The words of `text` with offsets and keys. `text[w.start:w.end] == w.text` for every word."""
+    if "[" not in text and "…" not in text and ". ." not in text and ".." not in text:
+        return tuple(Word(m.group(), m.start(), m.end(), word_keys(m.group())) for m in WORD.finditer(text))
     out: list[Word] = []
     depth = 0
     prev = 0
@@ -156,15 +157,11 @@ def words(text: str) -> tuple[Word, ...]:
     return tuple(out)
 
 
-def speaker_keys(text: str) -> Iterator[tuple[str, ...]]:
-    """The keys of each of the speaker's words: words in [brackets], the writer's insertions, left out."""
+def speaker_words(text: str) -> list[str]:
+    """The speaker's words as written: words in [brackets], the writer's insertions, left out."""
     if "[" not in text:
-        for m in WORD.finditer(text):
-            yield word_keys(m.group())
-        return
-    for w in words(text):
-        if not w.bracketed:
-            yield w.keys
+        return WORD.findall(text)
+    return [w.text for w in words(text) if not w.bracketed]
 
 
 def key_sequence(ws: tuple[Word, ...]) -> tuple[list[str], list[int]]:

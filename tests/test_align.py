@@ -123,3 +123,9 @@ def test_partial_quotes_do_not_veto_a_link_by_their_speaker():
     assert link_relation(full, partial) == 0 and link_relation(full, speech) == -1
     assert [c.article for c, _ in QuoteIndex([full]).candidates(partial)] == ["x.txt"]
     assert QuoteIndex([full]).candidates(speech) == []
+
+
+@pytest.mark.parametrize("speaker, found", [("Kim Jong-un", True), (None, False), ("Moon Jae-in", False)])
+def test_one_uncommon_word_is_enough_for_the_same_speakers_exact_words(speaker, found):
+    ix = QuoteIndex([q("Personally, I still have good memories of the American president.", "Kim Jong Un", "t.txt")])
+    assert bool(ix.candidates(q("good memories", speaker))) is found

@@ -234,3 +234,10 @@ def test_cli_compare_articles():
     assert r.exit_code == 0, r.output
     doc = json.loads(r.stdout)
     assert doc["summary"]["articles"] == 5 and isinstance(doc["clusters"], list)
+
+
+def test_parallel_lookups_give_the_same_clusters(quotes, monkeypatch):
+    import quotes.compare as engine
+
+    monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
+    assert compare(quotes, jobs=2) == compare(quotes, jobs=1)
