@@ -111,5 +111,7 @@ def test_clusters_added_one_by_one_match_clustering_afresh(tmp_path):
         one_by_one = partition(s)
         recluster(s, {1: None})
         assert partition(s) == one_by_one
-        assert ["I had a good relationship with him", "I had a good relationship with him."] in one_by_one
+        assert any({"I had a good relationship with him", "I had a good relationship with him."} <= set(g)
+                   for g in one_by_one)
+        assert ["Something else entirely different here."] in one_by_one
         assert len(one_by_one) < len(said)
