@@ -106,15 +106,15 @@ def extract(
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per core); the output order is unchanged."),
 ) -> None:
     """Find every quotation and who said it."""
     with errors():
-        _extract(paths, fmt, output, model, quiet)
+        _extract(paths, fmt, output, model, quiet, jobs)
 
 
-def _extract(paths, fmt, output, model, quiet) -> None:
-    from quotes import ingest
-    from quotes.extract import Extractor
+def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
+    from quotes import ingest, nlp, parallel
     from quotes.render.quotes import QuoteWriter
 
     chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
@@ -125,7 +125,7 @@ def _extract(paths, fmt, output, model, quiet) -> None:
             warn(str(it))
     if not files:
         raise fail("nothing to read")
-    extractor = Extractor(model)
+    nlp.model_name(model)  # no pipeline installed: say so before reading anything
     read_ok = 0
     with output_stream(output) as out, progress_bar(len(files), not quiet) as bar:
         writer = QuoteWriter(chosen, out)
@@ -139,7 +139,7 @@ def _extract(paths, fmt, output, model, quiet) -> None:
                         yield art
                 bar.advance()
 
-        for article, quotes in extractor.extract_many(articles()):
+        for article, quotes in parallel.extract_stream(articles(), model, jobs):
             read_ok += 1
             writer.write(quotes)
         writer.close()
