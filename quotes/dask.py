@@ -17,7 +17,7 @@ one JSON object a line (`{"path": ..., "message": ...}`), in `problems/part-NNNN
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,7 @@ import dask.bag as db
 from quotes import ingest
 from quotes.errors import InputError
 from quotes.model import Article
-from quotes.parallel import extract_batch, extractor_for
+from quotes.parallel import extract_serial
 from quotes.render.quotes import jsonl_line
 
 FILES_PER_PARTITION = 64
@@ -56,16 +56,22 @@ def input_files(paths: Iterable[str]) -> tuple[list[str], list[ingest.Problem]]:
     return files, problems
 
 
+def problem_line(problem: ingest.Problem) -> str:
+    return json.dumps({"path": problem.path, "message": problem.message}, ensure_ascii=False)
+
+
 def _rows(items: Iterable[Article | ingest.Problem], model: str | None) -> list[tuple[str, str]]:
     """One partition: ("q", a quotes-extract JSONL row) per quote, ("p", a problem row) per bad input."""
-    articles, out = [], []
-    for item in items:
-        if isinstance(item, ingest.Problem):
-            out.append((_PROBLEM, json.dumps({"path": item.path, "message": item.message}, ensure_ascii=False)))
-        else:
-            articles.append(item)
-    quotes = extract_batch(extractor_for(model), articles) if articles else []
-    for found in quotes:
+    out: list[tuple[str, str]] = []
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, ingest.Problem):
+                out.append((_PROBLEM, problem_line(item)))
+            else:
+                yield item
+
+    for _, found in extract_serial(articles(), model):
         out.extend((_QUOTE, jsonl_line(q)) for q in found)
     return out
 
@@ -81,29 +87,42 @@ def files_bag(paths: Iterable[str], files_per_partition: int = FILES_PER_PARTITI
     files, problems = input_files(paths)
     if not files:
         raise InputError("nothing to read")
-    parts = max(1, -(-len(files) // files_per_partition))
-    bag = db.from_sequence(files, npartitions=parts).map_partitions(extract_files_partition, model=model)
+    bag = db.from_sequence(files, partition_size=files_per_partition).map_partitions(extract_files_partition,
+                                                                                      model=model)
     return bag, problems
 
 
+def write_partition(rows: list[tuple[str, str]], out: Path, index: int) -> tuple[str | None, str | None]:
+    """Write one partition's quote rows to `part-NNNNN.jsonl` and its problems under `problems/`.
+
+    A file is written only when it has rows (whole: a temporary sibling renamed into place).
+    """
+    written = []
+    for folder, tag in ((out, _QUOTE), (out / "problems", _PROBLEM)):
+        lines = [text for kind, text in rows if kind == tag]
+        if not lines:
+            written.append(None)
+            continue
+        path = folder / f"part-{index:05d}.jsonl"
+        tmp = path.with_name(f".{path.name}.part")
+        tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        tmp.replace(path)
+        written.append(str(path))
+    return written[0], written[1]
+
+
 def write_jsonl(bag: db.Bag, out_dir: str | Path, problems: Sequence[ingest.Problem] = ()) -> DaskRun:
-    """Compute `bag` once, writing quote rows to `out_dir/part-*.jsonl`, problems to `out_dir/problems/`."""
+    """Compute `bag` of tagged rows, each partition writing its own JSONL files under `out_dir`."""
     out = Path(out_dir)
     (out / "problems").mkdir(parents=True, exist_ok=True)
-    quotes = bag.filter(lambda r: r[0] == _QUOTE).map(lambda r: r[1])
-    bad = bag.filter(lambda r: r[0] == _PROBLEM).map(lambda r: r[1])
-    names = lambda i: f"{i:05d}"  # noqa: E731 - dask wants a callable
-    dask.compute(
-        quotes.to_textfiles(str(out / "part-*.jsonl"), name_function=names, compute=False, last_endline=True),
-        bad.to_textfiles(str(out / "problems" / "part-*.jsonl"), name_function=names, compute=False,
-                         last_endline=True),
-    )
-    q_files = tuple(sorted(str(p) for p in out.glob("part-*.jsonl")))
-    extra = "\n".join(json.dumps({"path": p.path, "message": p.message}, ensure_ascii=False) for p in problems)
-    if extra:
-        (out / "problems" / "client.jsonl").write_text(extra + "\n", encoding="utf-8")
-    p_files = tuple(sorted(str(p) for p in (out / "problems").glob("*.jsonl")))
-    return DaskRun(quotes=q_files, problems=p_files)
+    tasks = [dask.delayed(write_partition)(part, out, i) for i, part in enumerate(bag.to_delayed())]
+    written = dask.compute(*tasks)
+    bad = [str(p) for _, p in written if p]
+    if problems:
+        path = out / "problems" / "inputs.jsonl"
+        path.write_text("".join(problem_line(p) + "\n" for p in problems), encoding="utf-8")
+        bad.insert(0, str(path))
+    return DaskRun(quotes=tuple(q for q, _ in written if q), problems=tuple(bad))
 
 
 def extract_to_jsonl(paths: Iterable[str], out_dir: str | Path, model: str | None = None,
