@@ -6,6 +6,7 @@ data; results go to stdout (or --output), progress and warnings to stderr.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -26,9 +27,25 @@ app = typer.Typer(
 )
 
 
+class _StderrWarnings(logging.Handler):
+    """Library warnings (logger `quotes`) become `quotes: ...` lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        warn(record.getMessage())
+
+
+def _setup_logging() -> None:
+    log = logging.getLogger("quotes")
+    if not any(isinstance(h, _StderrWarnings) for h in log.handlers):
+        log.addHandler(_StderrWarnings(level=logging.WARNING))
+    log.setLevel(logging.WARNING)
+    log.propagate = False
+
+
 @app.callback()
 def _root() -> None:
     """Find every quotation in news articles, who said it, and where the wordings disagree."""
+    _setup_logging()
 
 
 # ---- shared plumbing ------------------------------------------------------------------------------
