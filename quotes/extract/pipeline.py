@@ -1,29 +1,65 @@
-"""The extraction entry point: articles in, `Quote`s out (first version: double quotes, no attribution)."""
+"""The extraction entry point: articles in, `Quote`s out.
+
+1. `frames.scan` pairs the quote marks and guesses each span's kind on the plain text;
+2. only the frames around quotes (long quotes cut short) go through the spaCy pipeline, in batches
+   (`nlp.pipe`), with the `quote_attribution` component at the end;
+3. `assemble` applies the article-level rules (continuations, utterances, speaker resolution).
+"""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from quotes import nlp as nlp_loader
+from quotes.extract import frames
+from quotes.extract.assemble import Found, assemble
+from quotes.extract.component import SPANS_KEY, register_extensions
 from quotes.model import Article, Quote
 
-_DOUBLE = re.compile(r"[“\"]([^“”\"]+)[”\"]")
+BATCH_ARTICLES = 32
 
 
 class Extractor:
-    def __init__(self, model: str | None = None):
+    def __init__(self, model: str | None = None, batch_size: int = 64):
         self.model = model
         self.nlp = nlp_loader.load(model)
+        register_extensions()
+        if "quote_attribution" not in self.nlp.pipe_names:
+            import quotes.extract.component  # noqa: F401  (registers the factory)
+
+            self.nlp.add_pipe("quote_attribution", last=True)
+        self.batch_size = batch_size
 
     def extract(self, article: Article) -> list[Quote]:
-        out = []
-        for m in _DOUBLE.finditer(article.text):
-            s, e = m.span(1)
-            line, col = article.line_col(s)
-            out.append(Quote(article=article.path, article_id=article.id, text=article.text[s:e], start_char=s,
-                             end_char=e, line=line, column=col, kind="speech"))
-        return out
+        return next(self.extract_many([article]))[1]
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
-        for a in articles:
-            yield a, self.extract(a)
+        it = iter(articles)
+        while True:
+            chunk = list(islice(it, BATCH_ARTICLES))
+            if not chunk:
+                return
+            yield from self._chunk(chunk)
+
+    def _chunk(self, chunk: list[Article]) -> Iterator[tuple[Article, list[Quote]]]:
+        scans = [frames.scan(a.text, a.path) for a in chunk]
+        jobs = []
+        for n, (a, aq) in enumerate(zip(chunk, scans)):
+            for fr in frames.build(a.text, aq):
+                jobs.append((n, fr))
+        found: list[dict[int, Found]] = [{} for _ in chunk]
+        ents: list[list[tuple[int, int, str]]] = [[] for _ in chunk]
+
+        def docs():
+            for n, fr in jobs:
+                doc = self.nlp.make_doc(fr.text)
+                doc._.quote_candidates = fr.candidates
+                yield doc
+
+        for (n, fr), doc in zip(jobs, self.nlp.pipe(docs(), batch_size=self.batch_size)):
+            for e in doc.ents:
+                ents[n].append((fr.to_article(e.start_char), fr.to_article(e.end_char), e.label_))
+            for span in doc.spans[SPANS_KEY]:
+                found[n][span._.quote_index] = Found.from_span(span, fr.to_article)
+        for n, (a, aq) in enumerate(zip(chunk, scans)):
+            yield a, assemble(a, aq, found[n], ents[n])

@@ -1,0 +1,120 @@
+"""Article-level rules: from per-quote attributions to the `Quote`s of one article.
+
+- the paragraphs of one multi-paragraph quote share the utterance and speaker of the first attributed one;
+- "“…,” he said. “…”": an unattributed quote after an attributed one in the same paragraph is the same
+  utterance (pattern `same_utterance`); pieces that share one cue word share the utterance too;
+- a quote paragraph with no attribution right after a paragraph that quoted X is X's (`continuation`);
+- speakers are resolved in text order (`resolve.Resolver`), so that pronouns can fall back on the
+  previous speaker.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from quotes.extract.frames import ArticleQuotes
+from quotes.extract.resolve import Resolver, mention_kind
+from quotes.model import Article, Cue, Quote, Speaker, content_id
+
+CONTINUATION_CONFIDENCE = 0.75
+SAME_UTTERANCE_CONFIDENCE = 0.85
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the component found for one quote, in article offsets."""
+
+    pattern: str
+    confidence: float
+    mention: tuple[int, int, str] | None  # start, end, text
+    mention_kind: str
+    cue: tuple[int, int, str, str] | None  # start, end, text, lemma
+    antecedent: tuple[str, int, str] | None  # text, start, kind
+
+    @classmethod
+    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> "Found":
+        spk, cue, ant = span._.quote_speaker, span._.quote_cue, span._.quote_antecedent
+        mention = kind = None
+        if spk is not None:
+            mention = (to_article(spk.start_char), to_article(spk.end_char), spk.text)
+            kind = mention_kind([(t.text, t.pos_, t.ent_type_) for t in spk])
+        cue_t = None
+        if cue is not None:
+            lemma = cue.lemma_ if hasattr(cue, "lemma_") else cue.text.lower()
+            start = cue.idx if hasattr(cue, "idx") else cue.start_char
+            cue_t = (to_article(start), to_article(start + len(cue.text)), cue.text, lemma or cue.text.lower())
+        ant_t = None
+        if ant is not None:
+            ant_t = (ant.text, to_article(ant.start_char), mention_kind([(t.text, t.pos_, t.ent_type_) for t in ant]))
+        return cls(span._.quote_pattern or "", float(span._.quote_confidence or 0.0), mention, kind or "",
+                   cue_t, ant_t)
+
+
+def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
+             ents: list[tuple[int, int, str]]) -> list[Quote]:
+    text = article.text
+    persons = [(s, e) for s, e, lab in ents if lab == "PERSON"]
+    resolver = Resolver(text, persons)
+    out: list[Quote] = []
+    speakers: list[Speaker | None] = []
+    cues: list[Cue | None] = []
+    utter: list[str] = []
+    group_first: dict[int, int] = {}
+    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
+        f = found.get(k)
+        kind = guess.kind
+        speaker = cue = None
+        pattern, conf = "", 0.0
+        utterance = content_id(article.id, "u", q.start)
+        if f is not None and f.mention is not None and kind != "scare":
+            s, e, mtext = f.mention
+            name, how = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
+            speaker = Speaker(name, mtext, s, e, how)
+            if f.cue is not None:
+                cue = Cue(f.cue[2], f.cue[3], f.cue[0], f.cue[1])
+            pattern, conf = f.pattern, f.confidence
+            if how == "unresolved":
+                conf -= 0.2
+        prev = k - 1
+        if q.group in group_first and kind != "scare":
+            j = group_first[q.group]
+            utterance = utter[j]
+            if speaker is None and speakers[j] is not None:
+                speaker, cue, pattern, conf = _copy(speakers[j], "continuation"), cues[j], "continuation", CONTINUATION_CONFIDENCE
+        elif speaker is None and kind != "scare" and prev >= 0 and aq.guesses[prev].kind != "scare" \
+                and speakers[prev] is not None:
+            if aq.para[prev] == p:
+                speaker, cue = _copy(speakers[prev], "same_utterance"), cues[prev]
+                pattern, conf, utterance = "same_utterance", SAME_UTTERANCE_CONFIDENCE, utter[prev]
+            elif aq.para[prev] == p - 1 and guess.reason == "set_off" and _opens_paragraph(text, q.open_start, aq.paragraphs[p][0]):
+                speaker, cue = _copy(speakers[prev], "continuation"), cues[prev]
+                pattern, conf = "continuation", CONTINUATION_CONFIDENCE
+        elif speaker is not None and cue is not None and prev >= 0 and cues[prev] == cue and aq.para[prev] == p:
+            utterance = utter[prev]
+        group_first.setdefault(q.group, k)
+        if speaker is not None:
+            resolver.remember(speaker.start_char, speaker.name)
+        if kind == "scare":
+            conf = 0.6
+        elif speaker is None:
+            conf = 0.5
+        speakers.append(speaker)
+        cues.append(cue)
+        utter.append(utterance)
+        line, col = article.line_col(q.start)
+        out.append(Quote(article=article.path, article_id=article.id, text=text[q.start:q.end], start_char=q.start,
+                         end_char=q.end, line=line, column=col, kind=kind, speaker=speaker, cue=cue,
+                         pattern=pattern or guess.reason, confidence=max(0.05, min(conf, 0.99)),
+                         utterance_id=utterance))
+    return out
+
+
+def _copy(s: Speaker, how: str) -> Speaker:
+    """The same speaker reached by a different rule (the mention stays where the name was written)."""
+    return Speaker(s.name, s.mention, s.start_char, s.end_char, s.resolution if how == "same_utterance" else how)
+
+
+def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:
+    return text[para_start:open_start].strip() == ""

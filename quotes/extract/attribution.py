@@ -1,0 +1,263 @@
+"""Attribution on a parsed Doc: for one quoted span, the cue and the words that name its speaker.
+
+Patterns, tried in this order (the first that finds a speaker wins; `pattern` names it):
+
+- `cue_after`     “…,” X said / “…,” said X / “…,” X, who …, said (the cue verb governs the quote or
+                  hangs off it, after the closing mark)
+- `cue_before`    X said “…” / X told reporters: “…” / X, who …, said, “…” / ..., saying, “…”
+- `according_to`  according to X, “…” / “…,” according to X
+- `colon`         X <any verb> …: “…” (a colon introduction; "North Korea announced …: “…”")
+- `governor`      a partial quote inside a clause: the subject of the nearest verb above it
+                  ('He spoke of “fond memories”', 'what Trump called “love letters”')
+- `adjacent`      no usable parse: a name or pronoun next to a cue word right after the quote
+
+Quotes with none of these are left to the article-level rules (continuation, previous speaker).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
+SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "request", "demand", "claim", "promise",
+                                   "argument", "call", "pitch", "view", "position", "message", "reaction"}
+NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
+CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
+              "adjacent": 0.75}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    pattern: str
+    speaker: Span  # the mention
+    cue: Token | Span | None
+    confidence: float
+
+
+def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    """(first token index, index after the last token) of the tokens overlapping the characters."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def mention_span(tok: Token) -> Span:
+    """The words that name the speaker: the subject's head word with its name-building words on the left."""
+    doc = tok.doc
+    if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
+        return doc[tok.i:tok.i + 1]
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NAME_LEFT and child.dep_ not in ("punct", "prep", "pobj"):
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    # names written after the head word ("Rep. G.K. Butterfield (D-N.C.)" keeps the name, drops the rest)
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].head.i in range(start, end) \
+            and doc[end].dep_ in ("compound", "flat", "appos") and doc[end].whitespace_ is not None:
+        if doc[end].dep_ == "appos" and doc[end - 1].text == ",":
+            break
+        end += 1
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def speaker_of(subj: Token) -> Token:
+    """A subject like "Kim’s response" or "Lee’s plea" speaks for its possessor."""
+    if subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEECH_NOUNS:
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is not None and (poss.pos_ in ("PROPN", "PRON") or poss.ent_type_ in ("PERSON", "ORG", "GPE")):
+            return poss
+    return subj
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, climbing through 'saying' / 'adding' clauses and conjoined verbs."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        seen += 1
+        for c in v.children:
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS:
+                return speaker_of(c)
+        for c in v.children:  # passive: "…, it was said by X"
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
+            if v.dep_ == "relcl":
+                return v.head  # "X, who said …" / "officials who said"
+            v = v.head
+            continue
+        break
+    return None
+
+
+def _inside(i: int, qa: int, qb: int) -> bool:
+    return qa <= i < qb
+
+
+def _clean_subject(tok: Token | None, qa: int, qb: int, blocked: list[tuple[int, int]]) -> Token | None:
+    if tok is None or _inside(tok.i, qa, qb) or any(_inside(tok.i, a, b) for a, b in blocked):
+        return None
+    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_:
+        return tok
+    return None
+
+
+def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_end: int,
+              blocked: list[tuple[int, int]]) -> Attribution | None:
+    """Find who the quote text[start_char:end_char] is attributed to inside `doc`.
+
+    `blocked` holds the token ranges of the other quotes of the doc: nothing inside them is a cue or speaker.
+    """
+    qa, qb = token_range(doc, open_start, close_end)
+    if qa == qb:
+        return None
+    sent = doc[qa].sent
+    sa, sb = sent.start, max(sent.end, doc[qb - 1].sent.end)
+
+    def free(i: int) -> bool:
+        return sa <= i < sb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
+
+    found = _according_to(doc, qa, qb, free)
+    if found:
+        return found
+    # verbs above the quote, outside it
+    inside_roots = [t for t in doc[qa:qb] if not _inside(t.head.i, qa, qb) or t.head is t]
+    cands: list[tuple[int, Token, str]] = []
+    for r in inside_roots:
+        h = r.head
+        depth = 0
+        while h is not None and depth < 8:
+            if free(h.i) and h.pos_ in ("VERB", "AUX"):
+                side = "cue_after" if h.i >= qb else "cue_before"
+                cands.append((depth, h, side))
+            if h.head is h:
+                break
+            h = h.head
+            depth += 1
+    # cue verbs hanging off the quote ("“…,” he said" parsed as parataxis)
+    for t in doc[qa:qb]:
+        for c in t.children:
+            if free(c.i) and c.pos_ in ("VERB", "AUX") and is_speech_lemma(c.lemma_):
+                cands.append((0, c, "cue_after" if c.i >= qb else "cue_before"))
+    cands.sort(key=lambda x: (not is_speech_lemma(x[1].lemma_), x[0], abs(x[1].i - (qb if x[1].i >= qb else qa))))
+    for _, verb, side in cands:
+        if not is_speech_lemma(verb.lemma_):
+            continue
+        subj = _clean_subject(subject_of(verb), qa, qb, [])
+        if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
+            return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
+    adj = _adjacent(doc, qa, qb, free) or _adjacent_before(doc, qa, free)
+    if adj:
+        return adj
+    colon = _colon(doc, qa, free)
+    if colon:
+        return colon
+    for _, verb, side in cands:
+        subj = _clean_subject(subject_of(verb), qa, qb, [])
+        if subj is not None and free(subj.i):
+            return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
+    return None
+
+
+def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
+    for i in list(range(qb, min(qb + 4, len(doc)))) + list(range(max(qa - 12, 0), qa)):
+        t = doc[i]
+        if free(i) and t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            for j in range(i + 2, min(i + 8, len(doc))):
+                if doc[j].pos_ in ("PROPN", "NOUN", "PRON") and free(j):
+                    head = doc[j]
+                    while head.i + 1 < len(doc) and head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN") \
+                            and free(head.head.i):
+                        head = head.head
+                    return Attribution("according_to", mention_span(head), doc[i:i + 2], CONFIDENCE["according_to"])
+    return None
+
+
+def _colon(doc: Doc, qa: int, free) -> Attribution | None:
+    """X <verb> …: “…” — the quote follows a colon; the speaker is the subject of the clause before it."""
+    j = qa - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text != ":" or not free(j):
+        return None
+    root = doc[j].sent.root if doc[j].sent.root.i < j else None
+    verbs = [t for t in doc[doc[j].sent.start:j] if t.pos_ in ("VERB", "AUX")]
+    for verb in ([root] if root is not None else []) + verbs[::-1]:
+        subj = subject_of(verb)
+        if subj is not None and free(subj.i):
+            return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
+    # "The New York Times reports:" where the parse found no subject: a name before the colon
+    for t in doc[doc[j].sent.start:j]:
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and free(t.i):
+            return Attribution("colon", mention_span(t), doc[j], CONFIDENCE["colon"] - 0.1)
+    return None
+
+
+def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
+    """“…,” X said. / “…,” said X. — read from the words right after the quote when the parse did not link them."""
+    toks = [doc[i] for i in range(qb, min(qb + 10, len(doc))) if free(i)]
+    for k, t in enumerate(toks[:6]):
+        if t.is_sent_start and k > 0:
+            break
+        if is_speech_lemma(t.lemma_) and t.pos_ in ("VERB", "AUX"):
+            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+            if before:
+                return Attribution("adjacent", mention_span(before[-1]), t, CONFIDENCE["adjacent"])
+            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+            if after:
+                head = after[0]
+                while head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN") and free(head.head.i):
+                    head = head.head
+                return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
+            break
+    return None
+
+
+def _adjacent_before(doc: Doc, qa: int, free) -> Attribution | None:
+    """X changed the tone, telling the crowd, “…” — the nearest cue verb before a comma or colon that opens the quote."""
+    j = qa - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text not in (",", ":") or not free(j):
+        return None
+    for i in range(j - 1, max(j - 14, -1), -1):
+        t = doc[i]
+        if not free(i):
+            break
+        if t.pos_ in ("VERB", "AUX") and is_speech_lemma(t.lemma_):
+            subj = subject_of(t)
+            if subj is not None and free(subj.i) or subj is not None and subj.i < doc[qa].sent.start:
+                return Attribution("cue_before", mention_span(subj), t, CONFIDENCE["cue_before"] - 0.05)
+            after = next((x for x in doc[i + 1:j] if x.pos_ in ("PROPN", "NOUN")), None)
+            if after is not None:  # "said Rep. Smith, “…”"
+                return Attribution("cue_before", mention_span(after), t, CONFIDENCE["cue_before"] - 0.1)
+            return None
+    return None
+
+
+def previous_subject(doc: Doc, tok_index: int) -> Token | None:
+    """The subject of the sentence before the one holding token `tok_index` (or its possessor:
+    "Kim’s response … was firm. He said …" gives Kim)."""
+    sent = doc[tok_index].sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in SUBJ), None)
+    if subj is None:
+        return None
+    if subj.pos_ != "PROPN" and subj.ent_type_ != "PERSON":
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)
+        if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
+            return poss
+        if subj.lower_ in REPORTING_NOUNS:
+            return None
+    return subj

@@ -1,0 +1,111 @@
+"""Compact frames: the only parts of an article that the spaCy pipeline has to read.
+
+Attribution needs the words around a quote, not the quote's own words, and not the paragraphs without
+quotes. A frame is a run of consecutive paragraphs that hold a quote (plus a paragraph ending with a colon
+right before one: "Caddell continued:"), in which the inside of every long quote is cut down to its first
+and last words ("I just had a good … love to meet him."). The parser still sees a quote of the same
+shape where it was, so "“…,” he said" and "he said: “…”" parse as they would in full. A frame keeps the
+map from its characters back to the article's.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from quotes.extract import kinds, marks
+from quotes.extract.component import Candidate
+
+KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass
+class Frame:
+    text: str
+    pieces: list[tuple[int, int]]  # (frame offset, article offset) where a verbatim stretch starts
+    candidates: list[Candidate]  # in frame offsets; `index` is the quote's number in the article
+
+    def to_article(self, offset: int) -> int:
+        k = bisect.bisect_right([p[0] for p in self.pieces], offset) - 1
+        f, a = self.pieces[max(k, 0)]
+        return a + (offset - f)
+
+
+@dataclass(frozen=True)
+class ArticleQuotes:
+    """The top-level quotes of an article with their kinds and the paragraph each sits in."""
+
+    spans: list[marks.QuoteSpan]
+    guesses: list[kinds.KindGuess]
+    para: list[int]  # paragraph number of each span
+    paragraphs: list[tuple[int, int]]
+
+
+def scan(text: str, source: str = "") -> ArticleQuotes:
+    """Find the top-level quotes of an article and guess their kinds (pure text)."""
+    paras = marks._paragraphs(text)
+    starts = [p[0] for p in paras]
+    spans, guesses, para = [], [], []
+    for q in marks.find_quotes(text, source):
+        if q.depth != 0:
+            continue
+        pi = max(bisect.bisect_right(starts, q.open_start) - 1, 0)
+        ps, pe = paras[pi]
+        spans.append(q)
+        guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
+                                      kinds.is_headline(text, ps, pe, pi == 0)))
+        para.append(pi)
+    return ArticleQuotes(spans, guesses, para, paras)
+
+
+def _cut(text: str, s: int, e: int) -> str | None:
+    """The shortened inside of a long quote, or None when it is short enough to keep."""
+    toks = list(_TOKEN.finditer(text, s, e))
+    if len(toks) <= KEEP_HEAD + KEEP_TAIL + 2:
+        return None
+    head_end = toks[KEEP_HEAD - 1].end()
+    tail_start = toks[-KEEP_TAIL].start()
+    return text[s:head_end] + " … " + text[tail_start:e]
+
+
+def build(text: str, aq: ArticleQuotes) -> list[Frame]:
+    """The frames of one article (none when it has no quote to attribute)."""
+    need = sorted({p for p, g in zip(aq.para, aq.guesses) if g.kind != "scare"})
+    chosen = set(need)
+    for p in need:
+        if p > 0 and text[aq.paragraphs[p - 1][0]:aq.paragraphs[p - 1][1]].rstrip().endswith(":"):
+            chosen.add(p - 1)
+    runs: list[list[int]] = []
+    for p in sorted(chosen):
+        if runs and runs[-1][-1] == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    frames = []
+    for run in runs:
+        a0, a1 = aq.paragraphs[run[0]][0], aq.paragraphs[run[-1]][1]
+        parts: list[str] = []
+        pieces: list[tuple[int, int]] = [(0, a0)]
+        cands: list[Candidate] = []
+        pos, flen = a0, 0
+        for k, (q, g, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
+            if p not in run:
+                continue
+            cut = _cut(text, q.start, q.end) if g.kind != "scare" else None
+            if cut is None:
+                new_start = flen + (q.start - pos)
+                cands.append(Candidate(new_start, new_start + q.end - q.start, flen + q.open_start - pos,
+                                       flen + q.close_end - pos, g.kind, g.reason, k))
+                continue
+            parts.append(text[pos:q.start])
+            flen += q.start - pos
+            cands.append(Candidate(flen, flen + len(cut), flen - (q.start - q.open_start),
+                                   flen + len(cut) + (q.close_end - q.end), g.kind, g.reason, k))
+            parts.append(cut)
+            flen += len(cut)
+            pos = q.end
+            pieces.append((flen, pos))
+        parts.append(text[pos:a1])
+        frames.append(Frame("".join(parts), pieces, cands))
+    return frames

@@ -1,0 +1,111 @@
+"""Speech, partial or scare: what a quoted span is, from the text around it (no model needed).
+
+- `scare`: a term, title, nickname or slogan in quote marks that reports nobody's speech: a title-case
+  name in running text ("Face the Nation"), a quote used as a modifier ("“Make America Great Again”
+  campaign"), a term introduced by "so-called" / "the word" / "titled", a handle, number or markup value.
+- `partial`: a fragment of someone's words inside the writer's own sentence ('He spoke of “fond
+  memories”'), and quoted fragments of headlines and subheadings.
+- `speech`: quoted words set off as an utterance (after a colon or comma, at the start of a sentence or
+  paragraph, or a complete sentence).
+An explicit attribution right next to the quote ("“Never,” he said") makes it speech whatever it looks like.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL_WORDS = frozenset("a an the of in on and or for to with at by from is it as but nor vs via de la le du von van".split())
+TERM_BEFORE = re.compile(
+    r"(?:so[- ]called|the (?:term|terms|word|words|phrase|label|slogan|hashtag|motto|name|title|headline|"
+    r"nickname|acronym)|titled|entitled|headlined|hashtag|known as|nicknamed|branded as)\s*$", re.I)
+MODIFIED_NOUNS = frozenset("""
+campaign campaigns slogan slogans program programme programs movement movements rule rules act bill law
+laws policy policies plan plans initiative initiatives strategy doctrine tour tours rally rallies event
+events show shows series brand hat hats cap caps tax taxes era agenda platform style approach crowd
+crowds chant chants sign signs shirt shirts t-shirts banner banners button buttons sticker stickers
+video videos ad ads segment segments episode episodes sketch skit podcast documentary film movie book
+column feature trademark exemption provision clause loophole deal deals summit talks mantra theme
+""".split())
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
+_HANDLE = re.compile(r"^\W*(?:[@#]\w+|https?://\S+|\S+\.(?:com|org|net|gov)\S*|[\d\W]+)\W*$")
+
+
+@dataclass(frozen=True)
+class KindGuess:
+    kind: str  # speech | partial | scare
+    reason: str  # set_off | embedded | headline | title | modifier | term | markup
+
+
+def words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def is_title_case(ws: list[str]) -> bool:
+    """Every word capitalised except small function words (and at least one capitalised word)."""
+    caps = 0
+    for i, w in enumerate(ws):
+        if w[0].isupper() or w[0].isdigit():
+            caps += 1
+        elif w.lower() in SMALL_WORDS and i > 0:
+            continue
+        else:
+            return False
+    return caps > 0
+
+
+def is_headline(text: str, para_start: int, para_end: int, first_para: bool) -> bool:
+    """The article's first line, or a short line with no sentence punctuation at its end (a subheading)."""
+    if first_para:
+        return True
+    line = text[para_start:para_end].strip()
+    core = line.rstrip("“”\"'’‘»« ")
+    return len(words(line)) <= 12 and not core.endswith((".", "!", "?", ":", ",", ";", "…"))
+
+
+def classify(text: str, start: int, end: int, open_start: int, close_end: int, para_start: int, para_end: int,
+             headline: bool) -> KindGuess:
+    """The kind of the quoted words text[start:end] whose marks span text[open_start:close_end]."""
+    inner = text[start:end]
+    ws = words(inner)
+    before = text[para_start:open_start]
+    after = text[close_end:para_end]
+    if not ws or _HANDLE.match(inner) or before.endswith("=") or (before.rstrip().endswith(("<", "=")) and " " not in inner.strip()):
+        return KindGuess("scare", "markup")
+    if headline:
+        return KindGuess("partial", "headline")
+    if TERM_BEFORE.search(before):
+        return KindGuess("scare", "term")
+    nxt = re.match(r"\s*([a-z][a-z\-]+)", after)
+    if nxt and nxt.group(1) in MODIFIED_NOUNS and not inner.rstrip().endswith((",", ".", "!", "?")):
+        return KindGuess("scare", "modifier")
+    if len(ws) <= 6 and is_title_case(ws) and not _sentence_start(before) and not _ends_sentence(inner):
+        return KindGuess("scare", "title")
+    if len(ws) <= 6 and is_title_case(ws) and len(ws) >= 2 and _is_title_position(before):
+        return KindGuess("scare", "title")
+    if _set_off(before, inner):
+        return KindGuess("speech", "set_off")
+    return KindGuess("partial", "embedded")
+
+
+def _sentence_start(before: str) -> bool:
+    b = before.rstrip()
+    return not b or b.endswith((".", "!", "?", ":", "—", "–", "…")) or b.endswith(("“", "\"", "‘"))
+
+
+def _ends_sentence(inner: str) -> bool:
+    return inner.rstrip().endswith(("!", "?"))
+
+
+def _is_title_position(before: str) -> bool:
+    return bool(re.search(r"\b(?:on|of|in|the|watch|watching|read|reading|film|book|show|song|album|program|"
+                          r"programme|movie|documentary|series|titled|called)\s*$", before, re.I))
+
+
+def _set_off(before: str, inner: str) -> bool:
+    """Quoted words introduced as an utterance: paragraph or sentence start, after a colon or a comma."""
+    b = before.rstrip()
+    if not b or b.endswith((".", "!", "?", ":", "—", "–", "…", ",", ";", "(", "”", "\"")):
+        return True
+    # a complete sentence inside the marks
+    s = inner.strip()
+    return bool(s) and s[0].isupper() and s.rstrip("”’\"' ").endswith((".", "!", "?")) and len(words(s)) >= 4
