@@ -15,6 +15,7 @@ Peak memory is each side's max RSS (for the pool: the coordinating process and i
 from __future__ import annotations
 
 import argparse
+import logging
 import multiprocessing
 import resource
 import statistics
@@ -50,6 +51,7 @@ def load_articles(corpus: str) -> list:
 
 def side(kind: str, corpus: str, model: str | None, jobs: int, conn) -> None:
     """One side of the benchmark, in its own process: load once, then time a run per 'run' message."""
+    logging.getLogger("quotes").setLevel(logging.ERROR)  # the corpus's unbalanced quote marks: not timed noise
     articles = load_articles(corpus)
     pool = None
     if kind == "spacy":

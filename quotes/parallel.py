@@ -6,14 +6,15 @@ yields `(article, quotes)` in input order as results come, so memory stays flat 
 - jobs == 1: the extractor runs here, in batches, each batch inside spaCy's `memory_zone` (the strings and
   vocabulary entries a batch adds are freed after it, so the vocabulary does not grow with the corpus);
 - jobs > 1: that many worker processes, each loading the pipeline once; batches of articles go out and
-  their quotes come back in order, with at most a few batches per worker in flight (never the whole
-  input queued);
+  their quotes (and the warnings logged while finding them) come back in order, with at most a few
+  batches per worker in flight (never the whole input queued);
 - jobs == 0: one worker per available core.
 """
 from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import multiprocessing
 import os
 import signal
@@ -85,10 +86,27 @@ def _worker_init(model: str | None) -> None:
         _worker_error = e
 
 
-def _worker_run(articles: list[Article]) -> list[list[Quote]]:
+class _Capture(logging.Handler):
+    """Holds a batch's warnings (logger `quotes`) to send back with its results."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _worker_run(articles: list[Article]) -> tuple[list[list[Quote]], list[tuple[str, int, str]]]:
     if _worker_error is not None:
         raise _worker_error
-    return extract_batch(extractor_for(_worker_model), articles)
+    log, capture = logging.getLogger("quotes"), _Capture()
+    log.addHandler(capture)
+    log.propagate = False
+    try:
+        return extract_batch(extractor_for(_worker_model), articles), capture.records
+    finally:
+        log.removeHandler(capture)
 
 
 def _context():
@@ -135,7 +153,10 @@ class ExtractorPool:
     @staticmethod
     def _collect(item) -> Iterator[tuple[Article, list[Quote]]]:
         chunk, result = item
-        yield from zip(chunk, result.get())
+        found, records = result.get()
+        for name, level, message in records:  # the worker's warnings, logged here as if raised here
+            logging.getLogger(name).log(level, "%s", message)
+        yield from zip(chunk, found)
 
 
 def extract_stream(articles: Iterable[Article], model: str | None = None,

@@ -136,3 +136,16 @@ def test_cli_jobs_reports_a_model_that_workers_cannot_load():
     assert "no_such_pipeline_xyz" in result.stderr
     assert "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.model
+def test_cli_jobs_2_reports_the_warnings_jobs_1_reports(tmp_path):
+    for n in range(5):
+        (tmp_path / f"a{n}.txt").write_text(f"Story {n}.\n\nShe said: “This quote never closes.\n\nAnd then {n}.\n",
+                                            encoding="utf-8")
+    one = runner.invoke(app, ["extract", "--format", "jsonl", "--jobs", "1", str(tmp_path)])
+    two = runner.invoke(app, ["extract", "--format", "jsonl", "--jobs", "2", str(tmp_path)])
+    assert one.exit_code == 0 and two.exit_code == 0
+    warned = [line for line in one.stderr.splitlines() if line.startswith("quotes: ")]
+    assert len(warned) == 5 and all("a" in line for line in warned)
+    assert two.stderr == one.stderr
