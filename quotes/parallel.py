@@ -24,8 +24,9 @@ from functools import lru_cache
 
 from quotes.model import Article, Quote
 
-BATCH = 32  # articles per task sent to a worker (and per memory zone)
-IN_FLIGHT = 3  # batches queued per worker: enough to keep every worker busy, bounded
+BATCH = 32  # articles per batch in this process (and per memory zone)
+POOL_BATCH = 8  # articles per task sent to a worker: small, so that workers finish together
+IN_FLIGHT = 4  # tasks queued per worker: enough to keep every worker busy, bounded
 
 
 def resolve_jobs(jobs: int) -> int:
@@ -121,7 +122,7 @@ class ExtractorPool:
     Use it as a context manager; the workers start (and load the pipeline) when it is entered.
     """
 
-    def __init__(self, model: str | None = None, jobs: int = 2, batch: int = BATCH, in_flight: int = IN_FLIGHT):
+    def __init__(self, model: str | None = None, jobs: int = 2, batch: int = POOL_BATCH, in_flight: int = IN_FLIGHT):
         self.model, self.jobs, self.batch = model, resolve_jobs(jobs), batch
         self.limit = max(1, self.jobs * in_flight)
         self.pool = None
