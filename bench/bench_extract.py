@@ -81,7 +81,7 @@ def side(kind: str, corpus: str, model: str | None, jobs: int, conn) -> None:
             n = run()
             conn.send((time.perf_counter() - start, n))
         elif msg == "memory":
-            workers = [hwm_mib(p.pid) for p in pool.pool._pool] if pool else []
+            workers = [hwm_mib(pid) for pid in pool.pids] if pool else []
             conn.send((rss_mib(), max(workers, default=0.0)))
     if pool is not None:
         pool.__exit__(None, None, None)

@@ -20,9 +20,16 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from functools import lru_cache
 
+from quotes.errors import QuotesError
 from quotes.model import Article, Quote
+
+class WorkerError(QuotesError):
+    """A worker process died (killed, out of memory) before returning its batch."""
+
 
 BATCH = 32  # articles per batch in this process (and per memory zone)
 POOL_BATCH = 8  # articles per task sent to a worker: small, so that workers finish together
@@ -119,42 +126,59 @@ def _context():
 class ExtractorPool:
     """`jobs` worker processes, each with its own extractor; `extract_many` keeps the input order.
 
-    Use it as a context manager; the workers start (and load the pipeline) when it is entered.
+    Use it as a context manager; the workers start (and load the pipeline) when it is entered. A worker
+    that dies (killed, out of memory) is a `WorkerError`, never a hang.
     """
 
     def __init__(self, model: str | None = None, jobs: int = 2, batch: int = POOL_BATCH, in_flight: int = IN_FLIGHT):
         self.model, self.jobs, self.batch = model, resolve_jobs(jobs), batch
         self.limit = max(1, self.jobs * in_flight)
-        self.pool = None
+        self.executor: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "ExtractorPool":
-        self.pool = _context().Pool(self.jobs, initializer=_worker_init, initargs=(self.model,))
+        self.executor = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_worker_init,
+                                            initargs=(self.model,))
+        for _ in range(self.jobs):  # start every worker now, not on the first batches
+            self.executor.submit(int)
         return self
 
+    @property
+    def pids(self) -> list[int]:
+        return [p.pid for p in (getattr(self.executor, "_processes", None) or {}).values()]
+
     def __exit__(self, *exc) -> None:
-        if self.pool is not None:
-            if exc[0] is None:
-                self.pool.close()
-            else:
-                self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        if exc[0] is None:
+            executor.shutdown(wait=True)
+            return
+        # stopped early (an error, Ctrl-C): drop the queued batches and stop the workers at once
+        # (Python < 3.14 has no public way to terminate the workers of a ProcessPoolExecutor)
+        workers = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        for proc in workers:
+            proc.terminate()
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Quote]]]:
-        if self.pool is None:
+        if self.executor is None:
             raise RuntimeError("ExtractorPool.extract_many outside its `with` block")
         pending: deque = deque()
-        for chunk in batched(articles, self.batch):
-            pending.append((chunk, self.pool.apply_async(_worker_run, (chunk,))))
-            if len(pending) >= self.limit:
+        try:
+            for chunk in batched(articles, self.batch):
+                pending.append((chunk, self.executor.submit(_worker_run, chunk)))
+                if len(pending) >= self.limit:
+                    yield from self._collect(pending.popleft())
+            while pending:
                 yield from self._collect(pending.popleft())
-        while pending:
-            yield from self._collect(pending.popleft())
+        except BrokenProcessPool as e:
+            where = f" (extracting {pending[0][0][0].path} or an article after it)" if pending else ""
+            raise WorkerError(f"a worker process stopped{where}: {e}") from None
 
     @staticmethod
     def _collect(item) -> Iterator[tuple[Article, list[Quote]]]:
-        chunk, result = item
-        found, records = result.get()
+        chunk, future = item
+        found, records = future.result()
         for name, level, message in records:  # the worker's warnings, logged here as if raised here
             logging.getLogger(name).log(level, "%s", message)
         yield from zip(chunk, found)

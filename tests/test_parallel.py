@@ -149,3 +149,17 @@ def test_cli_jobs_2_reports_the_warnings_jobs_1_reports(tmp_path):
     warned = [line for line in one.stderr.splitlines() if line.startswith("quotes: ")]
     assert len(warned) == 5 and all("a" in line for line in warned)
     assert two.stderr == one.stderr
+
+
+@pytest.mark.model
+def test_a_worker_that_dies_is_an_error_not_a_hang():
+    import signal
+
+    with parallel.ExtractorPool(None, jobs=2) as doomed:
+        stream = doomed.extract_many(itertools.cycle(corpus()))
+        next(stream)
+        for pid in doomed.pids:
+            os.kill(pid, signal.SIGKILL)
+        with pytest.raises(parallel.WorkerError, match="worker process stopped"):
+            for _ in stream:
+                pass
