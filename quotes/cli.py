@@ -135,11 +135,12 @@ def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
     from quotes.render.quotes import QuoteWriter
 
     chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
-    items = list(ingest.expand(paths))
-    files = [it for it in items if not isinstance(it, ingest.Problem)]
-    for it in items:
+    files: list[str] = []  # the names only (counted for the progress bar); the texts are read one at a time
+    for it in ingest.expand(paths):
         if isinstance(it, ingest.Problem):
             warn(str(it))
+        else:
+            files.append(it[0])
     if not files:
         raise fail("nothing to read")
     nlp.model_name(model)  # no pipeline installed: say so before reading anything
@@ -148,8 +149,8 @@ def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
         writer = QuoteWriter(chosen, out)
 
         def articles():
-            for shown, file in files:
-                for art in ingest.read([shown] if file is not None else ["-"]):
+            for shown in files:
+                for art in ingest.read([shown]):
                     if isinstance(art, ingest.Problem):
                         warn(str(art))
                     else:
