@@ -83,6 +83,13 @@ def serial_rows():
 
 
 @pytest.mark.model
+def test_memory_zones_do_not_change_what_the_extractor_finds(serial_rows):
+    extractor = parallel.extractor_for(None)
+    assert rows(extractor.extract_many(corpus())) == serial_rows
+    assert rows(parallel.extract_serial(corpus(), None, batch=4)) == serial_rows  # many zones, one after another
+
+
+@pytest.mark.model
 def test_pool_gives_the_serial_results_in_input_order(pool, serial_rows):
     assert rows(pool.extract_many(corpus())) == serial_rows
     assert sum(len(qs) for _, qs in serial_rows) > 0
