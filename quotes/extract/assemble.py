@@ -19,6 +19,7 @@ from quotes.extract.resolve import Resolver, mention_kind
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
+STRONG = {"cue_after", "cue_before", "according_to", "dash", "colon"}
 SAME_UTTERANCE_CONFIDENCE = 0.85
 
 
@@ -77,11 +78,11 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
             pattern, conf = f.pattern, f.confidence
             if how == "unresolved":
                 conf -= 0.2
-        prev = k - 1
+        prev = next((j for j in range(k - 1, -1, -1) if aq.guesses[j].kind != "scare"), -1)  # scare quotes between
         if q.group in group_first and kind != "scare":
             j = group_first[q.group]
             utterance = utter[j]
-            if speaker is None and speakers[j] is not None:
+            if speakers[j] is not None and (speaker is None or pattern not in STRONG):
                 speaker, cue, pattern, conf = _copy(speakers[j], "continuation"), cues[j], "continuation", CONTINUATION_CONFIDENCE
         elif speaker is None and kind != "scare" and prev >= 0 and aq.guesses[prev].kind != "scare" \
                 and speakers[prev] is not None:

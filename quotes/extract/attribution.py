@@ -15,6 +15,7 @@ Quotes with none of these are left to the article-level rules (continuation, pre
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -25,9 +26,10 @@ SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
 SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "request", "demand", "claim", "promise",
                                    "argument", "call", "pitch", "view", "position", "message", "reaction"}
+WEAK_SPEAKERS = {"it", "its", "’s", "'s"}  # a fine subject for "it said", not for a colon or a partial quote
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
-              "adjacent": 0.75}
+              "adjacent": 0.75, "dash": 0.85}
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,10 @@ def mention_span(tok: Token) -> Span:
     doc = tok.doc
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return doc[tok.i:tok.i + 1]
+    if tok.pos_ == "NOUN":  # "the host Tom Hall": the name that follows the role
+        for child in tok.rights:
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == tok.i + 1:
+                return doc[child.left_edge.i:child.i + 1]
     start = tok.i
     for child in tok.lefts:
         if child.dep_ in NAME_LEFT and child.dep_ not in ("punct", "prep", "pobj"):
@@ -64,6 +70,12 @@ def mention_span(tok: Token) -> Span:
         end += 1
     while start < tok.i and doc[start].is_punct:
         start += 1
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    if commas:  # "Flynn, a top surrogate" -> "Flynn"; "the senator, Graham" -> "Graham"
+        first, rest = doc[start:commas[0]], doc[commas[-1] + 1:end]
+        pick = first if any(t.pos_ == "PROPN" for t in first) or not len(rest) else rest
+        if len(pick):
+            return pick
     return doc[start:end]
 
 
@@ -82,14 +94,17 @@ def subject_of(verb: Token) -> Token | None:
     v = verb
     while v is not None and seen < 6:
         seen += 1
-        for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS:
-                return speaker_of(c)
-        for c in v.children:  # passive: "…, it was said by X"
+        if seen > 1 and v.dep_ == "ccomp" and is_speech_lemma(v.head.lemma_) and v.head.pos_ == "VERB":
+            v = v.head  # "X said the move was made by Y and said, “…”": X, not the reported clause's subject
+            continue
+        for c in v.children:  # passive: "X was asked by Y, “…”" — the agent speaks
             if c.dep_ == "agent":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return g
+        for c in v.children:
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
+                return speaker_of(c)
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
             if v.dep_ == "relcl":
                 return v.head  # "X, who said …" / "officials who said"
@@ -122,11 +137,13 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         return None
     sent = doc[qa].sent
     sa, sb = sent.start, max(sent.end, doc[qb - 1].sent.end)
+    pa, pb = paragraph_tokens(doc, open_start, close_end)
+    sa, sb = max(sa, pa), min(sb, pb)
 
     def free(i: int) -> bool:
         return sa <= i < sb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
 
-    found = _according_to(doc, qa, qb, free)
+    found = _according_to(doc, qa, qb, free) or _dash(doc, close_end, free)
     if found:
         return found
     # verbs above the quote, outside it
@@ -155,17 +172,51 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         subj = _clean_subject(subject_of(verb), qa, qb, [])
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
-    adj = _adjacent(doc, qa, qb, free) or _adjacent_before(doc, qa, free)
+    def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
+        return pa <= i < pb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
+
+    adj = _adjacent(doc, qa, qb, near) or _adjacent_before(doc, qa, free)
     if adj:
         return adj
-    colon = _colon(doc, qa, free)
+    colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked))
     if colon:
         return colon
     for _, verb, side in cands:
         subj = _clean_subject(subject_of(verb), qa, qb, [])
-        if subj is not None and free(subj.i):
+        if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
     return None
+
+
+def paragraph_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    """Token range of the paragraph (line) holding the characters: attribution never crosses a line."""
+    text = doc.text
+    a = text.rfind("\n", 0, start_char) + 1
+    b = text.find("\n", end_char)
+    b = len(text) if b < 0 else b
+    span = doc.char_span(a, b, alignment_mode="expand") if b > a else None
+    return (span.start, span.end) if span is not None else (0, len(doc))
+
+
+_DASH = re.compile(r"[ \t\u00a0]*(?:[—–―]|--?)[ \t\u00a0]*")
+
+
+def _dash(doc: Doc, close_end: int, free) -> Attribution | None:
+    """“…” — Name: a signature after a dash."""
+    m = _DASH.match(doc.text, close_end)
+    if not m:
+        return None
+    span = doc.char_span(m.end(), min(m.end() + 1, len(doc.text)), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    j = span.start
+    if doc[j].pos_ != "PROPN" and not doc[j].ent_type_ == "PERSON":
+        return None
+    end = j
+    while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].ent_iob_ == "I") \
+            and doc[end + 1].idx == doc[end].idx + len(doc[end].text_with_ws) and not doc[end].whitespace_ == "\n":
+        end += 1
+    return Attribution("dash", doc[j:end + 1], None, CONFIDENCE["dash"])
 
 
 def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
@@ -182,37 +233,50 @@ def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     return None
 
 
-def _colon(doc: Doc, qa: int, free) -> Attribution | None:
+def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
     """X <verb> …: “…” — the quote follows a colon; the speaker is the subject of the clause before it."""
     j = qa - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j < 0 or doc[j].text != ":" or not free(j):
+    if j < 0 or doc[j].text != ":" or not outside(j):
         return None
+    k = j - 1
+    while k >= doc[j].sent.start and doc[k].pos_ == "PROPN" and outside(k):
+        k -= 1
+    if k < j - 1 and (k < doc[j].sent.start or doc[k].is_punct):  # "RAMOS: “…”", "… - Ann Lee: “…”"
+        return Attribution("colon", doc[k + 1:j], doc[j], CONFIDENCE["colon"])
     root = doc[j].sent.root if doc[j].sent.root.i < j else None
     verbs = [t for t in doc[doc[j].sent.start:j] if t.pos_ in ("VERB", "AUX")]
-    for verb in ([root] if root is not None else []) + verbs[::-1]:
+    speech = [t for t in verbs if is_speech_lemma(t.lemma_)]
+    for verb in speech[::-1] + ([root] if root is not None else []) + verbs[::-1]:
         subj = subject_of(verb)
-        if subj is not None and free(subj.i):
+        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
-        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and free(t.i):
+        if t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and outside(t.i):
             return Attribution("colon", mention_span(t), doc[j], CONFIDENCE["colon"] - 0.1)
     return None
 
 
 def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     """“…,” X said. / “…,” said X. — read from the words right after the quote when the parse did not link them."""
-    toks = [doc[i] for i in range(qb, min(qb + 10, len(doc))) if free(i)]
-    for k, t in enumerate(toks[:6]):
-        if t.is_sent_start and k > 0:
+    toks = [doc[i] for i in range(qb, min(qb + 16, len(doc))) if free(i)]
+    open_end = qb >= 2 and any(ch in doc[qb - 2].text + doc[qb - 1].text for ch in ",?!—–")
+    for k, t in enumerate(toks[:12]):
+        if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
-        if is_speech_lemma(t.lemma_) and t.pos_ in ("VERB", "AUX"):
-            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN")]
-            if before:
-                return Attribution("adjacent", mention_span(before[-1]), t, CONFIDENCE["adjacent"])
-            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN")]
+        if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
+            if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
+                break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
+            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
+            named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
+            if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
+                head = named[0] if named else before[-1]
+                while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
+                    head = doc[head.i + 1]
+                return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
+            after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
             if after:
                 head = after[0]
                 while head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN") and free(head.head.i):
@@ -220,6 +284,16 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
                 return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
             break
     return None
+
+
+def _frames_quote(toks: list[Token], k: int, verb: Token) -> bool:
+    """Any past or present verb right next to a quote that ends in a comma or question mark is its cue:
+    "“…?” reacted Baker", "“…,” Baker recalled"."""
+    if verb.tag_ not in ("VBD", "VBZ"):
+        return False
+    if k == 0:
+        return len(toks) > 1 and toks[1].pos_ in ("PROPN", "PRON")
+    return all(x.pos_ in ("PROPN", "PRON") for x in toks[:k])
 
 
 def _adjacent_before(doc: Doc, qa: int, free) -> Attribution | None:

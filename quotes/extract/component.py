@@ -76,7 +76,7 @@ class QuoteAttribution:
                 continue
             span._.quote_kind, span._.quote_reason, span._.quote_index = c.kind, c.reason, c.index
             if c.kind != "scare":
-                blocked = [r for j, r in enumerate(ranges) if j != k]
+                blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
                 found = attribution.attribute(doc, c.start, c.end, c.open_start, c.close_end, blocked)
                 if found is not None:
                     span._.quote_speaker, span._.quote_cue = found.speaker, found.cue
@@ -89,9 +89,14 @@ class QuoteAttribution:
 
 
 def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
-    """The subject of the nearest earlier sentence (up to three back) whose subject is not inside a quote."""
+    """Who a pronoun speaker stands for: a named subject earlier in its own sentence, else the subject of the
+    nearest earlier sentence (up to three back) that is not inside a quote."""
     sent = doc[tok_index].sent
-    # a name earlier in the same sentence ("Onboard, Trump turned and he said") is not handled: rare
+    # a named subject earlier in the same sentence: "Sen. Jones scolded him: “…,” she said."
+    for t in reversed(doc[sent.start:tok_index]):
+        if t.dep_ in attribution.SUBJ and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") \
+                and not any(a <= t.i < b for a, b in quote_ranges):
+            return attribution.mention_span(t)
     k = sent.start
     for _ in range(3):
         if k <= 0:

@@ -219,8 +219,8 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
                 if depth == 0:
                     next_open = span
             else:
-                span = QuoteSpan(opener.end, closer.start, opener.start, closer.end, opener.family, True, depth, g,
-                                 opener.char)
+                s, e = _strip(text, opener.end, closer.start)  # « bonjour »: the words, not the spaces
+                span = QuoteSpan(s, e, opener.start, closer.end, opener.family, True, depth, g, opener.char)
             if span.end > span.start:
                 spans.append(span)
         for w in warnings:

@@ -97,7 +97,8 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
         words = [w for w in line.split() if w[:1].isalpha()]
-        if len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
+        headline = pos == 0 or not line.rstrip().rstrip("”’\"'").endswith((".", "!", "?", ":"))
+        if headline and len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.6:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -194,7 +195,8 @@ class Resolver:
         if before:
             s, e = before[-1]
             return self.full_name(self.text[s:e], s)
-        return None
+        named = [r for r in self.runs if r.end <= offset and len(r.name.split()) >= 2]
+        return self.full_name(named[-1].name, named[-1].start) if named else None
 
     def resolve(self, mention: str, offset: int, kind: str,
                 antecedent: tuple[str, int, str] | None = None) -> tuple[str, str]:
