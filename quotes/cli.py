@@ -165,6 +165,293 @@ def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
         raise fail("no article could be read")
 
 
+# ---- compare --------------------------------------------------------------------------------------
+
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Severity(str, Enum):
+    cosmetic = "cosmetic"
+    cut = "cut"
+    edit = "edit"
+    meaning = "meaning"
+
+
+@app.command()
+def compare(
+    paths: Optional[list[str]] = typer.Argument(None, help="Articles: files, folders (read recursively), or - for stdin."),
+    from_quotes: Optional[str] = typer.Option(None, "--from-quotes", help="Compare the quotes of this `quotes extract --format jsonl` file (- for stdin) instead of extracting."),
+    fmt: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="Output format."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only utterances of this speaker (any form of the name)."),
+    only_discrepancies: bool = typer.Option(False, "--only-discrepancies", help="Leave out utterances quoted verbatim everywhere."),
+    min_severity: Optional[Severity] = typer.Option(None, "--min-severity", help="Only utterances whose worst difference is at least this bad."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Terminal report width (default: the terminal's)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour (also with NO_COLOR set, or when output is not a terminal)."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Line up the wordings of the same quote across articles and type every difference."""
+    with errors():
+        _compare(paths or [], from_quotes, fmt.value, speaker, only_discrepancies,
+                 min_severity.value if min_severity else None, width, no_color, output, model, quiet)
+
+
+def _compare_quotes(paths, model, quiet):
+    """Extract every article named; returns (article names in order, quotes). Bad inputs are warned about."""
+    from quotes import ingest
+    from quotes.extract import Extractor
+
+    files = [it for it in ingest.expand(paths) if not isinstance(it, ingest.Problem)]
+    if not files:
+        for it in ingest.expand(paths):
+            warn(str(it))
+        raise fail("nothing to read")
+    extractor = Extractor(model)
+    names, found = [], []
+    with progress_bar(len(files), not quiet) as bar:
+        def articles():
+            for item in ingest.read(paths):
+                if isinstance(item, ingest.Problem):
+                    warn(str(item))
+                else:
+                    yield item
+                bar.advance()
+
+        for article, quotes in extractor.extract_many(articles()):
+            names.append(article.path)
+            found.extend(quotes)
+    if not names:
+        raise fail("no article could be read")
+    return names, found
+
+
+def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity, width, no_color, output, model,
+             quiet) -> None:
+    from quotes.compare import compare as compare_quotes, select
+
+    if from_quotes and paths:
+        raise fail("give article paths or --from-quotes FILE, not both")
+    if from_quotes:
+        from quotes.rows import read_quotes
+
+        names, found = (), read_quotes(from_quotes)
+    elif paths:
+        names, found = _compare_quotes(paths, model, quiet)
+    else:
+        raise fail("nothing to compare: give article paths or --from-quotes FILE")
+    result = compare_quotes(found, names)
+    with output_stream(output) as out:
+        if fmt == "json":
+            from quotes.render.comparison_json import write_json
+
+            write_json(select(result, speaker, only_discrepancies, min_severity), out)
+            return
+        try:
+            from quotes.render.report import render_report
+        except ImportError:
+            from quotes.render.compare_text import write_text
+
+            write_text(select(result, speaker, only_discrepancies, min_severity), fmt, out)
+            return
+        render_report(result, fmt, out, width=width, color=False if no_color else None, speaker=speaker,
+                      only_discrepancies=only_discrepancies, min_severity=min_severity)
+
+
+# ---- the store: add, lookup, search, speakers -------------------------------------------------------
+
+class StoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+DbOpt = typer.Option(None, "--db", envvar="QUOTES_DB", help="The quote store (default: quotes.db in the user's data folder).")
+StoreFormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise).")
+
+
+def _db_path(db: Optional[Path]) -> Path:
+    from quotes.store import default_path
+
+    return db if db is not None else default_path()
+
+
+@app.command()
+def add(
+    paths: Optional[list[str]] = typer.Argument(None, help="Articles to extract and store: files, folders, or - for stdin."),
+    from_quotes: Optional[list[str]] = typer.Option(None, "--from-quotes", help="Store the quotes in this JSONL file of `quotes extract --format jsonl` rows (repeatable; - for stdin)."),
+    transcript: Optional[list[str]] = typer.Option(None, "--transcript", help="Store this reference transcript as the authoritative record (repeatable)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
+    db: Optional[Path] = DbOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Extract quotes and store them; re-adding an unchanged article adds nothing."""
+    with errors():
+        _add(paths or [], from_quotes or [], transcript or [], speaker, db, model, quiet)
+
+
+def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
+    from quotes import ingest
+    from quotes.store import Store, feed
+
+    if not (paths or from_quotes or transcripts):
+        raise fail("nothing to add: give articles, --from-quotes FILE or --transcript FILE")
+    if speaker and not transcripts:
+        raise fail("--speaker goes with --transcript")
+    say = (lambda m: None) if quiet else warn
+    results = []
+    with Store(_db_path(db)) as store:
+        if transcripts:
+            results.append(feed.add_transcripts(store, transcripts, speaker, say))
+        if from_quotes:
+            results.append(feed.add_quote_files(store, from_quotes, say))
+        if paths:
+            files = list(ingest.expand(paths))
+            with progress_bar(len(files), not quiet) as bar:
+                def articles():
+                    for item in files:
+                        if isinstance(item, ingest.Problem):
+                            say(str(item))
+                            continue
+                        yield from feed.readable(ingest.read([item[0]] if item[1] is not None else ["-"]), say)
+                        bar.advance()
+
+                results.append(feed.add_articles(store, articles(), model))
+    total = [sum(getattr(r, f) for r in results) for f in ("articles", "unchanged", "versions", "quotes")]
+    if not quiet:
+        sys.stdout.write(f"added {total[0]} articles ({total[2]} new versions) with {total[3]} quotes; "
+                         f"{total[1]} already stored\n")
+    if not total[0] and not total[1]:
+        raise fail("nothing could be read")
+
+
+@app.command()
+def lookup(
+    name: str = typer.Argument(..., help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated (else added) on or after YYYY-MM-DD."),
+    fmt: Optional[StoreFormat] = StoreFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Every stored quote of one speaker, variants of the same utterance grouped. A name that matches nobody
+    exits 2 and suggests the closest names."""
+    with errors():
+        from quotes.store import Store, queries
+
+        with Store(_db_path(db), create=False) as store:
+            result = queries.lookup(store, name, since)
+        _store_output("lookup", result, fmt, output)
+
+
+@app.command()
+def search(
+    words: str = typer.Argument(..., help="Words that must all occur in the quote (stemmed: memory finds memories)."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many results, best first."),
+    fmt: Optional[StoreFormat] = StoreFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Full-text search of the stored quotes, ranked, with the matched words marked."""
+    with errors():
+        from quotes.store import Store, queries
+
+        with Store(_db_path(db), create=False) as store:
+            result = queries.search(store, words, limit)
+        _store_output("search", result, fmt, output)
+
+
+@app.command()
+def speakers(
+    merge: Optional[list[str]] = typer.Option(None, "--merge", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
+    split: Optional[list[str]] = typer.Option(None, "--split", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
+    names: Optional[list[str]] = typer.Argument(None, help="With --merge: the names to merge into the first."),
+    fmt: Optional[StoreFormat] = StoreFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Who is in the store, with how many quotes in how many articles; --merge and --split correct identities."""
+    with errors():
+        from quotes.store import Store, queries
+
+        if merge and split:
+            raise fail("--merge and --split go in separate runs")
+        with Store(_db_path(db), create=False) as store:
+            if merge:
+                group = list(merge) + list(names or [])
+                if len(group) < 2:
+                    raise fail("--merge needs two names or more: quotes speakers --merge A B")
+                changed = queries.merge(store, group[0], group[1:])
+            elif split:
+                if names:
+                    raise fail("--split takes its names as options: --split NAME [--split NAME...]")
+                changed = queries.split(store, split)
+            elif names:
+                raise fail(f"unexpected argument {names[0]!r} (use --merge A B or --split NAME)")
+            else:
+                changed = None
+            result = queries.speakers(store) if changed is None else [changed]
+        _store_output("speakers", result, fmt, output)
+
+
+def _store_output(command: str, result, fmt, output) -> None:
+    from quotes.render import store as render
+
+    chosen = fmt.value if fmt else default_format(output, "table", "json")
+    with output_stream(output) as out:
+        render.write(command, result, chosen, out)
+# ---- check ----------------------------------------------------------------------------------------
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    github = "github"
+    junit = "junit"
+    markdown = "markdown"
+
+
+@app.command()
+def check(
+    paths: list[str] = typer.Argument(..., help="New articles to check: files, folders (read recursively), or - for stdin."),
+    against: list[str] = typer.Option([], "--against", "-a", metavar="STORE|PATH", help="The record: a quote store (.db), or files/folders of earlier articles. Repeatable."),
+    against_quotes: list[str] = typer.Option([], "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
+    transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
+    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Check new articles against the record; exit 1 when a quote is misquoted or misattributed."""
+    with errors():
+        failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet)
+    if failing and not exit_zero:
+        from quotes.errors import EXIT_FINDINGS
+
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet) -> int:
+    from quotes.check import parse_fail_on, run_check
+    from quotes.render.findings import write
+
+    result = run_check(paths, against, transcript, speaker, parse_fail_on(fail_on), model=model,
+                       against_quotes=against_quotes)
+    if not quiet:
+        for w in result.warnings:
+            warn(w)
+    with output_stream(output) as out:
+        write(result, fmt.value, out)
+    return len(result.failing)
+
+
 # ---- entry point ----------------------------------------------------------------------------------
 
 class Interrupted(BaseException):

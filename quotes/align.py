@@ -1,0 +1,367 @@
+"""Finding the quotes that may be the same utterance, without comparing every pair.
+
+`QuoteIndex(quotes)` turns each quote into a sequence of word keys (see `quotes.textkeys`) and indexes
+its word bigrams. A lookup gathers the quotes that share rare bigrams with the query (bigrams held by very
+many quotes, such as "I would" or "of the", are not looked up), keeps the best few, and scores those with
+rapidfuzz on word sequences (each word key is one character of a code string, so rapidfuzz's sequence
+scorers and opcodes work word by word).
+
+A candidate is accepted as the same utterance on the evidence of the words the two share, weighted by how
+informative they are (function words count little, words found in very many quotes count less):
+
+- containment: the share of the shorter quote's information found, in order, in the longer one;
+- evidence: the information matched, in units of one rare content word;
+- speakers: the same speaker lowers the bar, two different known speakers raise it (such a link is kept
+  and reported as a speaker conflict); an unknown speaker is neutral.
+
+A quote whose words lie inside a longer one ("fond memories" in a full statement) is a fragment of it;
+quotes that only share common words ("I'd love to") are not linked.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein, LCSseq
+
+from quotes import speakers, textkeys
+from quotes.model import Quote
+
+COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
+FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
+SEP = "\x01"  # between quotes in the joined index sequence
+UNSEEN = "\x02"  # the code of a word the index has never seen
+_BASE = 0x20
+_SURROGATES = 0xD800
+_MAX_CODE = 0x10FFFF
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How two quotes' words meet: shares of the shorter (containment) and longer (coverage) quote's information."""
+
+    containment: float
+    coverage: float
+    matched: float  # information matched, in rare-word units
+    content: int  # how many of the matched words are not common English words
+    fragment: int  # 0: similar lengths; 1: the first quote is a fragment of the second; -1: the other way
+
+    @property
+    def score(self) -> float:
+        return round(100.0 * (0.75 * self.containment + 0.25 * self.coverage), 2)
+
+
+def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
+    """The linking rule. `speaker_relation`: 1 same speaker, 0 unknown, -1 two different known speakers.
+
+    `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
+    headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
+    whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
+    identical = ev.containment == 1.0 and ev.coverage == 1.0
+    if repeat and identical and speaker_relation >= 0:
+        return True
+    if ev.content < 2:  # one uncommon word and some common ones ("There is no reason for it") prove nothing
+        return False
+    if speaker_relation < 0:
+        return ev.containment >= 0.8 and ev.matched >= 4.0
+    if ev.containment >= 0.8:
+        return ev.matched >= (1.5 if speaker_relation > 0 else 1.7)
+    if ev.containment >= 0.5 and ev.fragment == 0:
+        # an edited rendering: much shared information, most of both quotes
+        return ev.matched >= 3.0 and ev.coverage >= 0.4
+    return False
+
+
+@lru_cache(maxsize=1 << 16)
+def same_person(a: str, b: str) -> bool:
+    """`speakers.same_person`, remembered (the same few names meet again and again)."""
+    return speakers.same_person(a, b)
+
+
+def speaker_relation(a: Quote, b: Quote) -> int:
+    """1 when both quotes name the same person, -1 when they name two people, 0 when either is unknown."""
+    na = a.speaker.name if a.speaker else None
+    nb = b.speaker.name if b.speaker else None
+    if not na or not nb:
+        return 0
+    return 1 if same_person(na, nb) else -1
+
+
+def link_relation(a: Quote, b: Quote) -> int:
+    """`speaker_relation` as evidence for a link: a fragment quoted inside the writer's own sentence
+    (kind partial or scare) is loosely attributed, so two names there do not count against the link
+    (the conflict is still reported)."""
+    rel = speaker_relation(a, b)
+    if rel < 0 and (a.kind in ("partial", "scare") or b.kind in ("partial", "scare")):
+        return 0
+    return rel
+
+
+def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, int, int]]:
+    """Matching blocks (i in a, j in b, length) of word opcodes between a and b[lo:...] shifted by lo."""
+    out = []
+    for tag, i1, i2, j1, _ in Levenshtein.opcodes(a, b):
+        if tag == "equal":
+            out.append((j1 + lo, i1, i2 - i1) if flip else (i1, j1 + lo, i2 - i1))
+    return out
+
+
+def word_alignment(a: str, b: str) -> list[tuple[int, int, int]]:
+    """The words of two code strings lined up: blocks (position in a, position in b, length), in order.
+
+    Word-level Levenshtein opcodes (rapidfuzz). When one sequence is much shorter (a fragment), it is also
+    aligned inside the best-matching window of the longer one (rapidfuzz's partial alignment), and the
+    alignment that matches more words, then keeps them closer together, wins: a fragment is found in
+    one place rather than scattered over repeated words."""
+    best = _blocks(a, b)
+    short, long_, flip = (a, b, False) if len(a) <= len(b) else (b, a, True)
+    if short and len(long_) > 1.3 * len(short) + 2:
+        slack = max(2, len(short) // 3)
+        al = fuzz.partial_ratio_alignment(short, long_)
+        lo, hi = max(0, al.dest_start - slack), min(len(long_), al.dest_end + slack)
+        windowed = _blocks(short, long_[lo:hi], lo, flip)
+        if _quality(windowed, flip) > _quality(best, flip):
+            best = windowed
+    return best
+
+
+def _quality(blocks: list[tuple[int, int, int]], flip: bool) -> tuple[int, int]:
+    if not blocks:
+        return (0, 0)
+    matched = sum(n for _, _, n in blocks)
+    k = 0 if flip else 1  # position in the longer sequence
+    spread = blocks[-1][k] + blocks[-1][2] - blocks[0][k]
+    return (matched, -spread)
+
+
+def continues(first: Quote, then: Quote) -> bool:
+    """Is `then` the rest of the sentence `first` began, split by an attribution (“X,” he said, “y.”)?
+
+    Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
+    the first piece does not end a sentence."""
+    return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
+            and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
+            and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
+
+
+class QuoteIndex:
+    """An index of recorded quotes for finding the ones that may be the same utterance as a given quote.
+
+    `QuoteIndex(quotes)` reads the quotes once (any iterable); `candidates(quote)` returns the recorded
+    quotes that may be the same utterance as `quote` (a variant wording, a fragment of it, or a longer
+    quote it is a fragment of), scored 0-100, best first. `quote` need not be in the index.
+    """
+
+    def __init__(self, quotes: Iterable[Quote], cap: int | None = None):
+        self.quotes: list[Quote] = list(quotes)
+        self._vocab: dict[str, str] = {}
+        self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
+        n = len(self.quotes)
+        # a bigram held by more quotes than this is common wording, not a lead (and is not looked up)
+        self.cap = cap or max(64, n // 200)
+        # a word or bigram found in more quotes than this counts for less than a rare one
+        self.d0 = max(25.0, n / 400)
+        df = Counter(c for s in self.seqs for c in set(s))
+        self.weight: dict[str, float] = {}
+        self._common = {code for key, code in self._vocab.items() if key in textkeys.COMMON_WORDS} | {UNSEEN}
+        size = _BASE + 0x800 + len(self._vocab) + 1
+        table = np.full(min(size, _MAX_CODE + 1), 1.0, dtype=np.float32)
+        for key, code in self._vocab.items():
+            w = COMMON_WEIGHT if key in textkeys.COMMON_WORDS else min(1.0, self.d0 / df[code]) if df[code] else 1.0
+            self.weight[code] = w
+            table[ord(code)] = w
+        table[ord(UNSEEN)] = COMMON_WEIGHT
+        self._table = table
+        self.info = [self._info(s) for s in self.seqs]
+        self._seq_count = Counter(self.seqs)
+        self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
+        self.pair_weights: list[bytes] = self._build_bigrams()
+
+    # ---- encoding --------------------------------------------------------------------------------
+
+    def _code(self, key: str, grow: bool) -> str:
+        code = self._vocab.get(key)
+        if code is None:
+            if not grow:
+                return UNSEEN  # a word the index has never seen: matches nothing recorded
+            i = _BASE + len(self._vocab)
+            if i >= _SURROGATES:
+                i += 0x800
+            if i > _MAX_CODE:  # beyond the code space: rare words share codes
+                i = _BASE + hash(key) % (_SURROGATES - _BASE)
+            code = self._vocab[key] = chr(i)
+        return code
+
+    def _encode(self, text: str, grow: bool = False) -> str:
+        """The code string of a quote's words: one character per word key, [insertions] left out."""
+        code = self._code
+        return "".join(code(k, grow) for keys in textkeys.speaker_keys(text) for k in keys)
+
+    def _info(self, seq: str) -> float:
+        w = self.weight.get
+        return sum(w(c, 1.0) for c in seq)
+
+    @staticmethod
+    def _bigram_codes(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The bigram codes of a code-point array and which positions hold a real bigram (no separator)."""
+        ok = (a[:-1] != ord(SEP)) & (a[1:] != ord(SEP))
+        return (a[:-1] << 21) | a[1:], ok
+
+    def _build_bigrams(self) -> list[bytes]:
+        """Index every quote under its word bigrams; return each quote's bigram weights (see `evidence`)."""
+        if not self.seqs:
+            self._keys = np.zeros(0, np.int64)
+            self._starts = self._counts = np.zeros(0, np.int64)
+            self._post = np.zeros(0, np.int32)
+            return []
+        a = np.frombuffer(SEP.join(self.seqs).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        lengths = np.fromiter((len(s) + 1 for s in self.seqs), dtype=np.int64, count=len(self.seqs))
+        qid = np.repeat(np.arange(len(self.seqs), dtype=np.int32), lengths)[: len(a)][:-1]
+        codes, ok = self._bigram_codes(a)
+        order = np.argsort(np.where(ok, codes, -1), kind="stable")
+        order = order[ok[order]]
+        self._keys, first, inverse, self._counts = np.unique(codes[order], return_index=True, return_inverse=True,
+                                                             return_counts=True)
+        self._starts = first
+        self._post = qid[order]
+        df = np.ones(len(codes), dtype=np.float64)
+        df[order] = self._counts[inverse]
+        # for each indexed quote, the positions in `_keys` of its bigrams (for lookups without re-encoding)
+        occ = np.full(len(codes), -1, dtype=np.int32)
+        occ[order] = inverse
+        self._occ = occ
+        self._occ_start = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
+        pw = self._pair_weight(a, df) * ok
+        q = np.round(pw * 255).astype(np.uint8)
+        return [q[s:s + max(0, len(seq) - 1)].tobytes() for s, seq in zip(self._occ_start, self.seqs)]
+
+    def _pair_weight(self, a: np.ndarray, df: np.ndarray) -> np.ndarray:
+        """What a matched bigram adds: the mean weight of its two words, scaled down when it is common."""
+        t = self._table
+        w = (t[np.minimum(a[:-1], len(t) - 1)] + t[np.minimum(a[1:], len(t) - 1)]) / 2
+        return w * np.minimum(1.0, self.d0 / np.maximum(df, 1.0))
+
+    def _query_pair_weights(self, seq: str) -> bytes:
+        if len(seq) < 2:
+            return b""
+        a = np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+        codes, _ = self._bigram_codes(a)
+        df = np.ones(len(codes))
+        if len(self._keys):
+            pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
+            hit = self._keys[pos] == codes
+            df[hit] = self._counts[pos[hit]]
+        return np.round(self._pair_weight(a, df) * 255).astype(np.uint8).tobytes()
+
+    # ---- lookup ----------------------------------------------------------------------------------
+
+    def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[int]:
+        """Indexed quotes sharing uncommon bigrams with `seq` (the indexed quote at `position`), most shared first."""
+        if len(seq) < 2 or not len(self._keys):
+            return []
+        if position is not None:
+            s = self._occ_start[position]
+            pos = self._occ[s:s + len(seq) - 1]
+            pos = pos[pos >= 0]
+        else:
+            a = np.frombuffer(seq.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            codes = np.unique((a[:-1] << 21) | a[1:])
+            pos = np.minimum(np.searchsorted(self._keys, codes), len(self._keys) - 1)
+            pos = pos[self._keys[pos] == codes]
+        counts = self._counts[pos]
+        keep = counts <= self.cap
+        pos, counts = pos[keep], counts[keep]
+        if not len(pos):
+            return []
+        starts = self._starts[pos]
+        if len(pos) == 1:
+            return self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()
+        hits = np.concatenate([self._post[s:s + c] for s, c in zip(starts.tolist(), counts.tolist())])
+        weights = np.repeat(1.0 / np.log2(1.0 + counts), counts)
+        ids, inverse = np.unique(hits, return_inverse=True)
+        score = np.bincount(inverse, weights=weights)
+        best = np.argsort(-score, kind="stable")[:limit]
+        return ids[best].tolist()
+
+    def evidence(self, a: tuple[str, bytes, float], b: tuple[str, bytes, float]) -> Evidence | None:
+        """How two quotes meet, each given as (code string, bigram weights, information); None when they
+        share too little to be worth scoring.
+
+        The information matched is the weight of the shorter quote's words found in order in the longer
+        one, plus, for each two consecutive words found together, the bigram's weight: an uncommon
+        sequence of common words is evidence too ("make state" in an invented example, or a rare phrase)."""
+        (short, pw, info_s), (long_, _, info_l), flip = (a, b, 1) if len(a[0]) <= len(b[0]) else (b, a, -1)
+        if not short or LCSseq.similarity(short, long_) < max(2, 0.5 * len(short)):
+            return None
+        w = self.weight.get
+        common = self._common
+        words = pairs = 0.0
+        content = 0
+        blocks = word_alignment(short, long_)
+        for i, _, n in blocks:
+            words += sum(w(c, 1.0) for c in short[i:i + n])
+            content += sum(c not in common for c in short[i:i + n])
+            pairs += sum(pw[i:i + n - 1])
+        if not words or not info_s:
+            return None
+        # words of the short quote found far apart in the long one are not a fragment of it
+        spread = blocks[-1][1] + blocks[-1][2] - blocks[0][1]
+        scatter = min(1.0, (2 * len(short) + 2) / spread)
+        fragment = flip if len(short) < FRAGMENT_RATIO * len(long_) else 0
+        return Evidence(min(1.0, scatter * words / info_s), min(1.0, words / info_l), scatter * (words + pairs / 255),
+                        content, fragment)
+
+    def _repeat(self, seq: str, quote: Quote, j: int) -> bool:
+        """Is `seq` a word sequence that few quotes hold, or are the two quotes in one article?"""
+        if quote.article_id == self.quotes[j].article_id:
+            return True
+        return len(seq) >= 4 and self._seq_count[seq] <= self.cap_seq
+
+    def _keyed(self, i: int) -> tuple[str, bytes, float]:
+        return self.seqs[i], self.pair_weights[i], self.info[i]
+
+    def query(self, quote: Quote, limit: int = 30, position: int | None = None,
+              pairwise: bool = False) -> list[tuple[int, Evidence, int]]:
+        """(index position, evidence, speaker relation) of the accepted candidates for `quote`, best first.
+
+        `position` is the quote's own place in the index when it is there (it is left out of the answer).
+        With `pairwise` (for a pass over every indexed quote) each pair is scored once: a candidate of
+        similar length only when it comes later in the index, a shorter candidate (a fragment of this
+        quote) never, since the fragment's own query finds this quote."""
+        if position is not None:
+            mine = self._keyed(position)
+        else:
+            seq = self._encode(quote.text)
+            mine = (seq, self._query_pair_weights(seq), self._info(seq))
+        n = len(mine[0])
+        out = []
+        for j in self._bigram_hits(mine[0], limit + 1, position):
+            if j == position or self.quotes[j].quote_id == quote.quote_id:
+                continue
+            if pairwise:
+                other = len(self.seqs[j])
+                if other < FRAGMENT_RATIO * n or (j < position and n >= FRAGMENT_RATIO * other):
+                    continue
+            ev = self.evidence(mine, self._keyed(j))
+            if ev is None:
+                continue
+            rel = link_relation(quote, self.quotes[j])
+            if accepts(ev, rel, self._repeat(mine[0], quote, j)):
+                out.append((j, ev, rel))
+        out.sort(key=lambda x: (-x[1].score, -x[2]))
+        return out
+
+    def candidates(self, quote: Quote, limit: int = 30) -> list[tuple[Quote, float]]:
+        """Recorded quotes that may be the same utterance as `quote`, with a score 0-100, best first.
+
+        Covers variant wordings, `quote` being a fragment of a longer recorded quote, and recorded
+        fragments of `quote`. Quotes by a different known speaker are included only on strong textual
+        evidence (a possible misattribution). `quote` itself (same quote_id) is never returned."""
+        return [(self.quotes[j], ev.score) for j, ev, _ in self.query(quote, limit)]
+
+    def __len__(self) -> int:
+        return len(self.quotes)

@@ -1,0 +1,124 @@
+"""The store's tables, its schema version and the migrations that bring an older file up to date.
+
+A quotes store is an SQLite file with a `_quotes_meta` table (`application` = quotes, `schema_version`).
+Each step of `MIGRATIONS` takes the schema from version i to i+1; opening a store runs the missing
+steps in one transaction. A file with tables but no `_quotes_meta` is someone else's database, and a
+schema version above `SCHEMA_VERSION` comes from a newer release: both are refused, untouched.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from quotes.errors import StoreError
+from quotes.model import content_id
+
+APPLICATION = "quotes"
+META = "_quotes_meta"
+
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def norm(text: str) -> str:
+    """The comparison key of a wording: NFC, casefolded, uncurled, its words only (punctuation dropped)."""
+    s = unicodedata.normalize("NFC", text).translate(_PUNCT).casefold()
+    return " ".join(re.findall(r"\w+(?:'\w+)*", s))
+
+
+def cluster_id(normalised: str) -> str:
+    return content_id("utterance", normalised)
+
+
+# ---- the steps ------------------------------------------------------------------------------------
+
+def _v1(db: Database) -> None:
+    """Articles, speakers with their aliases, quotes, and full-text search on quote text."""
+    db[META].create({"key": str, "value": str}, pk="key")
+    db["articles"].create({"id": str, "path": str, "url": str, "title": str, "source": str, "date": str,
+                           "external_id": str, "text": str, "added": str}, pk="id")
+    db["speakers"].create({"id": int, "name": str}, pk="id")
+    db["speaker_aliases"].create({"alias": str, "name": str, "speaker_id": int, "uses": int, "manual": int},
+                                 pk="alias", foreign_keys=[("speaker_id", "speakers", "id")])
+    db["quotes"].create({
+        "id": str, "article_id": str, "utterance_id": str, "text": str, "start_char": int, "end_char": int,
+        "line": int, "col": int, "kind": str, "speaker_id": int, "speaker_name": str, "speaker_key": str,
+        "speaker_mention": str, "speaker_start": int, "speaker_end": int, "resolution": str, "cue_text": str,
+        "cue_lemma": str, "cue_start": int, "cue_end": int, "pattern": str, "confidence": float,
+        "transcript": int,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")])
+    db["articles"].create_index(["path"])
+    db["articles"].create_index(["url"])
+    db["speaker_aliases"].create_index(["speaker_id"])
+    db["quotes"].create_index(["speaker_id"])
+    db["quotes"].create_index(["article_id"])
+    db["quotes"].create_index(["speaker_key"])
+    db["quotes"].enable_fts(["text"], create_triggers=True, tokenize="porter")
+
+
+def _v2(db: Database) -> None:
+    """Article versions (same path or URL, new text) and utterance clusters (quotes of the same words)."""
+    db["articles"].add_column("version", int)
+    db["articles"].add_column("supersedes", str)
+    db.execute("UPDATE articles SET version = 1 WHERE version IS NULL")
+    db["clusters"].create({"id": str, "text": str, "quote_id": str, "quotes": int}, pk="id")
+    db["quotes"].add_column("norm", str)
+    db["quotes"].add_column("cluster_id", str)
+    rows = db.execute("SELECT id, text FROM quotes ORDER BY rowid").fetchall()
+    for qid, text in rows:
+        n = norm(text)
+        cid = cluster_id(n)
+        db.execute("UPDATE quotes SET norm = ?, cluster_id = ? WHERE id = ?", (n, cid, qid))
+        db.execute("INSERT INTO clusters (id, text, quote_id, quotes) VALUES (?, ?, ?, 1) "
+                   "ON CONFLICT(id) DO UPDATE SET quotes = quotes + 1", (cid, text, qid))
+    db["quotes"].create_index(["cluster_id"])
+    db["quotes"].create_index(["norm"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+# ---- opening ----------------------------------------------------------------------------------------
+
+def stored_version(db: Database, path: str) -> int | None:
+    """The schema version of an opened file: 0 for an empty file, None when the file is not a quotes store."""
+    try:
+        tables = set(db.table_names())
+    except sqlite3.DatabaseError as e:
+        raise StoreError(f"{path}: not a quotes store (not an SQLite database: {e})") from None
+    if not tables:
+        return 0
+    if META not in tables:
+        return None
+    meta = dict(db.execute(f"SELECT key, value FROM {META}").fetchall())
+    if meta.get("application") != APPLICATION:
+        return None
+    try:
+        return int(meta.get("schema_version", ""))
+    except ValueError:
+        raise StoreError(f"{path}: damaged quotes store (schema_version {meta.get('schema_version')!r})") from None
+
+
+def check_version(version: int | None, path: str) -> int:
+    if version is None:
+        raise StoreError(f"{path}: not a quotes store (an SQLite database with other tables); "
+                         "refusing to touch it: choose another --db")
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: made by a newer release of quotes (schema {version}, this one reads up to "
+                         f"{SCHEMA_VERSION}); upgrade quotes to use it")
+    return version
+
+
+def migrate(db: Database, path: str) -> int:
+    """Bring the store to SCHEMA_VERSION; returns the version it had. Runs inside the caller's transaction."""
+    version = check_version(stored_version(db, path), path)
+    for step in MIGRATIONS[version:]:
+        step(db)
+    if version < SCHEMA_VERSION:
+        db[META].upsert_all([{"key": "application", "value": APPLICATION},
+                             {"key": "schema_version", "value": str(SCHEMA_VERSION)}], pk="key")
+    return version
