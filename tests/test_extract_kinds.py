@@ -25,6 +25,8 @@ KINDS = [
     ("Opening line.\n\nThe so-called “peace dividend” never came.", "peace dividend", "scare"),
     ("Opening line.\n\nHe used the word “unprecedented” twice.", "unprecedented", "scare"),
     ('Opening line.\n\n<tweet author="someone" id="12345">text</tweet>', "someone", "scare"),
+    ("Opening line.\n\nHis book “Broken Roads: How We Lost Our Way” sold well.", "Broken Roads: How We Lost Our Way", "scare"),
+    ("Opening line.\n\n“Night Shift” star Ann Lee waved.", "Night Shift", "scare"),
     # headlines and subheadings: fragments, kept
     ("Mayor Promises “Better Roads”\n\nBody text here.", "Better Roads", "partial"),
     ("Opening line.\n\n“We Will Be Back”\n\nMore text follows here.", "We Will Be Back", "partial"),

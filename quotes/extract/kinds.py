@@ -25,6 +25,8 @@ events show shows series brand hat hats cap caps tax taxes era agenda platform s
 crowds chant chants sign signs shirt shirts t-shirts banner banners button buttons sticker stickers
 video videos ad ads segment segments episode episodes sketch skit podcast documentary film movie book
 column feature trademark exemption provision clause loophole deal deals summit talks mantra theme
+star stars host hosts creator creators actor actress author writer producer director cast fans character
+characters season finale premiere reboot sequel soundtrack franchise spinoff spin-off anchor contestant
 """.split())
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
 _HANDLE = re.compile(r"^\W*(?:[@#]\w+|https?://\S+|\S+\.(?:com|org|net|gov)\S*|[\d\W]+)\W*$")
@@ -82,6 +84,8 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
         return KindGuess("scare", "title")
     if len(ws) <= 6 and is_title_case(ws) and len(ws) >= 2 and _is_title_position(before):
         return KindGuess("scare", "title")
+    if len(ws) <= 14 and ":" in inner and is_title_case(ws) and not _sentence_start(before):
+        return KindGuess("scare", "title")  # a book or film with its subtitle: “Crippled Land: How to …”
     if _set_off(before, inner):
         return KindGuess("speech", "set_off")
     return KindGuess("partial", "embedded")
