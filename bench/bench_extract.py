@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import logging
 import multiprocessing
+import os
 import resource
 import statistics
 import sys
@@ -41,6 +42,19 @@ def hwm_mib(pid: int) -> float:
     except OSError:
         pass
     return 0.0
+
+
+def parallel_cpus() -> int:
+    from quotes.parallel import resolve_jobs
+
+    return resolve_jobs(0)
+
+
+def load() -> str:
+    try:
+        return " ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
 
 
 def load_articles(corpus: str) -> list:
@@ -144,6 +158,10 @@ def main() -> int:
     print(f"quotes extract vs full spaCy pass: {ratio:.2f}x faster (target >= {TARGET}x) "
           f"{'ok' if ratio >= TARGET else 'BELOW TARGET'}")
     print(f"--jobs {args.jobs} speed-up over --jobs 1: {speedup:.2f}x")
+    best = {k: min(v) for k, v in times.items()}
+    print(f"on the fastest runs (a busy machine slows the medians): {best['spacy'] / best['quotes']:.2f}x vs the "
+          f"full pass, --jobs {args.jobs} {best['quotes'] / best['pool']:.2f}x; CPUs available: "
+          f"{parallel_cpus()}, load average {load()}")
     print(f"quotes found: {counts['quotes']} (--jobs {args.jobs}: {counts['pool']})")
     return 0
 
