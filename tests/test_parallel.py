@@ -126,7 +126,7 @@ def test_a_batch_leaves_no_strings_in_the_vocabulary(serial_rows):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("fmt", ["jsonl", "csv", "json"])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
 def test_cli_jobs_2_prints_what_jobs_1_prints(fmt, tmp_path):
     one = runner.invoke(app, ["extract", "--format", fmt, "--jobs", "1", str(SEEDS)])
     two = runner.invoke(app, ["extract", "--format", fmt, "--jobs", "2", str(SEEDS)])
