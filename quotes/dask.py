@@ -112,9 +112,14 @@ def write_partition(rows: list[tuple[str, str]], out: Path, index: int) -> tuple
 
 
 def write_jsonl(bag: db.Bag, out_dir: str | Path, problems: Sequence[ingest.Problem] = ()) -> DaskRun:
-    """Compute `bag` of tagged rows, each partition writing its own JSONL files under `out_dir`."""
+    """Compute `bag` of tagged rows, each partition writing its own JSONL files under `out_dir`.
+
+    The `part-*.jsonl` files an earlier run left in `out_dir` are removed first.
+    """
     out = Path(out_dir)
     (out / "problems").mkdir(parents=True, exist_ok=True)
+    for stale in [*out.glob("part-*.jsonl"), *(out / "problems").glob("*.jsonl")]:
+        stale.unlink()  # an earlier run's partitions: never mixed with this run's
     tasks = [dask.delayed(write_partition)(part, out, i) for i, part in enumerate(bag.to_delayed())]
     written = dask.compute(*tasks)
     bad = [str(p) for _, p in written if p]

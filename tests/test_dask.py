@@ -48,9 +48,12 @@ def test_local_cluster_writes_the_rows_quotes_extract_prints(client, tmp_path):
         json.dumps({"id": "r1", "text": "The mayor said: “We will build it.”"}) + "\n" + '{"id": "r2"}\n',
         encoding="utf-8")
 
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "part-00009.jsonl").write_text("{}\n", encoding="utf-8")  # an earlier run's
     run = extract_to_jsonl([str(inputs)], tmp_path / "out", files_per_partition=2)  # 8 files, 4 partitions
 
     assert [Path(p).name for p in run.quotes] == [f"part-{i:05d}.jsonl" for i in range(3)]  # partition 3 found no quote
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.jsonl")) == [Path(p).name for p in run.quotes]
     lines = [line for part in run.quotes for line in Path(part).read_text(encoding="utf-8").splitlines()]
     from quotes import ingest
 
