@@ -57,6 +57,18 @@ def load() -> str:
         return "n/a"
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) used so far by these processes, from /proc (Linux), 0 when unknown."""
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
 def load_articles(corpus: str) -> list:
     from quotes import ingest
 
@@ -91,9 +103,10 @@ def side(kind: str, corpus: str, model: str | None, jobs: int, conn) -> None:
     conn.send(("ready", len(articles)))
     while (msg := conn.recv()) != "stop":
         if msg == "run":
-            start = time.perf_counter()
+            pids = pool.pids if pool else [os.getpid()]
+            cpu, start = cpu_seconds(pids), time.perf_counter()
             n = run()
-            conn.send((time.perf_counter() - start, n))
+            conn.send((time.perf_counter() - start, n, cpu_seconds(pids) - cpu))
         elif msg == "memory":
             workers = [hwm_mib(pid) for pid in pool.pids] if pool else []
             conn.send((rss_mib(), max(workers, default=0.0)))
@@ -132,11 +145,13 @@ def main() -> int:
         conn.recv()  # warm-up
     times: dict[str, list[float]] = {k: [] for k in sides}
     counts: dict[str, int] = {}
+    cpu: dict[str, list[float]] = {k: [] for k in sides}
     for _ in range(args.reps):
         for kind, (_, conn) in sides.items():
             conn.send("run")
-            seconds, counts[kind] = conn.recv()
+            seconds, counts[kind], used = conn.recv()
             times[kind].append(seconds)
+            cpu[kind].append(used)
     memory = {}
     for kind, (proc, conn) in sides.items():
         conn.send("memory")
@@ -162,6 +177,9 @@ def main() -> int:
     print(f"on the fastest runs (a busy machine slows the medians): {best['spacy'] / best['quotes']:.2f}x vs the "
           f"full pass, --jobs {args.jobs} {best['quotes'] / best['pool']:.2f}x; CPUs available: "
           f"{parallel_cpus()}, load average {load()}")
+    print(f"CPU seconds per run (median): quotes {statistics.median(cpu['quotes']):.2f}, --jobs {args.jobs} workers "
+          f"{statistics.median(cpu['pool']):.2f} in {med['pool']:.2f} s wall "
+          f"({statistics.median(cpu['pool']) / med['pool']:.2f} cores busy on average)")
     print(f"quotes found: {counts['quotes']} (--jobs {args.jobs}: {counts['pool']})")
     return 0
 
