@@ -123,40 +123,41 @@ def extract(
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per core); the output order is unchanged."),
 ) -> None:
     """Find every quotation and who said it."""
     with errors():
-        _extract(paths, fmt, output, model, quiet)
+        _extract(paths, fmt, output, model, quiet, jobs)
 
 
-def _extract(paths, fmt, output, model, quiet) -> None:
-    from quotes import ingest
-    from quotes.extract import Extractor
+def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
+    from quotes import ingest, nlp, parallel
     from quotes.render.quotes import QuoteWriter
 
     chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
-    items = list(ingest.expand(paths))
-    files = [it for it in items if not isinstance(it, ingest.Problem)]
-    for it in items:
+    files: list[str] = []  # the names only (counted for the progress bar); the texts are read one at a time
+    for it in ingest.expand(paths):
         if isinstance(it, ingest.Problem):
             warn(str(it))
+        else:
+            files.append(it[0])
     if not files:
         raise fail("nothing to read")
-    extractor = Extractor(model)
+    nlp.model_name(model)  # no pipeline installed: say so before reading anything
     read_ok = 0
     with output_stream(output) as out, progress_bar(len(files), not quiet) as bar:
         writer = QuoteWriter(chosen, out)
 
         def articles():
-            for shown, file in files:
-                for art in ingest.read([shown] if file is not None else ["-"]):
+            for shown in files:
+                for art in ingest.read([shown]):
                     if isinstance(art, ingest.Problem):
                         warn(str(art))
                     else:
                         yield art
                 bar.advance()
 
-        for article, quotes in extractor.extract_many(articles()):
+        for article, quotes in parallel.extract_stream(articles(), model, jobs):
             read_ok += 1
             writer.write(quotes)
         writer.close()

@@ -18,6 +18,7 @@ from quotes.model import Article
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}  # read line by line
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 JSON_FIELDS = ("id", "url", "title", "source", "date")
 
@@ -85,28 +86,50 @@ def json_articles(raw: str, path: str, jsonl: bool) -> Iterator[Article | Proble
         items = data if isinstance(data, list) else [data]
         rows = ((path if len(items) == 1 else f"{path}#{n}", item) for n, item in enumerate(items, 1))
     for where, item in rows:
-        if isinstance(item, str):
-            try:
-                item = json.loads(item)
-            except json.JSONDecodeError as e:
-                yield Problem(where, f"not valid JSON ({e.msg})")
+        yield json_item(where, item)
+
+
+def json_item(where: str, item: object) -> Article | Problem:
+    """One JSON article: an object (or its JSON text) with a string field `text`."""
+    if isinstance(item, str):
+        try:
+            item = json.loads(item)
+        except json.JSONDecodeError as e:
+            return Problem(where, f"not valid JSON ({e.msg})")
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return Problem(where, "JSON without a string field 'text'")
+    if not item["text"].strip():
+        return Problem(where, "empty 'text'")
+    meta = {k: (str(item[k]) if item.get(k) is not None else None) for k in JSON_FIELDS}
+    return Article(
+        path=where,
+        text=item["text"],
+        title=meta["title"],
+        url=meta["url"],
+        source=meta["source"],
+        date=meta["date"],
+        external_id=meta["id"],
+    )
+
+
+def jsonl_file(file: Path, shown: str) -> Iterator[Article | Problem]:
+    """A .jsonl file read one line at a time, so a corpus file larger than memory streams through."""
+    seen = False
+    with open(file, "rb") as fh:
+        for n, raw in enumerate(fh, 1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
                 continue
-        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-            yield Problem(where, "JSON without a string field 'text'")
-            continue
-        if not item["text"].strip():
-            yield Problem(where, "empty 'text'")
-            continue
-        meta = {k: (str(item[k]) if item.get(k) is not None else None) for k in JSON_FIELDS}
-        yield Article(
-            path=where,
-            text=item["text"],
-            title=meta["title"],
-            url=meta["url"],
-            source=meta["source"],
-            date=meta["date"],
-            external_id=meta["id"],
-        )
+            seen = True
+            try:
+                line = decode(raw, f"{shown}:{n}")
+            except InputError as e:
+                yield Problem(f"{shown}:{n}", str(e).removeprefix(f"{shown}:{n}: "))
+                continue
+            yield json_item(f"{shown}:{n}", line)
+    if not seen:
+        yield Problem(shown, "empty file")
 
 
 def read_bytes(data: bytes, path: str, suffix: str) -> Iterator[Article | Problem]:
@@ -164,6 +187,9 @@ def read(paths: Iterable[str], stdin=None) -> Iterator[Article | Problem]:
             yield from read_bytes(data, "-", ".txt")
             continue
         try:
+            if file.suffix.lower() in JSONL_SUFFIXES:
+                yield from jsonl_file(file, shown)
+                continue
             data = file.read_bytes()
         except OSError as e:
             yield Problem(shown, f"cannot read ({e.strerror or e})")
