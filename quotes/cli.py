@@ -102,6 +102,21 @@ def progress_bar(total: int, enabled: bool):
     return Progressbar(total, enabled=enabled and total > 3 and sys.stderr.isatty())
 
 
+@contextlib.contextmanager
+def reading(paths: list[str], quiet: bool) -> Iterator[Iterator]:
+    """The articles named by `paths`, read lazily, with a progress bar; every unreadable input is named on
+    stderr and the rest are read. Nothing readable at all: exit 2."""
+    from quotes import ingest
+
+    named = ingest.listing(paths)
+    for problem in named.problems:
+        warn(str(problem))
+    if not named.files:
+        raise fail("nothing to read")
+    with progress_bar(len(named.files), not quiet) as bar:
+        yield ingest.articles(named.files, on_problem=lambda p: warn(str(p)), on_file=bar.advance)
+
+
 ModelOpt = typer.Option(None, "--model", envvar="QUOTES_MODEL", help="spaCy pipeline to use (an installed package name or path).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write results to this file instead of stdout.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings on stderr (errors still show).")
@@ -131,33 +146,15 @@ def extract(
 
 
 def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
-    from quotes import ingest, nlp, parallel
+    from quotes import nlp, parallel
     from quotes.render.quotes import QuoteWriter
 
     chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
-    files: list[str] = []  # the names only (counted for the progress bar); the texts are read one at a time
-    for it in ingest.expand(paths):
-        if isinstance(it, ingest.Problem):
-            warn(str(it))
-        else:
-            files.append(it[0])
-    if not files:
-        raise fail("nothing to read")
-    nlp.model_name(model)  # no pipeline installed: say so before reading anything
     read_ok = 0
-    with output_stream(output) as out, progress_bar(len(files), not quiet) as bar:
+    with reading(paths, quiet) as articles, output_stream(output) as out:
+        nlp.model_name(model)  # no pipeline installed: say so before reading anything
         writer = QuoteWriter(chosen, out)
-
-        def articles():
-            for shown in files:
-                for art in ingest.read([shown]):
-                    if isinstance(art, ingest.Problem):
-                        warn(str(art))
-                    else:
-                        yield art
-                bar.advance()
-
-        for article, quotes in parallel.extract_stream(articles(), model, jobs):
+        for article, quotes in parallel.extract_stream(articles, model, jobs):
             read_ok += 1
             writer.write(quotes)
         writer.close()
@@ -203,26 +200,11 @@ def compare(
 
 def _compare_quotes(paths, model, quiet):
     """Extract every article named; returns (article names in order, quotes). Bad inputs are warned about."""
-    from quotes import ingest
     from quotes.extract import Extractor
 
-    files = [it for it in ingest.expand(paths) if not isinstance(it, ingest.Problem)]
-    if not files:
-        for it in ingest.expand(paths):
-            warn(str(it))
-        raise fail("nothing to read")
-    extractor = Extractor(model)
     names, found = [], []
-    with progress_bar(len(files), not quiet) as bar:
-        def articles():
-            for item in ingest.read(paths):
-                if isinstance(item, ingest.Problem):
-                    warn(str(item))
-                else:
-                    yield item
-                bar.advance()
-
-        for article, quotes in extractor.extract_many(articles()):
+    with reading(paths, quiet) as articles:
+        for article, quotes in Extractor(model).extract_many(articles):
             names.append(article.path)
             found.extend(quotes)
     if not names:
@@ -292,7 +274,6 @@ def add(
 
 
 def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
-    from quotes import ingest
     from quotes.store import Store, feed
 
     if not (paths or from_quotes or transcripts):
@@ -307,17 +288,8 @@ def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
         if from_quotes:
             results.append(feed.add_quote_files(store, from_quotes, say))
         if paths:
-            files = list(ingest.expand(paths))
-            with progress_bar(len(files), not quiet) as bar:
-                def articles():
-                    for item in files:
-                        if isinstance(item, ingest.Problem):
-                            say(str(item))
-                            continue
-                        yield from feed.readable(ingest.read([item[0]] if item[1] is not None else ["-"]), say)
-                        bar.advance()
-
-                results.append(feed.add_articles(store, articles(), model))
+            with reading(paths, quiet) as articles:
+                results.append(feed.add_articles(store, articles, model))
     total = [sum(getattr(r, f) for r in results) for f in ("articles", "unchanged", "versions", "quotes")]
     sys.stdout.write(f"added {total[0]} articles ({total[2]} new versions) with {total[3]} quotes; "
                      f"{total[1]} already stored\n")
@@ -480,29 +452,11 @@ def claims(
 
 def _claims(paths, fmt, status, output, model, width, no_color, quiet) -> None:
     from quotes import claims as claims_lib
-    from quotes import ingest
 
     chosen = fmt.value if fmt else default_format(output, "table", "json")
     statuses = tuple(s.value for s in status) if status else ("conflict", "partial", "agree")
-    items = list(ingest.expand(paths))
-    files = [it for it in items if not isinstance(it, ingest.Problem)]
-    for it in items:
-        if isinstance(it, ingest.Problem) and not quiet:
-            warn(str(it))
-    if not files:
-        raise fail("nothing to read")
-    with progress_bar(len(files), not quiet) as bar:
-
-        def articles():
-            for shown, file in files:
-                for art in ingest.read([shown] if file is not None else ["-"]):
-                    if isinstance(art, ingest.Problem):
-                        warn(str(art))
-                    else:
-                        yield art
-                bar.advance()
-
-        report = claims_lib.report(articles(), model)
+    with reading(paths, quiet) as articles:
+        report = claims_lib.report(articles, model)
     if not report.articles:
         raise fail("no article could be read")
     with output_stream(output) as out:

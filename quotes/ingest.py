@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -195,3 +195,34 @@ def read(paths: Iterable[str], stdin=None) -> Iterator[Article | Problem]:
             yield Problem(shown, f"cannot read ({e.strerror or e})")
             continue
         yield from read_bytes(data, shown, file.suffix.lower())
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The inputs a command line names: the readable files (names only, not their texts) and the problems."""
+
+    files: tuple[str, ...]
+    problems: tuple[Problem, ...]
+
+
+def listing(paths: Iterable[str]) -> Listing:
+    files, problems = [], []
+    for item in expand(paths):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            files.append(item[0])
+    return Listing(tuple(files), tuple(problems))
+
+
+def articles(files: Iterable[str], on_problem: Callable[[Problem], None],
+             on_file: Callable[[], None] = lambda: None) -> Iterator[Article]:
+    """The articles of `files` read one file at a time; an unreadable one goes to `on_problem` and the rest
+    are read; `on_file` is called after each file (a progress bar)."""
+    for shown in files:
+        for item in read([shown]):
+            if isinstance(item, Problem):
+                on_problem(item)
+            else:
+                yield item
+        on_file()
