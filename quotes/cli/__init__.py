@@ -1,0 +1,36 @@
+"""The command line (`quotes`): parse, call the library, render, map errors to exit codes.
+
+The only package that imports typer. `common` holds the app and what every command shares; each other
+module adds its commands to the app.
+"""
+from __future__ import annotations
+
+import sys
+
+# each module adds its commands to the app; `quotes --help` lists them in this order
+from quotes.cli import extract, compare, store, check, claims  # noqa: F401,I001
+from quotes.cli.common import app, warn
+from quotes.errors import EXIT_INTERRUPTED
+
+__all__ = ["app", "main"]
+
+
+# ---- entry point ----------------------------------------------------------------------------------
+
+class Interrupted(BaseException):
+    """Ctrl-C, raised past click (which would turn KeyboardInterrupt into exit code 1)."""
+
+
+def _on_sigint(signum, frame) -> None:
+    raise Interrupted()
+
+
+def main() -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, _on_sigint)
+    try:
+        app()
+    except Interrupted:
+        warn("interrupted")
+        sys.exit(EXIT_INTERRUPTED)

@@ -1,0 +1,70 @@
+"""`quotes` commands: claims."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from quotes.cli.common import (
+    ModelOpt, OutputOpt, QuietOpt, app, default_format, errors, fail, output_stream, reading,
+)
+
+
+class ClaimsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class ClaimStatus(str, Enum):
+    conflict = "conflict"
+    partial = "partial"
+    agree = "agree"
+    unique = "unique"
+
+
+@app.command()
+def claims(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
+    fmt: Optional[ClaimsFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise)."),
+    status: Optional[list[ClaimStatus]] = typer.Option(None, "--status", "-s", help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the table."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour in the table (also: NO_COLOR)."),
+    quiet: bool = QuietOpt,
+) -> None:
+    """Compare what articles assert: numbers, dates, places, titles, lists and reported speech."""
+    with errors():
+        _claims(paths, fmt, status, output, model, width, no_color, quiet)
+
+
+def _claims(paths, fmt, status, output, model, width, no_color, quiet) -> None:
+    from quotes import claims as claims_lib
+
+    chosen = fmt.value if fmt else default_format(output, "table", "json")
+    statuses = tuple(s.value for s in status) if status else ("conflict", "partial", "agree")
+    with reading(paths, quiet) as articles:
+        report = claims_lib.report(articles, model)
+    if not report.articles:
+        raise fail("no article could be read")
+    with output_stream(output) as out:
+        if chosen == "json":
+            from quotes.render.claims_formats import write_json
+
+            write_json(report, out)
+        elif chosen == "markdown":
+            from quotes.render.claims_formats import write_markdown
+
+            write_markdown(report, out, statuses)
+        elif chosen == "html":
+            from quotes.render.claims_formats import write_html
+
+            write_html(report, out, statuses)
+        else:
+            from quotes.render.claims import write_table
+
+            write_table(report, out, statuses, width=width, color=False if no_color else None)

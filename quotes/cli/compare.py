@@ -1,0 +1,85 @@
+"""`quotes` commands: compare."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from quotes.cli.common import fail, errors, output_stream, reading, ModelOpt, OutputOpt, QuietOpt, app
+
+
+class CompareFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+class Severity(str, Enum):
+    cosmetic = "cosmetic"
+    cut = "cut"
+    edit = "edit"
+    meaning = "meaning"
+
+
+@app.command()
+def compare(
+    paths: Optional[list[str]] = typer.Argument(None, help="Articles: files, folders (read recursively), or - for stdin."),
+    from_quotes: Optional[str] = typer.Option(None, "--from-quotes", help="Compare the quotes of this `quotes extract --format jsonl` file (- for stdin) instead of extracting."),
+    fmt: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="Output format."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only utterances of this speaker (any form of the name)."),
+    only_discrepancies: bool = typer.Option(False, "--only-discrepancies", help="Leave out utterances quoted verbatim everywhere."),
+    min_severity: Optional[Severity] = typer.Option(None, "--min-severity", help="Only utterances whose worst difference is at least this bad."),
+    width: Optional[int] = typer.Option(None, "--width", min=40, help="Terminal report width (default: the terminal's)."),
+    no_color: bool = typer.Option(False, "--no-color", help="No colour (also with NO_COLOR set, or when output is not a terminal)."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Line up the wordings of the same quote across articles and type every difference."""
+    with errors():
+        _compare(paths or [], from_quotes, fmt.value, speaker, only_discrepancies,
+                 min_severity.value if min_severity else None, width, no_color, output, model, quiet)
+
+
+def _compare_quotes(paths, model, quiet):
+    """Extract every article named; returns (article names in order, quotes). Bad inputs are warned about."""
+    from quotes.extract import Extractor
+
+    names, found = [], []
+    with reading(paths, quiet) as articles:
+        for article, quotes in Extractor(model).extract_many(articles):
+            names.append(article.path)
+            found.extend(quotes)
+    if not names:
+        raise fail("no article could be read")
+    return names, found
+
+
+def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity, width, no_color, output, model,
+             quiet) -> None:
+    from quotes.compare import compare as compare_quotes, select
+
+    if from_quotes and paths:
+        raise fail("give article paths or --from-quotes FILE, not both")
+    if from_quotes:
+        from quotes.rows import read_quotes
+
+        names, found = (), read_quotes(from_quotes)
+    elif paths:
+        names, found = _compare_quotes(paths, model, quiet)
+    else:
+        raise fail("nothing to compare: give article paths or --from-quotes FILE")
+    result = compare_quotes(found, names)
+    with output_stream(output) as out:
+        if fmt == "json":
+            from quotes.render.comparison_json import write_json
+
+            write_json(select(result, speaker, only_discrepancies, min_severity), out)
+            return
+        from quotes.render.report import render_report
+
+        render_report(result, fmt, out, width=width, color=False if no_color else None, speaker=speaker,
+                      only_discrepancies=only_discrepancies, min_severity=min_severity)

@@ -1,0 +1,50 @@
+"""`quotes` commands: extract."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from quotes.cli.common import (
+    ModelOpt, OutputOpt, QuietOpt, app, default_format, errors, fail, output_stream, reading,
+)
+
+
+class ExtractFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def extract(
+    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
+    fmt: Optional[ExtractFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise)."),
+    output: Optional[Path] = OutputOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per core); the output order is unchanged."),
+) -> None:
+    """Find every quotation and who said it."""
+    with errors():
+        _extract(paths, fmt, output, model, quiet, jobs)
+
+
+def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
+    from quotes import nlp, parallel
+    from quotes.render.quotes import QuoteWriter
+
+    chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
+    read_ok = 0
+    with reading(paths, quiet) as articles, output_stream(output) as out:
+        nlp.model_name(model)  # no pipeline installed: say so before reading anything
+        writer = QuoteWriter(chosen, out)
+        for article, quotes in parallel.extract_stream(articles, model, jobs):
+            read_ok += 1
+            writer.write(quotes)
+        writer.close()
+    if not read_ok:
+        raise fail("no article could be read")

@@ -1,0 +1,145 @@
+"""`quotes` commands: the store: add, lookup, search, speakers."""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from quotes.cli.common import (
+    ModelOpt, OutputOpt, QuietOpt, app, default_format, errors, fail, output_stream, reading, warn,
+)
+
+
+class StoreFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+DbOpt = typer.Option(None, "--db", envvar="QUOTES_DB", help="The quote store (default: quotes.db in the user's data folder).")
+StoreFormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise).")
+
+
+def _db_path(db: Optional[Path]) -> Path:
+    from quotes.store import default_path
+
+    return db if db is not None else default_path()
+
+
+@app.command()
+def add(
+    paths: Optional[list[str]] = typer.Argument(None, help="Articles to extract and store: files, folders, or - for stdin."),
+    from_quotes: Optional[list[str]] = typer.Option(None, "--from-quotes", help="Store the quotes in this JSONL file of `quotes extract --format jsonl` rows (repeatable; - for stdin)."),
+    transcript: Optional[list[str]] = typer.Option(None, "--transcript", help="Store this reference transcript as the authoritative record (repeatable)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
+    db: Optional[Path] = DbOpt,
+    model: Optional[str] = ModelOpt,
+    quiet: bool = QuietOpt,
+) -> None:
+    """Extract quotes and store them; re-adding an unchanged article adds nothing. Prints what was added."""
+    with errors():
+        _add(paths or [], from_quotes or [], transcript or [], speaker, db, model, quiet)
+
+
+def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
+    from quotes.store import Store, feed
+
+    if not (paths or from_quotes or transcripts):
+        raise fail("nothing to add: give articles, --from-quotes FILE or --transcript FILE")
+    if speaker and not transcripts:
+        raise fail("--speaker goes with --transcript")
+    say = (lambda m: None) if quiet else warn
+    results = []
+    with Store(_db_path(db)) as store:
+        if transcripts:
+            results.append(feed.add_transcripts(store, transcripts, speaker, say))
+        if from_quotes:
+            results.append(feed.add_quote_files(store, from_quotes, say))
+        if paths:
+            with reading(paths, quiet) as articles:
+                results.append(feed.add_articles(store, articles, model))
+    total = [sum(getattr(r, f) for r in results) for f in ("articles", "unchanged", "versions", "quotes")]
+    sys.stdout.write(f"added {total[0]} articles ({total[2]} new versions) with {total[3]} quotes; "
+                     f"{total[1]} already stored\n")
+    if not total[0] and not total[1]:
+        raise fail("nothing could be read")
+
+
+@app.command()
+def lookup(
+    name: str = typer.Argument(..., help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
+    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated (else added) on or after YYYY-MM-DD."),
+    fmt: Optional[StoreFormat] = StoreFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Every stored quote of one speaker, variants of the same utterance grouped. A name that matches nobody
+    exits 2 and suggests the closest names."""
+    with errors():
+        from quotes.store import Store, queries
+
+        with Store(_db_path(db), create=False) as store:
+            result = queries.lookup(store, name, since)
+        _store_output("lookup", result, fmt, output)
+
+
+@app.command()
+def search(
+    words: str = typer.Argument(..., help="Words that must all occur in the quote (stemmed: memory finds memories)."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many results, best first."),
+    fmt: Optional[StoreFormat] = StoreFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Full-text search of the stored quotes, ranked, with the matched words marked."""
+    with errors():
+        from quotes.store import Store, queries
+
+        with Store(_db_path(db), create=False) as store:
+            result = queries.search(store, words, limit)
+        _store_output("search", result, fmt, output)
+
+
+@app.command()
+def speakers(
+    merge: Optional[list[str]] = typer.Option(None, "--merge", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
+    split: Optional[list[str]] = typer.Option(None, "--split", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
+    names: Optional[list[str]] = typer.Argument(None, help="With --merge: the names to merge into the first."),
+    fmt: Optional[StoreFormat] = StoreFormatOpt,
+    output: Optional[Path] = OutputOpt,
+    db: Optional[Path] = DbOpt,
+) -> None:
+    """Who is in the store, with how many quotes in how many articles; --merge and --split correct identities."""
+    with errors():
+        from quotes.store import Store, queries
+
+        if merge and split:
+            raise fail("--merge and --split go in separate runs")
+        with Store(_db_path(db), create=False) as store:
+            if merge:
+                group = list(merge) + list(names or [])
+                if len(group) < 2:
+                    raise fail("--merge needs two names or more: quotes speakers --merge A B")
+                changed = queries.merge(store, group[0], group[1:])
+            elif split:
+                if names:
+                    raise fail("--split takes its names as options: --split NAME [--split NAME...]")
+                changed = queries.split(store, split)
+            elif names:
+                raise fail(f"unexpected argument {names[0]!r} (use --merge A B or --split NAME)")
+            else:
+                changed = None
+            result = queries.speakers(store) if changed is None else [changed]
+        _store_output("speakers", result, fmt, output)
+
+
+def _store_output(command: str, result, fmt, output) -> None:
+    from quotes.render import store as render
+
+    chosen = fmt.value if fmt else default_format(output, "table", "json")
+    with output_stream(output) as out:
+        render.write(command, result, chosen, out)
