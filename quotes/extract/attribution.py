@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
+from quotes.extract.sources import plausible
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
@@ -119,9 +120,10 @@ def _inside(i: int, qa: int, qb: int) -> bool:
 
 
 def _clean_subject(tok: Token | None, qa: int, qb: int) -> Token | None:
+    """A subject outside the quote that can be a source of speech (`sources.plausible`), else None."""
     if tok is None or _inside(tok.i, qa, qb):
         return None
-    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_:
+    if (tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_) and plausible(tok):
         return tok
     return None
 
@@ -250,7 +252,8 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
     speech = [t for t in verbs if is_speech_lemma(t.lemma_)]
     for verb in speech[::-1] + ([root] if root is not None else []) + verbs[::-1]:
         subj = subject_of(verb)
-        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
+        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS \
+                and plausible(subj):
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
@@ -311,6 +314,7 @@ def _adjacent_before(doc: Doc, qa: int, free) -> Attribution | None:
             break
         if t.pos_ in ("VERB", "AUX") and is_speech_lemma(t.lemma_):
             subj = subject_of(t)
+            subj = subj if subj is not None and plausible(subj) else None
             if subj is not None and free(subj.i) or subj is not None and subj.i < doc[qa].sent.start:
                 return Attribution("cue_before", mention_span(subj), t, CONFIDENCE["cue_before"] - 0.05)
             after = next((x for x in doc[i + 1:j] if x.pos_ in ("PROPN", "NOUN")), None)
