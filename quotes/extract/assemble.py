@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -85,7 +86,8 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> li
                 speaker, cue, pattern, conf = _copy(speakers[j], "continuation"), cues[j], "continuation", CONTINUATION_CONFIDENCE
         elif speaker is None and kind != "scare" and prev >= 0 and aq.guesses[prev].kind != "scare" \
                 and speakers[prev] is not None:
-            if aq.para[prev] == p:
+            if aq.para[prev] == p and not (guess.reason == "embedded"
+                                            and _sentence_between(text, aq.spans[prev].end - 1, q.open_start)):
                 speaker, cue = _copy(speakers[prev], "same_utterance"), cues[prev]
                 pattern, conf, utterance = "same_utterance", SAME_UTTERANCE_CONFIDENCE, utter[prev]
             elif aq.para[prev] == p - 1 and guess.reason == "set_off" and _opens_paragraph(text, q.open_start, aq.paragraphs[p][0]):
@@ -118,3 +120,8 @@ def _copy(s: Speaker, how: str) -> Speaker:
 
 def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:
     return text[para_start:open_start].strip() == ""
+
+
+def _sentence_between(text: str, a: int, b: int) -> bool:
+    """A sentence of the writer's own starts between two quotes: "“…,” he said. Perhaps … “…”"."""
+    return bool(re.search(r"[.!?][”’\"']*\s+[A-Z]", text[a:b]))

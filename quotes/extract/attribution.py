@@ -11,6 +11,7 @@ Patterns, tried in this order (the first that finds a speaker wins; `pattern` na
                   ('He spoke of “fond memories”', 'what Trump called “love letters”')
 - `adjacent`      no usable parse: a name or pronoun next to a cue word right after the quote
 
+A subject found through the parse is a speaker only when it can speak (`sources.plausible`).
 Quotes with none of these are left to the article-level rules (continuation, previous speaker).
 """
 from __future__ import annotations

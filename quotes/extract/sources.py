@@ -9,7 +9,7 @@ A speaker is plausible when its head word is
   (economist, historian, lawmaker, spokeswoman);
 - a noun for a text that speaks (the report, the letter, the ad, the ruling), or a share of people who
   answer a poll (63 percent, a majority).
-Anything else ("the interaction began with …", "his fondness was …", "the time knows …") names no
+Anything else ("the debate began with …", "her fondness for … was", "the weather turned …") names no
 speaker, and the quote is left without one.
 """
 from __future__ import annotations
