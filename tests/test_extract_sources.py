@@ -3,7 +3,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from quotes.extract.sources import plausible
+from quotes.extract.sources import can_speak, plausible
 
 VOCAB = Vocab()
 
@@ -52,3 +52,27 @@ def test_entity_label_makes_a_source():
     words = [("Then", "ADV"), ("acme", "NOUN"), ("replied", "VERB")]
     assert plausible(head(words, 1, ents=["O", "B-ORG", "O"]))
     assert not plausible(head(words, 1, ents=["O", "O", "O"]))
+
+
+def test_a_sentence_initial_name_is_known_from_elsewhere_in_the_text():
+    words = [("Okafor", "NOUN"), ("began", "VERB"), ("with", "ADP"), ("Okafor", "PROPN"), ("again", "ADV")]
+    assert plausible(head(words, 0))
+    assert not plausible(head(words[:3], 0))
+
+
+SPEECH = [
+    # (subject, verb lemma, can speak?): a verb of saying vouches for its subject, other verbs do not
+    ("footnote", "say", True),
+    ("weather", "say", True),
+    ("weather", "begin", False),
+    ("weather", "be", False),
+    ("minister", "begin", True),
+    ("minister", "be", True),
+]
+
+
+@pytest.mark.parametrize("subject,lemma,expected", SPEECH)
+def test_can_speak(subject, lemma, expected):
+    doc = Doc(VOCAB, words=["The", subject, lemma], pos=["DET", "NOUN", "VERB"], lemmas=["the", subject, lemma],
+              sent_starts=[True, False, False])
+    assert can_speak(doc[1], doc[2]) is expected

@@ -7,7 +7,7 @@ A speaker is plausible when its head word is
 - a common noun for people or organisations: a role or group noun from `SOURCE_NOUNS` (minister,
   official, spokesman, critics, the agency, the campaign, …), or an agent noun by its ending
   (economist, historian, lawmaker, spokeswoman);
-- a noun for a text that speaks (the report, the letter, the ad, the ruling), or a share of people who
+- a noun for a text or display that speaks (the report, the letter, the ad, the ruling), or a share of people who
   answer a poll (63 percent, a majority).
 Anything else ("the debate began with …", "her fondness for … was", "the weather turned …") names no
 speaker, and the quote is left without one.
@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS
+from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
 
+# cue verbs that also say where something starts or stops: "The talks began with “…”" needs a real source
+PHASE_VERBS = frozenset("begin open start finish end close continue".split())
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
 PEOPLE = frozenset("""
@@ -52,6 +54,7 @@ king queen prince princess monarch dictator ruler regime emperor chancellor prem
 republican republicans democrat democrats liberal liberals conservative conservatives progressive
 progressives independent independents immigrant immigrants refugee refugees
 actor actress singer musician artist comedian star celebrity athlete player players coach captain
+academic academics attendee attendees commenter commenters
 """.split())
 
 ORGANISATIONS = frozenset("""
@@ -63,7 +66,7 @@ alliance network station channel newspaper paper magazine outlet outlets website
 press media network networks school university college institute foundation charity church
 military army navy force forces police regime state states country countries nation nations city
 town county district embassy authority authorities bank banks fund industry lobby caucus movement
-delegation majority minority plurality half percent chorus everyone everybody someone somebody
+delegation majority minority plurality half percent share average number proportion chorus rally crowd everyone everybody someone somebody
 anyone nobody others some many most few both all each
 """.split())
 
@@ -73,11 +76,20 @@ articles story ad ads advertisement commercial clip video spot film documentary 
 ruling decision opinion order filing brief indictment affidavit petition transcript record records
 notice sign banner headline caption tweet post message statement website memo summary analysis review
 bill law resolution proposal plan platform manifesto text email emails page chart map piece finding findings
+footnote passage section chapter entry screen screens poster posters placard placards billboard billboards
 """.split())
 
 SOURCE_NOUNS = PEOPLE | ORGANISATIONS | TEXTS
 AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "maker", "makers", "man", "men", "woman", "women", "person",
-                 "people", "eer", "eers")
+                 "people", "eer", "eers", "ee", "ees")
+
+
+def can_speak(subject: Token, verb: Token) -> bool:
+    """The subject of a verb of saying speaks ("the footnote says", "attendees chanted": the verb vouches
+    for it); the subject of any other verb (a partial quote's governor, a colon's clause, "begin", "open")
+    only when it is `plausible` on its own."""
+    lemma = verb.lemma_.lower()
+    return is_speech_lemma(lemma) and lemma not in PHASE_VERBS or plausible(subject)
 
 
 def plausible(tok: Token) -> bool:
@@ -87,7 +99,7 @@ def plausible(tok: Token) -> bool:
         return True
     if tok.pos_ == "PROPN" or tok.ent_type_ in SOURCE_ENTS:
         return True
-    if tok.text[:1].isupper() and not _opens_clause(tok):
+    if tok.text[:1].isupper() and (not _opens_clause(tok) or _named_elsewhere(tok)):
         return True
     if tok.pos_ == "NUM":  # "63 percent say", "two said": people counted
         return True
@@ -99,3 +111,9 @@ def _opens_clause(tok: Token) -> bool:
     """A capital that only says a sentence or a quote starts here ("Interaction began", "“Critics")."""
     prev = next((t for t in reversed(tok.doc[:tok.i]) if not t.is_space), None)
     return tok.is_sent_start or prev is None or prev.text in (".", "!", "?", ":", "“", "\"", "‘", "(", "—", "–")
+
+
+def _named_elsewhere(tok: Token) -> bool:
+    """A sentence-initial capitalised word written capitalised in mid-sentence elsewhere too: a name the
+    tagger took for a common noun ("Sanders said …" after "… said Bernie Sanders")."""
+    return any(t.text == tok.text and t.i != tok.i and not _opens_clause(t) for t in tok.doc)
