@@ -197,3 +197,9 @@ def test_only_a_plausible_source_is_a_speaker(extractor, body, words, mention):
     q = find(quotes, words)
     assert (q.speaker.mention if q.speaker else None) == mention
     assert q.kind != "scare"  # a quote without a speaker stays a quote
+
+
+def test_component_marks_a_clause_that_nobody_speaks(extractor):
+    doc = extractor.nlp("Ann Brooks arrived late.\n\nHer fondness for “quiet talks” was clear to everyone.")
+    [span] = doc.spans["quotes"]
+    assert span._.quote_pattern == "unsourced" and span._.quote_speaker is None

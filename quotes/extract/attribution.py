@@ -12,6 +12,8 @@ Patterns, tried in this order (the first that finds a speaker wins; `pattern` na
 - `adjacent`      no usable parse: a name or pronoun next to a cue word right after the quote
 
 A subject found through the parse is a speaker only when it can speak (`sources.can_speak`).
+A quote whose governing clause has a subject that cannot speak ("Perhaps the timing is wrong, but who
+knows about those “…”") is `unsourced`: nobody, and the article-level rules leave it alone too.
 Quotes with none of these are left to the article-level rules (continuation, previous speaker).
 """
 from __future__ import annotations
@@ -38,7 +40,7 @@ CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon
 @dataclass(frozen=True)
 class Attribution:
     pattern: str
-    speaker: Span  # the mention
+    speaker: Span | None  # the mention; None for `unsourced`: the writer's own clause, nobody speaks
     cue: Token | Span | None
     confidence: float
 
@@ -185,10 +187,16 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked))
     if colon:
         return colon
+    writer = None
     for _, verb, side in cands:
         subj = _clean_subject(subject_of(verb), qa, qb, verb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
+        raw = subject_of(verb)
+        if writer is None and subj is None and raw is not None and free(raw.i) and raw.pos_ in ("NOUN", "PROPN"):
+            writer = verb  # the quote sits in a clause about something that cannot speak
+    if writer is not None:
+        return Attribution("unsourced", None, None, 0.0)
     return None
 
 
