@@ -172,3 +172,34 @@ def test_extractor_offsets_hold_on_any_text(extractor, body):
         assert q.text == text[q.start_char:q.end_char]
         if q.speaker is not None:
             assert text[q.speaker.start_char:q.speaker.end_char] == q.speaker.mention
+
+
+SOURCES = [
+    # (body, quote start, speaker mention or None): a subject must be able to speak to be the speaker
+    ("Ann Brooks arrived late.\n\nThe debate began with “a warm welcome” and ended early.", "a warm welcome", None),
+    ("Ann Brooks arrived late.\n\nHer fondness for “quiet talks” was clear to everyone.", "quiet talks", None),
+    ("Ann Brooks arrived late.\n\nThe weather turned the meeting into “a total mess” for everyone.", "a total mess", None),
+    ("“We will rebuild the bridge,” Ann Brooks said. Perhaps the timing is wrong, but who knows where those "
+     "“love notes” will lead?", "love notes", None),
+    ("The town held a vote.\n\nThe spokeswoman described the plan as “a first step” for the town.", "a first step",
+     "The spokeswoman"),
+    ("The town held a vote.\n\nThe agency called the leak “a serious breach” on Monday.", "a serious breach",
+     "The agency"),
+    ("The town held a vote.\n\nSeveral residents spoke of “a long winter” without the bridge.", "a long winter",
+     "Several residents"),
+    ("“We will rebuild the bridge,” Ann Brooks said. “It will take a year.”", "It will take", "Ann Brooks"),
+]
+
+
+@pytest.mark.parametrize("body,words,mention", SOURCES)
+def test_only_a_plausible_source_is_a_speaker(extractor, body, words, mention):
+    _, quotes = run(extractor, body)
+    q = find(quotes, words)
+    assert (q.speaker.mention if q.speaker else None) == mention
+    assert q.kind != "scare"  # a quote without a speaker stays a quote
+
+
+def test_component_marks_a_clause_that_nobody_speaks(extractor):
+    doc = extractor.nlp("Ann Brooks arrived late.\n\nHer fondness for “quiet talks” was clear to everyone.")
+    [span] = doc.spans["quotes"]
+    assert span._.quote_pattern == "unsourced" and span._.quote_speaker is None

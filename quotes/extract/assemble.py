@@ -4,6 +4,7 @@
 - "“…,” he said. “…”": an unattributed quote after an attributed one in the same paragraph is the same
   utterance (pattern `same_utterance`); pieces that share one cue word share the utterance too;
 - a quote paragraph with no attribution right after a paragraph that quoted X is X's (`continuation`);
+- neither rule touches a quote that attribution found `unsourced` (its clause's subject cannot speak);
 - speakers are resolved in text order (`resolve.Resolver`), so that pronouns can fall back on the
   previous speaker.
 """
@@ -84,7 +85,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> li
             if speakers[j] is not None and (speaker is None or pattern not in STRONG):
                 speaker, cue, pattern, conf = _copy(speakers[j], "continuation"), cues[j], "continuation", CONTINUATION_CONFIDENCE
         elif speaker is None and kind != "scare" and prev >= 0 and aq.guesses[prev].kind != "scare" \
-                and speakers[prev] is not None:
+                and speakers[prev] is not None and not (f is not None and f.pattern == "unsourced"):
             if aq.para[prev] == p:
                 speaker, cue = _copy(speakers[prev], "same_utterance"), cues[prev]
                 pattern, conf, utterance = "same_utterance", SAME_UTTERANCE_CONFIDENCE, utter[prev]
@@ -118,3 +119,4 @@ def _copy(s: Speaker, how: str) -> Speaker:
 
 def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:
     return text[para_start:open_start].strip() == ""
+

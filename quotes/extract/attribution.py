@@ -11,6 +11,9 @@ Patterns, tried in this order (the first that finds a speaker wins; `pattern` na
                   ('He spoke of “fond memories”', 'what Trump called “love letters”')
 - `adjacent`      no usable parse: a name or pronoun next to a cue word right after the quote
 
+A subject found through the parse is a speaker only when it can speak (`sources.can_speak`).
+A quote whose governing clause has a subject that cannot speak ("Perhaps the timing is wrong, but who
+knows about those “…”") is `unsourced`: nobody, and the article-level rules leave it alone too.
 Quotes with none of these are left to the article-level rules (continuation, previous speaker).
 """
 from __future__ import annotations
@@ -21,11 +24,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
+from quotes.extract.sources import can_speak
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
 SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "request", "demand", "claim", "promise",
-                                   "argument", "call", "pitch", "view", "position", "message", "reaction"}
+                                   "argument", "call", "pitch", "view", "position", "message", "reaction", "slogan",
+                                   "motto", "mantra", "refrain", "catchphrase", "broadside", "retort", "quip", "line"}
 WEAK_SPEAKERS = {"it", "its", "’s", "'s"}  # a fine subject for "it said", not for a colon or a partial quote
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
@@ -35,7 +40,7 @@ CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon
 @dataclass(frozen=True)
 class Attribution:
     pattern: str
-    speaker: Span  # the mention
+    speaker: Span | None  # the mention; None for `unsourced`: the writer's own clause, nobody speaks
     cue: Token | Span | None
     confidence: float
 
@@ -118,10 +123,11 @@ def _inside(i: int, qa: int, qb: int) -> bool:
     return qa <= i < qb
 
 
-def _clean_subject(tok: Token | None, qa: int, qb: int) -> Token | None:
+def _clean_subject(tok: Token | None, qa: int, qb: int, verb: Token) -> Token | None:
+    """A subject of `verb` outside the quote that can be a source of speech (`sources.can_speak`), else None."""
     if tok is None or _inside(tok.i, qa, qb):
         return None
-    if tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_:
+    if (tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_) and can_speak(tok, verb):
         return tok
     return None
 
@@ -169,7 +175,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     for _, verb, side in cands:
         if not is_speech_lemma(verb.lemma_):
             continue
-        subj = _clean_subject(subject_of(verb), qa, qb)
+        subj = _clean_subject(subject_of(verb), qa, qb, verb)
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
     def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
@@ -181,10 +187,16 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked))
     if colon:
         return colon
+    writer = None
     for _, verb, side in cands:
-        subj = _clean_subject(subject_of(verb), qa, qb)
+        subj = _clean_subject(subject_of(verb), qa, qb, verb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
+        raw = subject_of(verb)
+        if writer is None and subj is None and raw is not None and free(raw.i) and raw.pos_ in ("NOUN", "PROPN"):
+            writer = verb  # the quote sits in a clause about something that cannot speak
+    if writer is not None:
+        return Attribution("unsourced", None, None, 0.0)
     return None
 
 
@@ -250,7 +262,8 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
     speech = [t for t in verbs if is_speech_lemma(t.lemma_)]
     for verb in speech[::-1] + ([root] if root is not None else []) + verbs[::-1]:
         subj = subject_of(verb)
-        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
+        if subj is not None and subj.i < j and outside(subj.i) and subj.lower_ not in WEAK_SPEAKERS \
+                and can_speak(subj, verb):
             return Attribution("colon", mention_span(subj), verb, CONFIDENCE["colon"])
     # "The New York Times reports:" where the parse found no subject: a name before the colon
     for t in doc[doc[j].sent.start:j]:
@@ -311,6 +324,7 @@ def _adjacent_before(doc: Doc, qa: int, free) -> Attribution | None:
             break
         if t.pos_ in ("VERB", "AUX") and is_speech_lemma(t.lemma_):
             subj = subject_of(t)
+            subj = subj if subj is not None and can_speak(subj, t) else None
             if subj is not None and free(subj.i) or subj is not None and subj.i < doc[qa].sent.start:
                 return Attribution("cue_before", mention_span(subj), t, CONFIDENCE["cue_before"] - 0.05)
             after = next((x for x in doc[i + 1:j] if x.pos_ in ("PROPN", "NOUN")), None)

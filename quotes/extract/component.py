@@ -95,7 +95,7 @@ class QuoteAttribution:
                 if found is not None:
                     span._.quote_speaker, span._.quote_cue = found.speaker, found.cue
                     span._.quote_pattern, span._.quote_confidence = found.pattern, found.confidence
-                    if found.speaker.text.lower() in PRONOUNS:
+                    if found.speaker is not None and found.speaker.text.lower() in PRONOUNS:
                         span._.quote_antecedent = antecedent(doc, found.speaker.start, ranges)
             spans.append(span)
         doc.spans[SPANS_KEY] = spans
