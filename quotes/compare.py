@@ -29,7 +29,7 @@ NOTHING_TO_COMPARE = "only one article was read: there is nothing to compare its
 _BY_RELATION = {"verbatim": "none", "cosmetic": "cosmetic", "trimmed": "cut", "fragment": "cut", "edited": "edit"}
 
 
-class _Groups:
+class UnionFind:
     """Union-find over quote positions."""
 
     def __init__(self, n: int):
@@ -93,7 +93,7 @@ def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None) -> list[li
     """The groups (positions in the index, in order) of quotes that render the same utterance, singletons
     included. `jobs`: processes for the lookups on large inputs (default: one per core)."""
     qs = index.quotes
-    groups = _Groups(len(qs))
+    groups = UnionFind(len(qs))
     last: dict[tuple[str, str], int] = {}
     for i in sorted(range(len(qs)), key=lambda k: (qs[k].article_id, qs[k].start_char)):
         q = qs[i]

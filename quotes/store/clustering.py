@@ -15,8 +15,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
 from quotes.align import QuoteIndex
-from quotes.compare import _Groups as UnionFind  # the union-find `link` itself uses
-from quotes.compare import link
+from quotes.compare import UnionFind, link
 from quotes.model import Quote, content_id
 from quotes.store.core import Store
 from quotes.store.results import Recorded
