@@ -8,15 +8,8 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, OutputOpt, QuietOpt, app, default_format, errors, fail, output_stream, reading,
+    ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors, fail, output_stream, reading,
 )
-
-
-class ClaimsFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
 
 
 class ClaimStatus(str, Enum):
@@ -29,12 +22,12 @@ class ClaimStatus(str, Enum):
 @app.command()
 def claims(
     paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
-    fmt: Optional[ClaimsFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise)."),
+    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise)."),
     status: Optional[list[ClaimStatus]] = typer.Option(None, "--status", "-s", help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
-    width: Optional[int] = typer.Option(None, "--width", help="Terminal width for the table."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colour in the table (also: NO_COLOR)."),
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """Compare what articles assert: numbers, dates, places, titles, lists and reported speech."""

@@ -9,6 +9,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Iterator
+from enum import Enum
 from pathlib import Path
 from typing import IO, Optional
 
@@ -114,6 +115,17 @@ def reading(paths: list[str], quiet: bool) -> Iterator[Iterator]:
         yield ingest.articles(named.files, on_problem=lambda p: warn(str(p)), on_file=bar.advance)
 
 
+class ReportFormat(str, Enum):
+    """The formats of a report (compare, claims)."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    html = "html"
+
+
+WidthOpt = typer.Option(None, "--width", min=40, help="Terminal report width (default: the terminal's).")
+NoColorOpt = typer.Option(False, "--no-color", help="No colour (also with NO_COLOR set, or when output is not a terminal).")
 ModelOpt = typer.Option(None, "--model", envvar="QUOTES_MODEL", help="spaCy pipeline to use (an installed package name or path).")
 OutputOpt = typer.Option(None, "--output", "-o", help="Write results to this file instead of stdout.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings on stderr (errors still show).")

@@ -7,14 +7,9 @@ from typing import Optional
 
 import typer
 
-from quotes.cli.common import fail, errors, output_stream, reading, ModelOpt, OutputOpt, QuietOpt, app
-
-
-class CompareFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    html = "html"
+from quotes.cli.common import (
+    ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, errors, fail, output_stream, reading,
+)
 
 
 class Severity(str, Enum):
@@ -28,12 +23,12 @@ class Severity(str, Enum):
 def compare(
     paths: Optional[list[str]] = typer.Argument(None, help="Articles: files, folders (read recursively), or - for stdin."),
     from_quotes: Optional[str] = typer.Option(None, "--from-quotes", help="Compare the quotes of this `quotes extract --format jsonl` file (- for stdin) instead of extracting."),
-    fmt: CompareFormat = typer.Option(CompareFormat.table, "--format", "-f", help="Output format."),
+    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="Output format."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="Only utterances of this speaker (any form of the name)."),
     only_discrepancies: bool = typer.Option(False, "--only-discrepancies", help="Leave out utterances quoted verbatim everywhere."),
     min_severity: Optional[Severity] = typer.Option(None, "--min-severity", help="Only utterances whose worst difference is at least this bad."),
-    width: Optional[int] = typer.Option(None, "--width", min=40, help="Terminal report width (default: the terminal's)."),
-    no_color: bool = typer.Option(False, "--no-color", help="No colour (also with NO_COLOR set, or when output is not a terminal)."),
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
