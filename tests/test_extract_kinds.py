@@ -27,6 +27,18 @@ KINDS = [
     ('Opening line.\n\n<tweet author="someone" id="12345">text</tweet>', "someone", "scare"),
     ("Opening line.\n\nHis book “Broken Roads: How We Lost Our Way” sold well.", "Broken Roads: How We Lost Our Way", "scare"),
     ("Opening line.\n\n“Night Shift” star Ann Lee waved.", "Night Shift", "scare"),
+    ('Opening line.\n\n"(CROSSTALK.)\n\n"SMITH: We will win.', "(CROSSTALK.)", "scare"),
+    ("Opening line.\n\nThe crowd answered “[inaudible]” twice.", "[inaudible]", "scare"),
+    ("Opening line.\n\n“We will (eventually) win,” she said.", "We will (eventually) win,", "speech"),
+    # nicknames inside a name, and a pronoun quoted as a word
+    ('Opening line.\n\nRep. Robert C. "Bobby" Scott opened his home.', "Bobby", "scare"),
+    ("Opening line.\n\nGov. C.L. “Butch” Otter spoke first.", "Butch", "scare"),
+    ("Opening line.\n\nWhy vote for him, unless “she” is a “he”?", "she", "scare"),
+    ("Opening line.\n\nWhy vote for him, unless “she” is a “he”?", "he", "scare"),
+    # negatives: a word after a name that is not a nickname, a pronoun inside a sentence
+    ("Opening line.\n\nKim called Trump “a dotard” Monday in a statement.", "a dotard", "partial"),
+    ("Opening line.\n\nThe senator called it “her idea,” not his.", "her idea,", "partial"),
+    ("Opening line.\n\n“He will,” she said.", "He will,", "speech"),
     # headlines and subheadings: fragments, kept
     ("Mayor Promises “Better Roads”\n\nBody text here.", "Better Roads", "partial"),
     ("Opening line.\n\n“We Will Be Back”\n\nMore text follows here.", "We Will Be Back", "partial"),

@@ -53,6 +53,8 @@ PATTERNS = [
      "Will the bridge", "Tom Hall", "Tom Hall", "cue_before"),
     ("Here is the council’s answer - Tom Hall: “We will not pay for the bridge this year.”",
      "We will not pay", "Tom Hall", "Tom Hall", "colon"),
+    ("NEW NUMBERS ARRIVE EARLY - Tom Hall and Ann Brooks: “We did not expect the numbers to move this much.”",
+     "We did not expect", "Tom Hall and Ann Brooks", "Tom Hall and Ann Brooks", "colon"),
     ("“Who pays for the bridge, and when?” fumed Ann Brooks.",
      "Who pays", "Ann Brooks", "Ann Brooks", "adjacent"),
     ("“The bridge is safe,” Ann Brooks, the mayor of the town since 2019, said on Monday.",

@@ -252,10 +252,11 @@ def _colon(doc: Doc, qa: int, outside) -> Attribution | None:
         j -= 1
     if j < 0 or doc[j].text != ":" or not outside(j):
         return None
-    k = j - 1
-    while k >= doc[j].sent.start and doc[k].pos_ == "PROPN" and outside(k):
+    k, start = j - 1, doc[j].sent.start
+    while k >= start and outside(k) and (doc[k].pos_ == "PROPN" or (  # names, joined by "and": "Ann Lee and Bo Park"
+            doc[k].lower_ in ("and", "&") and k - 1 >= start and doc[k - 1].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN")):
         k -= 1
-    if k < j - 1 and (k < doc[j].sent.start or doc[k].is_punct):  # "RAMOS: “…”", "… - Ann Lee: “…”"
+    if k < j - 1 and (k < start or doc[k].is_punct):  # "RAMOS: “…”", "… - Ann Lee: “…”", "… - Ann Lee and Bo Park: “…”"
         return Attribution("colon", doc[k + 1:j], doc[j], CONFIDENCE["colon"])
     root = doc[j].sent.root if doc[j].sent.root.i < j else None
     verbs = [t for t in doc[doc[j].sent.start:j] if t.pos_ in ("VERB", "AUX")]

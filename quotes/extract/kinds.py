@@ -1,8 +1,9 @@
 """Speech, partial or scare: what a quoted span is, from the text around it (no model needed).
 
 - `scare`: a term, title, nickname or slogan in quote marks that reports nobody's speech: a title-case
-  name in running text ("Face the Nation"), a quote used as a modifier ("“Make America Great Again”
-  campaign"), a term introduced by "so-called" / "the word" / "titled", a handle, number or markup value.
+  name in running text ("Face the Nation"), a nickname inside a name (Robert “Bobby” Scott), a lone
+  pronoun quoted as a word (“she” is a “he”), a quote used as a modifier ("“Make America Great Again”
+  campaign"), a term introduced by "so-called" / "the word" / "titled", a handle, number or markup value, a transcript's stage direction (“(APPLAUSE)”).
 - `partial`: a fragment of someone's words inside the writer's own sentence ('He spoke of “fond
   memories”'), and quoted fragments of headlines and subheadings.
 - `speech`: quoted words set off as an utterance (after a colon or comma, at the start of a sentence or
@@ -28,14 +29,20 @@ column feature trademark exemption provision clause loophole deal deals summit t
 star stars host hosts creator creators actor actress author writer producer director cast fans character
 characters season finale premiere reboot sequel soundtrack franchise spinoff spin-off anchor contestant
 """.split())
+PRONOUNS = frozenset("i me we us you he him she her it they them his hers its their theirs".split())
+# a capitalised name word or an initial ("C.", "C.L.") right before the quote, a capitalised word right after
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z’'\-]+|\b(?:[A-Z]\.)+)\s$")
+_NAME_AFTER = re.compile(r"^\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                         r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z’'\-]+\b")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
 _HANDLE = re.compile(r"^\W*(?:[@#]\w+|https?://\S+|\S+\.(?:com|org|net|gov)\S*|[\d\W]+)\W*$")
+_STAGE = re.compile(r"^\s*[(\[][^()\[\]]*[)\]][\s.,]*$")  # (CROSSTALK), [inaudible]: a transcript's stage direction
 
 
 @dataclass(frozen=True)
 class KindGuess:
     kind: str  # speech | partial | scare
-    reason: str  # set_off | embedded | headline | title | modifier | term | markup
+    reason: str  # set_off | embedded | headline | title | nickname | modifier | term | markup
 
 
 def words(s: str) -> list[str]:
@@ -71,10 +78,14 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
     ws = words(inner)
     before = text[para_start:open_start]
     after = text[close_end:para_end]
-    if not ws or _HANDLE.match(inner) or before.endswith("=") or (before.rstrip().endswith(("<", "=")) and " " not in inner.strip()):
+    if not ws or _HANDLE.match(inner) or _STAGE.match(inner) or before.endswith("=") or (before.rstrip().endswith(("<", "=")) and " " not in inner.strip()):
         return KindGuess("scare", "markup")
     if headline:
         return KindGuess("partial", "headline")
+    if len(ws) == 1 and ws[0].lower() in PRONOUNS:
+        return KindGuess("scare", "term")
+    if _is_nickname(before, inner, after):
+        return KindGuess("scare", "nickname")
     if TERM_BEFORE.search(before):
         return KindGuess("scare", "term")
     nxt = re.match(r"\s*([a-z][a-z\-]+)", after)
@@ -89,6 +100,13 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
     if _set_off(before, inner):
         return KindGuess("speech", "set_off")
     return KindGuess("partial", "embedded")
+
+
+def _is_nickname(before: str, inner: str, after: str) -> bool:
+    """One or two capitalised words between the parts of a name: Robert C. “Bobby” Scott."""
+    ws = words(inner)
+    return (len(ws) <= 2 and inner.strip() == inner and inner[-1:].isalnum() and is_title_case(ws)
+            and bool(_NAME_BEFORE.search(before)) and bool(_NAME_AFTER.match(after)))
 
 
 def _sentence_start(before: str) -> bool:
