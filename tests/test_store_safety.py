@@ -42,6 +42,41 @@ def writer(db, tag: str, n: int, per: int) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+# opens a new store from several processes released at the same instant, over many fresh files
+OPENERS = textwrap.dedent("""
+    import multiprocessing as mp, os, sys
+    from quotes.errors import StoreError
+    from quotes.store import Store
+
+    def open_it(path, barrier):
+        barrier.wait()
+        try:
+            with Store(path):
+                return None
+        except StoreError as e:
+            return str(e)
+
+    if __name__ == "__main__":
+        folder, rounds = sys.argv[1], int(sys.argv[2])
+        with mp.Manager() as m, mp.Pool(4) as pool:
+            for i in range(rounds):
+                barrier = m.Barrier(4)
+                for err in pool.starmap(open_it, [(os.path.join(folder, f"{i}.db"), barrier)] * 4):
+                    if err:
+                        print(err)
+""")
+
+
+def test_processes_creating_the_same_store_at_once_all_succeed(tmp_path):
+    # two connections switching a new file to WAL at once can deadlock on its locks; SQLite fails one
+    # at once (no busy wait) and the store retries it
+    script = tmp_path / "openers.py"
+    script.write_text(OPENERS, encoding="utf-8")
+    r = subprocess.run([sys.executable, str(script), str(tmp_path), "60"], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+
+
 def test_two_processes_adding_at_once_both_succeed(tmp_path):
     db = tmp_path / "q.db"
     procs = [writer(db, tag, 60, 5) for tag in ("left", "right")]  # both also create the store at once

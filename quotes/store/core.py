@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
@@ -56,17 +57,16 @@ class Store:
         self.db = Database(conn)
         self.touched: dict[int, set[str]] = {}  # speaker -> quote ids stored since the last `cluster()`
         try:
-            self._open()
+            self._open(timeout)
         except BaseException:
             conn.close()
             raise
 
-    def _open(self) -> None:
+    def _open(self, timeout: float) -> None:
         # identify the file before writing anything to it: a foreign file is left as it was
         version = schema.check_version(schema.stored_version(self.db, self.path), self.path)
         try:
-            if self.db.journal_mode != "wal":
-                self.db.enable_wal()
+            self._use_wal(timeout)
             self.db.execute("PRAGMA foreign_keys = ON")
             # WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power cut
             # can lose the last transactions, never corrupt the file
@@ -76,6 +76,20 @@ class Store:
                     schema.migrate(self.db, self.path)
         except sqlite3.OperationalError as e:
             raise StoreError(f"{self.path}: cannot write the store ({e})") from None
+
+    def _use_wal(self, timeout: float) -> None:
+        """Switch a new file to WAL. Two processes switching the same new file at once can deadlock on its
+        locks, and SQLite then fails one at once instead of making it wait: that one retries."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                if self.db.journal_mode != "wal":
+                    self.db.execute("PRAGMA journal_mode = wal")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # ---- plumbing ------------------------------------------------------------------------------------
 
