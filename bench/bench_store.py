@@ -107,6 +107,7 @@ def main() -> None:
         top = [(store, people[0])] * 5
         heavy = timed(queries.lookup, top)
         heavy_n = queries.lookup(store, people[0]).count
+        heavy_limited = timed(lambda st, n: queries.lookup(st, n, limit=20), top)
 
     def line(label: str, ms: list[float], target: float = 50.0) -> None:
         med = statistics.median(ms)
@@ -118,6 +119,7 @@ def main() -> None:
     print(f"  (quotes per looked-up speaker, first 20: median {statistics.median(sizes):.0f}, max {max(sizes)})")
     line("search", searches)
     line(f"lookup of the most quoted speaker ({heavy_n} quotes)", heavy)
+    line("the same lookup with --limit 20 (its 20 latest utterances)", heavy_limited)
     tmp.cleanup()
     sys.stdout.flush()
 

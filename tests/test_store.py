@@ -272,3 +272,21 @@ def test_an_up_to_date_store_opens_while_another_process_writes(tmp_path):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_lookup_limit_keeps_the_latest_utterances(store):
+    add(store, "old.txt", [("Ann Lee", "We will build the bridge."), ("Ann Lee", "Taxes stay where they are.")],
+        date="2024-01-05")
+    add(store, "mid.txt", [("Ann Lee", "The budget is balanced.")], date="2024-06-01")
+    add(store, "new.txt", [("Ann Lee", "We will build the bridge."), ("Bo Park", "Not so fast.")], date="2025-02-01")
+    store.cluster()
+    full = queries.lookup(store, "Ann Lee")
+    assert [u.canonical.text for u in full.utterances] == [
+        "We will build the bridge.", "Taxes stay where they are.", "The budget is balanced."]
+    assert full.omitted == 0
+    # the bridge was quoted again in 2025, so it is the latest utterance; the order stays chronological
+    two = queries.lookup(store, "Ann Lee", limit=2)
+    assert [u.canonical.text for u in two.utterances] == ["We will build the bridge.", "The budget is balanced."]
+    assert two.omitted == 1 and two.count == 3
+    assert queries.lookup(store, "Ann Lee", limit=10) == full
+    assert queries.lookup(store, "Ann Lee", since="2024-06-01", limit=1).utterances[0].articles == ("new.txt",)

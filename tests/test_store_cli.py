@@ -210,3 +210,20 @@ def test_a_changed_file_is_a_new_version(runner, tmp_path, monkeypatch):
     assert "added 1 articles (1 new versions)" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
     hits = json.loads(runner.invoke(app, ["search", "act", "--db", db, "-f", "json"]).stdout)["hits"]
     assert sorted(h["text"] for h in hits) == ["we will act", "we will act soon"]
+
+
+def test_lookup_limit_says_what_it_left_out(runner, tmp_path):
+    rows = tmp_path / "lee.jsonl"
+    said = ["We will build the bridge.", "Taxes stay where they are.", "The budget is balanced."]
+    with rows.open("w", encoding="utf-8") as fh:
+        for i, words in enumerate(said):
+            for q in make_article(f"lee{i}.txt", [("Ann Lee", words)])[1]:
+                fh.write(json.dumps(q.to_dict(), ensure_ascii=False) + "\n")
+    db = tmp_path / "lee.db"
+    assert runner.invoke(app, ["add", "--from-quotes", str(rows), "--db", str(db)]).exit_code == 0
+    doc = json.loads(run(runner, db, "lookup", "Ann Lee", "--limit", "2", "-f", "json").stdout)
+    assert len(doc["utterances"]) == 2 and doc["count"] == 2 and doc["omitted_utterances"] == 1
+    assert json.loads(run(runner, db, "lookup", "Ann Lee", "-f", "json").stdout)["omitted_utterances"] == 0
+    table = " ".join(run(runner, db, "lookup", "Ann Lee", "-n", "1", "-f", "table").stdout.split())
+    assert table.startswith("Ann Lee: 1 quote, 1 utterance (the latest 1 of 3: raise --limit to see more)")
+    assert run(runner, db, "lookup", "Ann Lee", "--limit", "0").exit_code == 2

@@ -73,6 +73,7 @@ def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
 def lookup(
     name: str = typer.Argument(..., help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
     since: Optional[str] = typer.Option(None, "--since", help="Only articles dated (else added) on or after YYYY-MM-DD."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the N utterances most recently quoted (default: all)."),
     fmt: Optional[StoreFormat] = StoreFormatOpt,
     output: Optional[Path] = OutputOpt,
     db: Optional[Path] = DbOpt,
@@ -83,7 +84,7 @@ def lookup(
         from quotes.store import Store, queries
 
         with Store(_db_path(db), create=False) as store:
-            result = queries.lookup(store, name, since)
+            result = queries.lookup(store, name, since, limit)
         _store_output("lookup", result, fmt, output)
 
 

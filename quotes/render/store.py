@@ -40,7 +40,7 @@ def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def lookup_json(res: Lookup) -> dict:
     return {"schema_version": SCHEMA_VERSION, "query": res.query, "speakers": list(res.speakers), "count": res.count,
-            "utterances": [{"id": u.id, "speaker": u.speaker, "articles": list(u.articles), "wordings": [
+            "omitted_utterances": res.omitted, "utterances": [{"id": u.id, "speaker": u.speaker, "articles": list(u.articles), "wordings": [
                 {"text": w.text, "articles": list(w.articles), "transcript": w.transcript,
                  "quotes": [record_dict(r) for r in w.quotes]} for w in u.wordings]} for u in res.utterances]}
 
@@ -84,6 +84,8 @@ def _where(r: Recorded) -> str:
 def lookup_table(res: Lookup) -> Table:
     n, u = res.count, len(res.utterances)
     title = f"{', '.join(res.speakers)}: {n} quote{'s' * (n != 1)}, {u} utterance{'s' * (u != 1)}"
+    if res.omitted:
+        title += f" (the latest {u} of {u + res.omitted}: raise --limit to see more)"
     table = Table(title=Text(title), title_justify="left", header_style="bold", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("wording", overflow="fold", ratio=3)

@@ -5,11 +5,12 @@ Plain functions over an open `Store`, returning the values of `quotes.store.resu
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Sequence
 
 from quotes.errors import StoreError
 from quotes.speakers import closest, key
-from quotes.store import grouping, identity
+from quotes.store import grouping, identity, schema
 from quotes.store.clustering import recluster
 from quotes.store.core import Store
 from quotes.store.results import Hit, Lookup, SpeakerInfo
@@ -50,20 +51,34 @@ def speaker_ids(store: Store, name: str) -> list[int]:
     return sids
 
 
-def lookup(store: Store, name: str, since: str | None = None) -> Lookup:
+def lookup(store: Store, name: str, since: str | None = None, limit: int | None = None) -> Lookup:
     """Every stored quote of the identity `name` denotes (or of each, when it denotes several people),
-    grouped into utterances; `since` keeps articles dated (else added) on or after that date. Scare quotes
-    (a term in quote marks that reports nobody's speech) are left out."""
+    grouped into utterances; `since` keeps articles dated (else added) on or after that date; `limit` keeps
+    the utterances most recently quoted (the rest are counted in `Lookup.omitted`). Scare quotes (a term in
+    quote marks that reports nobody's speech) are left out."""
     sids = speaker_ids(store, name)
     since = parse_date(since)
     marks = ",".join("?" * len(sids))
-    where, args = f"WHERE q.speaker_id IN ({marks}) AND q.kind != 'scare'", list(sids)
+    filters, args = [f"q.speaker_id IN ({marks})", "q.kind != 'scare'"], list(sids)
     if since:
-        where += " AND COALESCE(a.date, a.added) >= ?"
+        filters.append("COALESCE(a.date, a.added) >= ?")
         args.append(since)
+    omitted = 0
+    if limit is not None:
+        newest: dict[str, str] = {}  # utterance cluster -> the date of its latest article (read from indexes only)
+        for cid, when in store.db.execute(
+                f"SELECT q.cluster_id, COALESCE(a.date, a.added) FROM quotes q JOIN articles a INDEXED BY "
+                f"{schema.ARTICLE_DATES} ON a.id = q.article_id WHERE {' AND '.join(filters)}", args):
+            newest[cid] = max(newest.get(cid, when), when)
+        keep = heapq.nlargest(limit, newest, key=lambda c: (newest[c], c))
+        omitted = len(newest) - len(keep)
+        # the kept clusters' quotes, found through the cluster index ("+" keeps SQLite off the speaker index)
+        filters = [f"q.cluster_id IN ({','.join('?' * len(keep)) or 'NULL'})", "+" + filters[0], *filters[1:]]
+        args = keep + args
+    where = "WHERE " + " AND ".join(filters)
     recorded = list(store.rows(where, args, "ORDER BY COALESCE(a.date, a.added), a.rowid, q.start_char"))
     names = tuple(r[0] for r in store.db.execute(f"SELECT name FROM speakers WHERE id IN ({marks}) ORDER BY id", sids))
-    return Lookup(query=name, speakers=names, utterances=tuple(grouping.group(recorded)))
+    return Lookup(query=name, speakers=names, utterances=tuple(grouping.group(recorded)), omitted=omitted)
 
 
 def fts_query(words: str) -> str:

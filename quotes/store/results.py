@@ -60,6 +60,7 @@ class Lookup:
     query: str
     speakers: tuple[str, ...]  # the identities the name matched
     utterances: tuple[Utterance, ...]
+    omitted: int = 0  # utterances left out by a limit (the older ones)
 
     @property
     def count(self) -> int:

@@ -90,7 +90,16 @@ def _v3(db: Database) -> None:
     db["speaker_aliases"].create_index(["last"])
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3]
+def _v4(db: Database) -> None:
+    """Covering indexes for a limited lookup: a speaker's utterance clusters, and each article's date, read
+    without touching the quote and article rows (an article row holds the whole text)."""
+    db["quotes"].create_index(["speaker_id", "kind", "cluster_id", "article_id"], index_name=QUOTES_BY_SPEAKER)
+    db["articles"].create_index(["id", "date", "added"], index_name=ARTICLE_DATES)
+
+
+QUOTES_BY_SPEAKER = "idx_quotes_speaker_cluster"
+ARTICLE_DATES = "idx_articles_dates"
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
