@@ -137,3 +137,24 @@ def test_mini_reported_speech_agrees_without_quote_marks():
         b="Later, Tom Beck confirmed there would be no deal.\n"))
     [f] = [f for f in rep.findings if f.kind == "reported"]
     assert f.status == "agree"
+
+
+def test_long_articles_are_parsed_in_pieces_with_the_same_claims(monkeypatch):
+    from quotes import nlp
+
+    whole = report(articles(a=MINI_A, b=MINI_B))
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 130)  # cut at paragraph breaks into two or three pieces
+    cut = report(articles(a=MINI_A, b=MINI_B))
+    assert len(nlp.pieces(MINI_A, 130)) == 3 and len(nlp.pieces(MINI_B, 130)) == 3
+    assert [(f.kind, f.status, side_values(f)) for f in cut.findings] == [
+        (f.kind, f.status, side_values(f)) for f in whole.findings]
+
+
+def test_pipe_whole_keeps_the_text_and_offsets():
+    from quotes import nlp
+
+    model = nlp.load()
+    texts = ["", MINI_A, "One short line."]
+    docs = list(nlp.pipe_whole(model, texts, size=100))
+    assert [d.text for d in docs] == texts
+    assert [(e.text, e.start_char) for e in docs[1].ents] == [(e.text, e.start_char) for e in model(MINI_A).ents]

@@ -29,7 +29,7 @@ def read(articles: Iterable[Article], model: str | None = None,
     claims: list[Claim] = []
     quotes: list[tuple[Quote, object]] = []
     pairs = list(extractor.extract_many(articles))
-    docs = nlp.pipe(a.text for a, _ in pairs)
+    docs = nlp_loader.pipe_whole(nlp, (a.text for a, _ in pairs))
     for (article, qs), doc in zip(pairs, docs):
         # the writer's own words are claims; words in quote marks are someone else's (a scare-quoted
         # term stays part of the writer's sentence)
