@@ -158,12 +158,17 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Problem]:
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES
+            named = sorted(f for f in path.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            if not files:
+            broken = [f for f in named if f.is_symlink() and not f.exists()]
+            files = [f for f in named if f.is_file()]
+            if not files and not broken:
                 yield Problem(p, "no articles in this folder (looked for " + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
-            for f in files:
-                yield (str(f), f)
+            for f in named:
+                if f in broken:
+                    yield Problem(str(f), "a link to a file that does not exist")
+                elif f.is_file():
+                    yield (str(f), f)
         elif path.is_file():
             yield (p, path)
         elif path.exists():

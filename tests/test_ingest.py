@@ -135,3 +135,12 @@ def test_utf8_text_round_trips_unchanged(text):
 ])
 def test_line_col(text, offset, expected):
     assert Article("x", text).line_col(offset) == expected
+
+
+def test_a_broken_link_in_a_folder_is_reported_and_the_rest_read(tmp_path):
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = list(ingest.read([str(tmp_path)]))
+    assert [a.text for a in items if isinstance(a, Article)] == ["one"]
+    [problem] = [p for p in items if isinstance(p, Problem)]
+    assert problem.path.endswith("gone.txt") and "does not exist" in problem.message
