@@ -4,6 +4,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # a bug in quotes (sysexits EX_SOFTWARE), never a finding or the user's input
 EXIT_INTERRUPTED = 130
 
 

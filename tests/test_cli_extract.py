@@ -118,3 +118,28 @@ def test_missing_model_is_one_line_naming_the_install_command(runner):
 def test_unknown_format_is_a_usage_error(runner):
     res = run(runner, "extract", "--format", "xml", str(SEEDS))
     assert res.exit_code == 2
+
+
+def test_a_bug_is_one_line_and_exit_70_not_a_traceback(monkeypatch, capsys, tmp_path):
+    import signal
+    import sys
+
+    from quotes import ingest
+    from quotes.cli import main
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("something broke\nsecond line")
+
+    monkeypatch.setattr(ingest, "listing", broken)
+    monkeypatch.setattr(signal, "signal", lambda *a: None)  # main() would install its Ctrl-C handler for the session
+    monkeypatch.setattr(sys, "argv", ["quotes", "extract", str(tmp_path)])
+    monkeypatch.delenv("QUOTES_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    err = capsys.readouterr().err
+    assert exit_.value.code == 70
+    assert err.strip() == ("quotes: internal error (RuntimeError: something broke); please report it "
+                           "(QUOTES_DEBUG=1 shows the traceback)")
+    monkeypatch.setenv("QUOTES_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        main()

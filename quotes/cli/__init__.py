@@ -5,12 +5,13 @@ module adds its commands to the app.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 # each module adds its commands to the app; `quotes --help` lists them in this order
 from quotes.cli import extract, compare, store, check, claims  # noqa: F401,I001
 from quotes.cli.common import app, warn
-from quotes.errors import EXIT_INTERRUPTED
+from quotes.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
 
 __all__ = ["app", "main"]
 
@@ -34,3 +35,9 @@ def main() -> None:
     except Interrupted:
         warn("interrupted")
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as e:  # a bug: one line and its own exit code, so `check` in CI never reads it as findings
+        if os.environ.get("QUOTES_DEBUG"):
+            raise
+        first = str(e).splitlines()[0][:200] if str(e) else ""
+        warn(f"internal error ({type(e).__name__}: {first}); please report it (QUOTES_DEBUG=1 shows the traceback)")
+        sys.exit(EXIT_INTERNAL)
