@@ -65,8 +65,8 @@ def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
     headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
     whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
     identical = ev.containment > WHOLE and ev.coverage > WHOLE
-    if repeat and identical and speaker_relation >= 0:
-        return True
+    if repeat and identical and (speaker_relation >= 0 or ev.content >= 2):
+        return True  # with two named speakers: the same uncommon words given to two people, a speaker conflict
     if ev.content < 2:
         # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
         # same speaker is quoted with exactly these words ("good memories" in a statement of theirs)

@@ -129,3 +129,29 @@ def test_partial_quotes_do_not_veto_a_link_by_their_speaker():
 def test_one_uncommon_word_is_enough_for_the_same_speakers_exact_words(speaker, found):
     ix = QuoteIndex([q("Personally, I still have good memories of the American president.", "Kim Jong Un", "t.txt")])
     assert bool(ix.candidates(q("good memories", speaker))) is found
+
+
+NATO = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa".split()
+# other people's quotes about the same plant: its words are frequent here, so they weigh little
+PLANT_TALK = [q(f"The Dayton plant {NATO[i % 16]} {NATO[(i * 7) % 16]} buses {i}.", f"Person {NATO[i % 16].title()}",
+                f"f{i}.txt") for i in range(120)]
+
+
+@pytest.mark.parametrize("text, linked", [
+    # the same uncommon words given to two named people: one utterance, reported as a speaker conflict
+    ("The Dayton plant will build buses.", True),
+    ("By spring the Dayton plant will build electric buses.", True),
+    # stock words two people may each say: not linked
+    ("Thank you very much, everybody.", False),
+    ("I would love to be there with you.", False),
+])
+def test_identical_words_from_two_named_speakers(text, linked):
+    from quotes.compare import compare
+
+    a, b = q(text, "Ann Lee", "a.txt"), q(text, "Bo Park", "b.txt")
+    res = compare(PLANT_TALK + [a, b])
+    [mine] = [c for c in res.clusters if any(m.quote.quote_id == a.quote_id for m in c.members)] or [None]
+    together = mine is not None and {m.quote.quote_id for m in mine.members} == {a.quote_id, b.quote_id}
+    assert together == linked
+    if linked:
+        assert mine.speaker_conflict
