@@ -14,6 +14,7 @@ from rich.text import Text
 
 from quotes.check import CheckResult
 from quotes.model import Finding, Quote
+from quotes.render.terminal import clipped
 
 FORMATS = ("table", "json", "github", "junit", "markdown")
 KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "variant": "yellow", "unverified": "dim"}
@@ -162,7 +163,7 @@ def findings_table(result: CheckResult) -> Table:
         failing = f.kind in result.fail_on
         finding = Text(f.kind + ("" if failing else " (ok)"), style=KIND_STYLE.get(f.kind, ""))
         finding.append("\n" + (speaker(q) or "no speaker"), style="" if q.speaker else "dim")
-        table.add_row(Text(f"{Path(q.article).name}:{q.line}:{q.column}"), finding, Text(q.text), Text(f.message))
+        table.add_row(Text(f"{Path(q.article).name}:{q.line}:{q.column}"), finding, Text(clipped(q.text)), Text(f.message))
     return table
 
 

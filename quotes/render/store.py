@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.model import SCHEMA_VERSION
-from quotes.render.terminal import make_console
+from quotes.render.terminal import clipped, make_console
 from quotes.store.results import Hit, Lookup, Recorded, SpeakerInfo
 
 MARK_OPEN, MARK_CLOSE = "[[", "]]"
@@ -92,7 +92,7 @@ def lookup_table(res: Lookup) -> Table:
     table.add_column("where", overflow="fold", ratio=1)
     for n, u in enumerate(res.utterances, 1):
         for i, w in enumerate(u.wordings):
-            table.add_row(Text(str(n) if i == 0 else ""), Text(w.text if i == 0 else f"~ {w.text}",
+            table.add_row(Text(str(n) if i == 0 else ""), Text(clipped(w.text) if i == 0 else f"~ {clipped(w.text)}",
                           style="" if i == 0 else "yellow"), Text("\n".join(dict.fromkeys(_where(r) for r in w.quotes))))
     return table
 

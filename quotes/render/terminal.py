@@ -13,6 +13,16 @@ from rich.text import Text
 from quotes.model import Quote
 
 KIND_STYLE = {"speech": "green", "partial": "yellow", "scare": "dim"}
+TABLE_QUOTE_CHARS = 1000  # a table cell shows this much of a quote; JSON, JSONL and CSV carry it whole
+
+
+def clipped(text: str, limit: int = TABLE_QUOTE_CHARS) -> str:
+    """`text` for a table cell: whole when short, else cut at a word boundary with the rest counted."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit + 1)
+    head = text[:cut if cut > limit // 2 else limit].rstrip()
+    return f"{head} … [{len(text) - len(head):,} more characters]"
 
 
 def make_console(out: IO[str] | None = None, width: int | None = None, color: bool | None = None,
@@ -36,6 +46,6 @@ def quote_table(quotes: Sequence[Quote]) -> Table:
             Text(q.speaker.name if q.speaker else "—", style="" if q.speaker else "dim"),
             Text(q.cue.text if q.cue else ""),
             Text(q.kind, style=KIND_STYLE.get(q.kind, "")),
-            Text(q.text),
+            Text(clipped(q.text)),
         )
     return table
