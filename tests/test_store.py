@@ -290,3 +290,17 @@ def test_lookup_limit_keeps_the_latest_utterances(store):
     assert two.omitted == 1 and two.count == 3
     assert queries.lookup(store, "Ann Lee", limit=10) == full
     assert queries.lookup(store, "Ann Lee", since="2024-06-01", limit=1).utterances[0].articles == ("new.txt",)
+
+
+def test_lookup_offset_pages_back_from_the_latest(store):
+    add(store, "old.txt", [("Ann Lee", "Taxes stay where they are.")], date="2024-01-05")
+    add(store, "mid.txt", [("Ann Lee", "The budget is balanced.")], date="2024-06-01")
+    add(store, "new.txt", [("Ann Lee", "We will build the bridge.")], date="2025-02-01")
+    store.cluster()
+    page = queries.lookup(store, "Ann Lee", limit=1, offset=1)
+    assert [u.canonical.text for u in page.utterances] == ["The budget is balanced."]
+    assert (page.omitted, page.offset) == (2, 1)
+    rest = queries.lookup(store, "Ann Lee", offset=2)  # no limit: everything older than the 2 newest
+    assert [u.canonical.text for u in rest.utterances] == ["Taxes stay where they are."] and rest.omitted == 2
+    beyond = queries.lookup(store, "Ann Lee", limit=5, offset=5)
+    assert beyond.utterances == () and beyond.omitted == 3

@@ -227,3 +227,10 @@ def test_lookup_limit_says_what_it_left_out(runner, tmp_path):
     table = " ".join(run(runner, db, "lookup", "Ann Lee", "-n", "1", "-f", "table").stdout.split())
     assert table.startswith("Ann Lee: 1 quote, 1 utterance (the latest 1 of 3: raise --limit to see more)")
     assert run(runner, db, "lookup", "Ann Lee", "--limit", "0").exit_code == 2
+    paged = " ".join(run(runner, db, "lookup", "Ann Lee", "-n", "2", "--offset", "1", "-f", "table").stdout.split())
+    assert "2 utterances (the 2–3 most recent of 3: change --offset or --limit to see others)" in paged
+    doc = json.loads(run(runner, db, "lookup", "Ann Lee", "--offset", "3", "-f", "json").stdout)
+    assert doc["utterances"] == [] and doc["offset"] == 3 and doc["omitted_utterances"] == 3
+    assert "(none: --offset 3 skips all 3)" in " ".join(
+        run(runner, db, "lookup", "Ann Lee", "--offset", "3", "-f", "table").stdout.split())
+    assert run(runner, db, "lookup", "Ann Lee", "--offset", "-1").exit_code == 2

@@ -74,6 +74,7 @@ def lookup(
     name: str = typer.Argument(..., help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
     since: Optional[str] = typer.Option(None, "--since", help="Only articles dated (else added) on or after YYYY-MM-DD."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the N utterances most recently quoted (default: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip the K utterances most recently quoted first (with --limit: page back)."),
     fmt: Optional[StoreFormat] = StoreFormatOpt,
     output: Optional[Path] = OutputOpt,
     db: Optional[Path] = DbOpt,
@@ -84,7 +85,7 @@ def lookup(
         from quotes.store import Store, queries
 
         with Store(_db_path(db), create=False) as store:
-            result = queries.lookup(store, name, since, limit)
+            result = queries.lookup(store, name, since, limit, offset)
         _store_output("lookup", result, fmt, output)
 
 

@@ -40,7 +40,7 @@ def marked(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def lookup_json(res: Lookup) -> dict:
     return {"schema_version": SCHEMA_VERSION, "query": res.query, "speakers": list(res.speakers), "count": res.count,
-            "omitted_utterances": res.omitted, "utterances": [{"id": u.id, "speaker": u.speaker, "articles": list(u.articles), "wordings": [
+            "omitted_utterances": res.omitted, "offset": res.offset, "utterances": [{"id": u.id, "speaker": u.speaker, "articles": list(u.articles), "wordings": [
                 {"text": w.text, "articles": list(w.articles), "transcript": w.transcript,
                  "quotes": [record_dict(r) for r in w.quotes]} for w in u.wordings]} for u in res.utterances]}
 
@@ -81,11 +81,21 @@ def _where(r: Recorded) -> str:
     return f"{name}:{r.quote.line}" + (" (transcript)" if r.transcript else "")
 
 
+def _window(res: Lookup) -> str:
+    """What part of the speaker's utterances a limited lookup shows, newest first counted from 1."""
+    u, total = len(res.utterances), len(res.utterances) + res.omitted
+    if res.offset and not u:
+        return f" (none: --offset {res.offset} skips all {total})"
+    if res.offset:
+        span = f"{res.offset + 1}" if u == 1 else f"{res.offset + 1}–{res.offset + u}"
+        return f" (the {span} most recent of {total}: change --offset or --limit to see others)"
+    return f" (the latest {u} of {total}: raise --limit to see more)" if res.omitted else ""
+
+
 def lookup_table(res: Lookup) -> Table:
     n, u = res.count, len(res.utterances)
     title = f"{', '.join(res.speakers)}: {n} quote{'s' * (n != 1)}, {u} utterance{'s' * (u != 1)}"
-    if res.omitted:
-        title += f" (the latest {u} of {u + res.omitted}: raise --limit to see more)"
+    title += _window(res)
     table = Table(title=Text(title), title_justify="left", header_style="bold", show_lines=True)
     table.add_column("#", justify="right")
     table.add_column("wording", overflow="fold", ratio=3)

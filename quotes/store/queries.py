@@ -51,11 +51,11 @@ def speaker_ids(store: Store, name: str) -> list[int]:
     return sids
 
 
-def lookup(store: Store, name: str, since: str | None = None, limit: int | None = None) -> Lookup:
+def lookup(store: Store, name: str, since: str | None = None, limit: int | None = None, offset: int = 0) -> Lookup:
     """Every stored quote of the identity `name` denotes (or of each, when it denotes several people),
     grouped into utterances; `since` keeps articles dated (else added) on or after that date; `limit` keeps
-    the utterances most recently quoted (the rest are counted in `Lookup.omitted`). Scare quotes (a term in
-    quote marks that reports nobody's speech) are left out."""
+    the utterances most recently quoted, after skipping the `offset` most recent ones (the rest are counted
+    in `Lookup.omitted`). Scare quotes (a term in quote marks that reports nobody's speech) are left out."""
     sids = speaker_ids(store, name)
     since = parse_date(since)
     marks = ",".join("?" * len(sids))
@@ -64,13 +64,14 @@ def lookup(store: Store, name: str, since: str | None = None, limit: int | None 
         filters.append("COALESCE(a.date, a.added) >= ?")
         args.append(since)
     omitted = 0
-    if limit is not None:
+    if limit is not None or offset:
         newest: dict[str, str] = {}  # utterance cluster -> the date of its latest article (read from indexes only)
         for cid, when in store.db.execute(
                 f"SELECT q.cluster_id, COALESCE(a.date, a.added) FROM quotes q JOIN articles a INDEXED BY "
                 f"{schema.ARTICLE_DATES} ON a.id = q.article_id WHERE {' AND '.join(filters)}", args):
             newest[cid] = max(newest.get(cid, when), when)
-        keep = heapq.nlargest(limit, newest, key=lambda c: (newest[c], c))
+        ranked = heapq.nlargest(len(newest) if limit is None else offset + limit, newest, key=lambda c: (newest[c], c))
+        keep = ranked[offset:]
         omitted = len(newest) - len(keep)
         # the kept clusters' quotes, found through the cluster index ("+" keeps SQLite off the speaker index)
         filters = [f"q.cluster_id IN ({','.join('?' * len(keep)) or 'NULL'})", "+" + filters[0], *filters[1:]]
@@ -78,7 +79,8 @@ def lookup(store: Store, name: str, since: str | None = None, limit: int | None 
     where = "WHERE " + " AND ".join(filters)
     recorded = list(store.rows(where, args, "ORDER BY COALESCE(a.date, a.added), a.rowid, q.start_char"))
     names = tuple(r[0] for r in store.db.execute(f"SELECT name FROM speakers WHERE id IN ({marks}) ORDER BY id", sids))
-    return Lookup(query=name, speakers=names, utterances=tuple(grouping.group(recorded)), omitted=omitted)
+    return Lookup(query=name, speakers=names, utterances=tuple(grouping.group(recorded)), omitted=omitted,
+                  offset=offset)
 
 
 def fts_query(words: str) -> str:

@@ -60,7 +60,8 @@ class Lookup:
     query: str
     speakers: tuple[str, ...]  # the identities the name matched
     utterances: tuple[Utterance, ...]
-    omitted: int = 0  # utterances left out by a limit (the older ones)
+    omitted: int = 0  # utterances left out by a limit or an offset
+    offset: int = 0  # how many of the most recent utterances were skipped
 
     @property
     def count(self) -> int:
