@@ -160,15 +160,13 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Problem]:
         if path.is_dir():
             named = sorted(f for f in path.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES
                            and not any(part.startswith(".") for part in f.relative_to(path).parts))
-            broken = [f for f in named if f.is_symlink() and not f.exists()]
-            files = [f for f in named if f.is_file()]
-            if not files and not broken:
+            # each entry: a file to read, or a broken link to report (other entries are folders)
+            found = [(f, f.is_file()) for f in named]
+            found = [(f, ok) for f, ok in found if ok or (f.is_symlink() and not f.exists())]
+            if not found:
                 yield Problem(p, "no articles in this folder (looked for " + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
-            for f in named:
-                if f in broken:
-                    yield Problem(str(f), "a link to a file that does not exist")
-                elif f.is_file():
-                    yield (str(f), f)
+            for f, ok in found:
+                yield (str(f), f) if ok else Problem(str(f), "a link to a file that does not exist")
         elif path.is_file():
             yield (p, path)
         elif path.exists():

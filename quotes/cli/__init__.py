@@ -38,6 +38,6 @@ def main() -> None:
     except Exception as e:  # a bug: one line and its own exit code, so `check` in CI never reads it as findings
         if os.environ.get("QUOTES_DEBUG"):
             raise
-        first = str(e).splitlines()[0][:200] if str(e) else ""
+        first = (str(e).splitlines() or [""])[0][:200]
         warn(f"internal error ({type(e).__name__}: {first}); please report it (QUOTES_DEBUG=1 shows the traceback)")
         sys.exit(EXIT_INTERNAL)

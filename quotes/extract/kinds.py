@@ -3,7 +3,8 @@
 - `scare`: a term, title, nickname or slogan in quote marks that reports nobody's speech: a title-case
   name in running text ("Face the Nation"), a nickname inside a name (Robert “Bobby” Scott), a lone
   pronoun quoted as a word (“she” is a “he”), a quote used as a modifier ("“Make America Great Again”
-  campaign"), a term introduced by "so-called" / "the word" / "titled", a handle, number or markup value, a transcript's stage direction (“(APPLAUSE)”).
+  campaign"), a term introduced by "so-called" / "the word" / "titled", a handle, number or markup value,
+  a transcript's stage direction (“(APPLAUSE)”).
 - `partial`: a fragment of someone's words inside the writer's own sentence ('He spoke of “fond
   memories”'), and quoted fragments of headlines and subheadings.
 - `speech`: quoted words set off as an utterance (after a colon or comma, at the start of a sentence or
@@ -29,7 +30,8 @@ column feature trademark exemption provision clause loophole deal deals summit t
 star stars host hosts creator creators actor actress author writer producer director cast fans character
 characters season finale premiere reboot sequel soundtrack franchise spinoff spin-off anchor contestant
 """.split())
-PRONOUNS = frozenset("i me we us you he him she her it they them his hers its their theirs".split())
+# every form of a personal pronoun (cues.PRONOUNS holds only the subject forms a speaker can take)
+PRONOUN_WORDS = frozenset("i me we us you he him she her it they them his hers its their theirs".split())
 # a capitalised name word or an initial ("C.", "C.L.") right before the quote, a capitalised word right after
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z’'\-]+|\b(?:[A-Z]\.)+)\s$")
 _NAME_AFTER = re.compile(r"^\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
@@ -82,9 +84,9 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
         return KindGuess("scare", "markup")
     if headline:
         return KindGuess("partial", "headline")
-    if len(ws) == 1 and ws[0].lower() in PRONOUNS:
+    if len(ws) == 1 and ws[0].lower() in PRONOUN_WORDS:
         return KindGuess("scare", "term")
-    if _is_nickname(before, inner, after):
+    if _is_nickname(before, inner, ws, after):
         return KindGuess("scare", "nickname")
     if TERM_BEFORE.search(before):
         return KindGuess("scare", "term")
@@ -102,9 +104,9 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
     return KindGuess("partial", "embedded")
 
 
-def _is_nickname(before: str, inner: str, after: str) -> bool:
-    """One or two capitalised words between the parts of a name: Robert C. “Bobby” Scott."""
-    ws = words(inner)
+def _is_nickname(before: str, inner: str, ws: list[str], after: str) -> bool:
+    """One or two capitalised words (`ws`, the words of `inner`) between the parts of a name: Robert C.
+    “Bobby” Scott."""
     return (len(ws) <= 2 and inner.strip() == inner and inner[-1:].isalnum() and is_title_case(ws)
             and bool(_NAME_BEFORE.search(before)) and bool(_NAME_AFTER.match(after)))
 

@@ -59,7 +59,8 @@ def lookup(store: Store, name: str, since: str | None = None, limit: int | None 
     sids = speaker_ids(store, name)
     since = parse_date(since)
     marks = ",".join("?" * len(sids))
-    filters, args = [f"q.speaker_id IN ({marks})", "q.kind != 'scare'"], list(sids)
+    who = f"q.speaker_id IN ({marks})"
+    filters, args = [who, "q.kind != 'scare'"], list(sids)
     if since:
         filters.append("COALESCE(a.date, a.added) >= ?")
         args.append(since)
@@ -74,7 +75,7 @@ def lookup(store: Store, name: str, since: str | None = None, limit: int | None 
         keep = ranked[offset:]
         omitted = len(newest) - len(keep)
         # the kept clusters' quotes, found through the cluster index ("+" keeps SQLite off the speaker index)
-        filters = [f"q.cluster_id IN ({','.join('?' * len(keep)) or 'NULL'})", "+" + filters[0], *filters[1:]]
+        filters = [f"q.cluster_id IN ({','.join('?' * len(keep)) or 'NULL'})", "+" + who, *filters[1:]]
         args = keep + args
     where = "WHERE " + " AND ".join(filters)
     recorded = list(store.rows(where, args, "ORDER BY COALESCE(a.date, a.added), a.rowid, q.start_char"))
