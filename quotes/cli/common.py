@@ -101,9 +101,13 @@ def progress_bar(total: int, enabled: bool):
 
 
 @contextlib.contextmanager
-def reading(paths: list[str], quiet: bool) -> Iterator[Iterator]:
+def reading(paths: list[str], quiet: bool, rows_on_terminal: bool = False) -> Iterator[Iterator]:
     """The articles named by `paths`, read lazily, with a progress bar; every unreadable input is named on
-    stderr and the rest are read. Nothing readable at all: exit 2."""
+    stderr and the rest are read. Nothing readable at all: exit 2.
+
+    `rows_on_terminal`: results stream to a terminal while reading (the rows show the progress, and a bar on
+    the same screen would be torn by them), so no bar is drawn. Output drawn after reading (a table, a
+    report) must be written after this context ends, when the bar has gone."""
     from quotes import ingest
 
     named = ingest.listing(paths)
@@ -111,7 +115,7 @@ def reading(paths: list[str], quiet: bool) -> Iterator[Iterator]:
         warn(str(problem))
     if not named.files:
         raise fail("nothing to read")
-    with progress_bar(len(named.files), not quiet) as bar:
+    with progress_bar(len(named.files), not quiet and not rows_on_terminal) as bar:
         yield ingest.articles(named.files, on_problem=lambda p: warn(str(p)), on_file=bar.advance)
 
 

@@ -1,6 +1,7 @@
 """`quotes` commands: extract."""
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Optional
@@ -39,12 +40,14 @@ def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
 
     chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
     read_ok = 0
-    with reading(paths, quiet) as articles, output_stream(output) as out:
-        nlp.model_name(model)  # no pipeline installed: say so before reading anything
+    streamed = chosen in ("jsonl", "csv")
+    with output_stream(output) as out:
         writer = QuoteWriter(chosen, out)
-        for article, quotes in parallel.extract_stream(articles, model, jobs):
-            read_ok += 1
-            writer.write(quotes)
-        writer.close()
+        with reading(paths, quiet, rows_on_terminal=streamed and output is None and sys.stdout.isatty()) as articles:
+            nlp.model_name(model)  # no pipeline installed: say so before reading anything
+            for article, quotes in parallel.extract_stream(articles, model, jobs):
+                read_ok += 1
+                writer.write(quotes)
+        writer.close()  # a table or a JSON document: drawn once the progress bar has gone
     if not read_ok:
         raise fail("no article could be read")
