@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 from quotes.extract import attribution, kinds, marks
+from quotes.extract.context import antecedent, context_speaker
 from quotes.extract.cues import PRONOUNS
 
 SPANS_KEY = "quotes"
@@ -92,6 +93,8 @@ class QuoteAttribution:
             if c.kind != "scare":
                 blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
                 found = attribution.attribute(doc, c.start, c.end, c.open_start, c.close_end, blocked)
+                if found is None and c.reason == "set_off" and _opens_line(doc.text, c.open_start):
+                    found = _from_context(doc, c, ranges)
                 if found is not None:
                     span._.quote_speaker, span._.quote_cue = found.speaker, found.cue
                     span._.quote_pattern, span._.quote_confidence = found.pattern, found.confidence
@@ -144,31 +147,21 @@ class QuoteAttribution:
         return self.nlp.get_pipe("ner")
 
 
+def _opens_line(text: str, offset: int) -> bool:
+    return text[text.rfind("\n", 0, offset) + 1:offset].strip() == ""
+
+
+def _from_context(doc: Doc, c: Candidate, ranges: list[tuple[int, int]]) -> attribution.Attribution | None:
+    qa, _ = attribution.token_range(doc, c.open_start, c.close_end)
+    found = context_speaker(doc, qa, ranges)
+    if found is None:
+        return None
+    pattern, mention = found
+    return attribution.Attribution(pattern, mention, None, 0.6)
+
+
 def _label(span: Span) -> str:
     return next((t.ent_type_ for t in span if t.ent_type_), "")
-
-
-def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
-    """Who a pronoun speaker stands for: a named subject earlier in its own sentence, else the subject of the
-    nearest earlier sentence (up to three back) that is not inside a quote."""
-    sent = doc[tok_index].sent
-    # a named subject earlier in the same sentence: "Sen. Jones scolded him: “…,” she said."
-    for t in reversed(doc[sent.start:tok_index]):
-        if t.dep_ in attribution.SUBJ and t.pos_ == "PROPN" \
-                and not any(a <= t.i < b for a, b in quote_ranges):
-            return attribution.mention_span(t)
-    k = sent.start
-    for _ in range(3):
-        if k <= 0:
-            return None
-        prev = doc[k - 1].sent
-        subj = attribution.previous_subject(doc, prev.end) if prev.end < len(doc) else None
-        if subj is None:
-            subj = next((c for c in prev.root.children if c.dep_ in attribution.SUBJ), None)
-        if subj is not None and not any(a <= subj.i < b for a, b in quote_ranges):
-            return attribution.mention_span(subj)
-        k = prev.start
-    return None
 
 
 @Language.factory("quote_attribution")

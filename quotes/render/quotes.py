@@ -22,7 +22,7 @@ def csv_row(q: Quote) -> dict[str, object]:
     return {
         "article": q.article, "line": q.line, "column": q.column, "start_char": q.start_char,
         "end_char": q.end_char, "kind": q.kind,
-        "speaker": q.speaker.name if q.speaker else "",
+        "speaker": q.speaker.name or "" if q.speaker else "",
         "speaker_mention": q.speaker.mention if q.speaker else "",
         "resolution": q.speaker.resolution if q.speaker else "",
         "cue": q.cue.text if q.cue else "", "pattern": q.pattern, "confidence": round(q.confidence, 3),

@@ -118,7 +118,7 @@ def search_table(hits: Sequence[Hit], plain: bool) -> Table:
         if not plain:
             for s, e in h.matches:
                 text.stylize("bold reverse", s, e)
-        table.add_row(Text(str(n)), Text(h.recorded.speaker or (q.speaker.name if q.speaker else "—")),
+        table.add_row(Text(str(n)), Text(h.recorded.speaker or (q.speaker.name if q.speaker and q.speaker.name else "—")),
                       Text(_where(h.recorded)), text)
     return table
 

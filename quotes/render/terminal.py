@@ -43,7 +43,7 @@ def quote_table(quotes: Sequence[Quote]) -> Table:
         table.add_row(
             Text(Path(q.article).name if q.article != "-" else "-"),
             Text(str(q.line)),
-            Text(q.speaker.name if q.speaker else "—", style="" if q.speaker else "dim"),
+            Text(q.speaker.identity or f"({q.speaker.mention})" if q.speaker else "—", style="" if q.speaker and q.speaker.identity else "dim"),
             Text(q.cue.text if q.cue else ""),
             Text(q.kind, style=KIND_STYLE.get(q.kind, "")),
             Text(clipped(q.text)),

@@ -1,0 +1,113 @@
+"""Who the surrounding sentences are about: pronoun antecedents and the speaker of a quote with no attribution.
+
+Both read the parse of a frame (the quote paragraphs plus, for a paragraph that names nobody, the end of the
+paragraph before it: see `frames`).
+
+- `antecedent`: the person a pronoun speaker ("he said") stands for. A named subject earlier in its own
+  sentence, else the subjects of the sentences before it, nearest first, up to `LOOK_BACK` sentences. A
+  subject that is itself a pronoun of the same person ("He added that …") passes the search on to the
+  sentence before; a subject that cannot be the pronoun's person is skipped: "she" is never a man named
+  "Mr …" or a subject whose own pronouns say "he", "he" and "she" never a thing ("The book", "The meeting")
+  or a group.
+- `context_speaker`: a quote that opens its paragraph with no attribution of its own ("Smith criticised the
+  plan. ¶ “…”") belongs to the subject of the sentence right before it when that subject is a person (or a
+  pronoun standing for one). When that sentence is a question with no subject in the news ("Is the plan
+  working? ¶ “…”", the interviewer's line), the quote is the interviewee's answer (`ANSWER`).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from quotes.extract.gender import pronoun_gender, token_gender
+from quotes.extract.sources import PEOPLE, SOURCE_ENTS
+
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+LOOK_BACK = 4
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
+ANSWER = "answer"
+
+
+def _in_quote(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in quote_ranges)
+
+
+def sentence_subject(sent: Span) -> Token | None:
+    """The subject of a sentence's main verb, or of the first verb with one ("In March, she returned …")."""
+    subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
+    if subj is None:
+        subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
+    if subj is not None and subj.pos_ != "PROPN" and subj.ent_type_ != "PERSON":
+        poss = next((c for c in subj.children if c.dep_ == "poss"), None)  # "Kim’s response was firm"
+        if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
+            return poss
+    return subj
+
+
+def is_person(tok: Token) -> bool:
+    """Can `tok` (a subject's head) be one person: a name or a noun for people, not a thing or a group."""
+    if tok.lower_ in PERSON_PRONOUNS or tok.ent_type_ == "PERSON":
+        return True
+    if tok.ent_type_ in SOURCE_ENTS:  # an organisation, a country, a building
+        return False
+    if tok.pos_ == "PROPN":
+        return True
+    low = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (low in PEOPLE or tok.lower_ in PEOPLE) and tok.tag_ != "NNS"
+
+
+def _fits(tok: Token, want: str | None) -> bool:
+    """Can `tok` be the person of a pronoun of gender `want` ("m", "f", or None: any person)?"""
+    if want == "p":  # "they": people, or a body that speaks
+        return tok.pos_ in ("PROPN", "NOUN") or tok.lower_ == "they"
+    if not is_person(tok):
+        return False
+    got = token_gender(tok)
+    return want is None or got is None or got == want
+
+
+def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
+    """The mention that the pronoun at `tok_index` stands for (see the module docstring), or None."""
+    from quotes.extract.attribution import mention_span
+
+    pron = doc[tok_index]
+    want = pronoun_gender(pron.lower_)
+    sent = pron.sent
+    for t in reversed(doc[sent.start:tok_index]):  # "Sen. Jones scolded him: “…,” she said."
+        if t.dep_ in SUBJ and t.pos_ == "PROPN" and not _in_quote(t.i, quote_ranges) and _fits(t, want):
+            return mention_span(t)
+    k = sent.start
+    for _ in range(LOOK_BACK):
+        if k <= 0:
+            return None
+        prev = doc[k - 1].sent
+        k = prev.start
+        subj = sentence_subject(prev)
+        if subj is None or _in_quote(subj.i, quote_ranges):
+            continue
+        if subj.lower_ in PERSON_PRONOUNS | {"they", "it"}:
+            continue  # "He added that …": the same person again, or another one: the name is further back
+        if _fits(subj, want):
+            return mention_span(subj)
+    return None
+
+
+def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]]) -> tuple[str, Span | None] | None:
+    """For a quote opening its paragraph at token `qa` with no attribution: ("context", mention) when the
+    sentence before it has a person as its subject, (ANSWER, None) when that sentence is a question put to
+    the interviewee, else None."""
+    from quotes.extract.attribution import mention_span
+
+    j = qa - 1
+    while j >= 0 and (doc[j].is_space or _in_quote(j, quote_ranges)):
+        if _in_quote(j, quote_ranges):
+            return None  # the paragraph before ends in a quote: the article-level rules decide
+        j -= 1
+    if j < 0:
+        return None
+    prev = doc[j].sent
+    if doc[j].text == "?" and not any(_in_quote(t.i, quote_ranges) for t in prev):
+        return ANSWER, None
+    subj = sentence_subject(prev)
+    if subj is None or _in_quote(subj.i, quote_ranges) or not (is_person(subj) or subj.lower_ == "they"):
+        return None
+    return "context", mention_span(subj)
