@@ -161,7 +161,7 @@ def test_add_usage_errors(runner, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "no article"}\nnot json\n', encoding="utf-8")
     r = runner.invoke(app, ["add", "--from-quotes", str(bad), "--db", db])
-    assert r.exit_code == 2 and "bad.jsonl:1" in r.stderr and "bad.jsonl:2" in r.stderr
+    assert r.exit_code == 2 and "bad.jsonl: not quote rows" in r.stderr and "line 1: missing field 'article'" in r.stderr
 
 
 def test_lookup_csv_and_jsonl_have_a_row_per_quote(runner, db):
@@ -204,10 +204,10 @@ def test_a_changed_file_is_a_new_version(runner, tmp_path, monkeypatch):
     monkeypatch.setattr("quotes.extract.Extractor", FakeExtractor)
     story, db = tmp_path / "story.txt", str(tmp_path / "q.db")
     story.write_text("He said “we will act”.\n", encoding="utf-8")
-    assert "added 1 articles (0 new versions)" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
+    assert "added 1 article (0 new versions) with 1 quote;" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
     assert "1 already stored" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
     story.write_text("He said “we will act soon”.\n", encoding="utf-8")
-    assert "added 1 articles (1 new versions)" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
+    assert "added 1 article (1 new version)" in runner.invoke(app, ["add", str(story), "--db", db]).stdout
     hits = json.loads(runner.invoke(app, ["search", "act", "--db", db, "-f", "json"]).stdout)["hits"]
     assert sorted(h["text"] for h in hits) == ["we will act", "we will act soon"]
 
