@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, output_stream, problem, warn,
+    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, output_stream, problem, warn,
 )
 
 
@@ -20,9 +20,9 @@ class CheckFormat(str, Enum):
     markdown = "markdown"
 
 
-@app.command(short_help="A CI gate: misquotes and misattributions against the record.")
+@app.command(cls=Command, short_help="A CI gate: misquotes and misattributions against the record.")
 def check(
-    paths: list[str] = typer.Argument(..., metavar="PATH...", help="New articles to check: files, folders (read recursively), or - for stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="New articles to check: files, folders (read recursively), or - for stdin."),
     against: list[str] = typer.Option([], "--against", "-a", metavar="STORE|PATH", help="The record: a quote store (.db), or files/folders of earlier articles. Repeatable."),
     against_quotes: list[str] = typer.Option([], "--from-quotes", "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
     transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),

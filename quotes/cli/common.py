@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
 from quotes.errors import EXIT_CLOSED_PIPE, EXIT_PARTIAL, EXIT_USAGE, QuotesError
 
@@ -26,6 +27,35 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class _Argument(TyperArgument):
+    """An argument shown in the help as the options are: `PATH...`, `[NAME]...`; no `{PATH}` or `<list[str]>`."""
+
+    def _name(self) -> str:
+        return self.metavar or (self.name or "").upper()
+
+    def display_type(self, ctx) -> str:
+        return ""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self._name() + ("..." if self.nargs != 1 else "")
+
+    def _usage_display_name(self) -> str:
+        return (self._name() if self.required else f"[{self._name()}]") + ("..." if self.nargs != 1 else "")
+
+
+class Command(TyperCommand):
+    """Every command: its arguments in the help style of `_Argument`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is TyperArgument:
+                p.__class__ = _Argument
 
 
 class _StderrWarnings(logging.Handler):

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors,
+    Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors,
     fail, output_stream, problem, reading,
 )
 
@@ -20,9 +20,9 @@ class Severity(str, Enum):
     meaning = "meaning"
 
 
-@app.command(short_help="The wordings of the same quote across articles, every difference typed.")
+@app.command(cls=Command, short_help="The wordings of the same quote across articles, every difference typed.")
 def compare(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help="Articles: files, folders (read recursively), or - for stdin. With --from-quotes: more files of quote rows."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH", help="Articles: files, folders (read recursively), or - for stdin. With --from-quotes: more files of quote rows."),
     from_quotes: Optional[list[str]] = FromQuotesOpt,
     fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Only utterances of this speaker (any form of the name)."),

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail, output_stream, reading,
+    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail, output_stream, reading,
 )
 
 
@@ -20,14 +20,14 @@ class ExtractFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=Command, short_help="Every quotation and who said it.")
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
-    fmt: Optional[ExtractFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise)."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively), or - for stdin."),
+    fmt: Optional[ExtractFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ExtractFormat), help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per core); the output order is unchanged."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core); the output order is unchanged."),
     width: Optional[int] = WidthOpt,
     no_color: bool = NoColorOpt,
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail,
+    Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail,
     output_stream, problem, reading, warn,
 )
 
@@ -32,9 +32,9 @@ def _db_path(db: Optional[Path]) -> Path:
     return db if db is not None else default_path()
 
 
-@app.command(short_help="Extract and keep in the quote store; re-adding an article adds nothing.")
+@app.command(cls=Command, short_help="Extract and keep in the quote store; re-adding an article adds nothing.")
 def add(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="[PATH]...", help="Articles to extract and store: files, folders, or - for stdin. With --from-quotes: more files of quote rows."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH", help="Articles to extract and store: files, folders, or - for stdin. With --from-quotes: more files of quote rows."),
     from_quotes: Optional[list[str]] = FromQuotesOpt,
     transcript: Optional[list[str]] = typer.Option(None, "--transcript", metavar="FILE", help="Store this reference transcript as the authoritative record (repeatable)."),
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
@@ -73,7 +73,7 @@ def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
         raise fail("nothing could be read")
 
 
-@app.command(short_help="Every stored quote of a speaker, variants grouped.")
+@app.command(cls=Command, short_help="Every stored quote of a speaker, variants grouped.")
 def lookup(
     name: str = typer.Argument(..., metavar="NAME", help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
     since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles dated (else added) on or after this day."),
@@ -95,7 +95,7 @@ def lookup(
         _store_output("lookup", result, fmt, output, width, no_color)
 
 
-@app.command(short_help="Full-text search over stored quotes.")
+@app.command(cls=Command, short_help="Full-text search over stored quotes.")
 def search(
     words: str = typer.Argument(..., metavar="WORDS", help="Words that must all occur in the quote (stemmed: memory finds memories)."),
     limit: int = typer.Option(50, "--limit", "-n", min=1, metavar="N", help="At most this many results, best first."),
@@ -114,11 +114,11 @@ def search(
         _store_output("search", result, fmt, output, width, no_color)
 
 
-@app.command(short_help="Who is in the store; --merge / --split identities.")
+@app.command(cls=Command, short_help="Who is in the store; --merge / --split identities.")
 def speakers(
     merge: Optional[list[str]] = typer.Option(None, "--merge", metavar="NAME", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
     split: Optional[list[str]] = typer.Option(None, "--split", metavar="NAME", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
-    names: Optional[list[str]] = typer.Argument(None, metavar="[NAME]...", help="With --merge: the names to merge into the first."),
+    names: Optional[list[str]] = typer.Argument(None, metavar="NAME", help="With --merge: the names to merge into the first."),
     fmt: Optional[StoreFormat] = StoreFormatOpt,
     output: Optional[Path] = OutputOpt,
     db: Optional[Path] = DbOpt,
