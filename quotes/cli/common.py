@@ -91,8 +91,11 @@ def _root(
 
 
 def warn(message: str) -> None:
-    """One line on stderr, prefixed with the program name."""
-    sys.stderr.write(f"quotes: {message}\n")
+    """One line on stderr, prefixed with the program name; control characters (from a file name or an
+    article) shown escaped, never sent to the terminal raw."""
+    from quotes.render.safe import visible
+
+    sys.stderr.write(f"quotes: {visible(message)}\n")
     sys.stderr.flush()
 
 

@@ -111,7 +111,7 @@ def search(
 
         with Store(_db_path(db), create=False) as store:
             result = queries.search(store, words, limit)
-        _store_output("search", result, fmt, output, width, no_color)
+        _store_output("search", result, fmt, output, width, no_color, query=words)
 
 
 @app.command(cls=Command, short_help="Who is in the store; --merge / --split identities.")
@@ -149,9 +149,9 @@ def speakers(
         _store_output("speakers", result, fmt, output, width, no_color)
 
 
-def _store_output(command: str, result, fmt, output, width=None, no_color=False) -> None:
+def _store_output(command: str, result, fmt, output, width=None, no_color=False, query=None) -> None:
     from quotes.render import store as render
 
     chosen = fmt.value if fmt else default_format(output)
     with output_stream(output) as out:
-        render.write(command, result, chosen, out, width=width, color=False if no_color else None)
+        render.write(command, result, chosen, out, width=width, color=False if no_color else None, query=query)

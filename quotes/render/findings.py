@@ -15,6 +15,7 @@ from rich.text import Text
 from quotes.check import CheckResult
 from quotes.model import Finding, Quote
 from quotes.render.terminal import clipped
+from quotes.render.safe import visible
 from quotes.render.words import plural
 
 FORMATS = ("table", "json", "github", "junit", "markdown")
@@ -63,7 +64,7 @@ def write_json(result: CheckResult, out: IO[str]) -> None:
 
 def escape_data(s: str) -> str:
     """A workflow command's message: % CR LF escaped (as the runner's `escapeData`)."""
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(s: str) -> str:
@@ -130,7 +131,7 @@ def write_junit(result: CheckResult, out: IO[str]) -> None:
 
 def md_cell(s: str) -> str:
     """Text safe inside a Markdown table cell (pipes, HTML and line breaks neutralised)."""
-    s = " ".join(s.split())
+    s = visible(" ".join(s.split()))
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
