@@ -109,7 +109,7 @@ def test_one_bad_file_does_not_stop_the_batch(tmp_path):
     (tmp_path / "good.txt").write_text("Ana Ruiz has had two meetings with Tom Beck.\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     res = run(str(tmp_path), "--format", "json")
-    assert res.exit_code == 0
+    assert res.exit_code == 3  # the rest read; not everything could be
     assert "empty.txt" in res.stderr
     assert json.loads(res.stdout)["summary"]["articles"] == 1
 

@@ -191,7 +191,7 @@ def test_cli_json_contract(jsonl):
 
 
 def test_cli_table_lists_the_differences(jsonl):
-    r = runner.invoke(app, ["compare", "--from-quotes", str(jsonl), "--no-color", "--width", "100"])
+    r = runner.invoke(app, ["compare", "--from-quotes", str(jsonl), "-f", "table", "--no-color", "--width", "100"])
     assert r.exit_code == 0, r.output
     assert "mentioned" in r.stdout and "official" in r.stdout
 

@@ -64,7 +64,7 @@ def write_json(result: CheckResult, out: IO[str]) -> None:
 
 def escape_data(s: str) -> str:
     """A workflow command's message: % CR LF escaped (as the runner's `escapeData`)."""
-    return visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(s: str) -> str:
