@@ -143,3 +143,12 @@ def test_a_bug_is_one_line_and_exit_70_not_a_traceback(monkeypatch, capsys, tmp_
     monkeypatch.setenv("QUOTES_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main()
+
+
+def test_quiet_silences_warnings_but_not_errors(runner, tmp_path):
+    unclosed = tmp_path / "unclosed.txt"
+    unclosed.write_text("Talks go on\n\nShe said, “we go on\nand on.\n", encoding="utf-8")
+    loud = run(runner, "extract", "-f", "jsonl", str(unclosed))
+    assert loud.exit_code == 0 and "quote opened at line 3, column 11 is never closed" in loud.stderr
+    quiet = run(runner, "extract", "-q", "-f", "jsonl", str(unclosed), str(tmp_path / "missing.txt"))
+    assert quiet.exit_code == 3 and quiet.stderr == f"quotes: {tmp_path / 'missing.txt'}: no such file or folder\n"
