@@ -15,8 +15,8 @@ from typer.testing import CliRunner
 from quotes import ingest
 from quotes.cli import app
 from quotes.ingest import Problem
-from quotes.model import Article, Quote
-from test_store import make_article
+from quotes.model import Article
+from test_store import FakeExtractor, make_article
 
 QUOTE = "The minister said, \u201cWe will not give up.\u201d It\u2019s over, he said."
 
@@ -24,19 +24,6 @@ QUOTE = "The minister said, \u201cWe will not give up.\u201d It\u2019s over, he 
 @pytest.fixture
 def runner():
     return CliRunner(env={"COLUMNS": "100", "NO_COLOR": "1", "QUOTES_DB": None})
-
-
-class FakeExtractor:
-    """Stands in for the spaCy extractor: the words between the first “ and ” of an article."""
-
-    def __init__(self, model=None):
-        pass
-
-    def extract_many(self, articles):
-        for a in articles:
-            s = a.text.index("\u201c") + 1
-            e = a.text.index("\u201d")
-            yield a, [Quote(a.path, a.id, a.text[s:e], s, e, 1, s + 1, "speech")]
 
 
 @pytest.fixture

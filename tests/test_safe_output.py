@@ -14,10 +14,9 @@ from typer.testing import CliRunner
 
 from quotes import ingest
 from quotes.cli import app
-from quotes.model import Quote
 from quotes.render.quotes import QuoteWriter
 from quotes.render.safe import CONTROL, csv_cell, visible
-from test_store import make_article
+from test_store import FakeExtractor, make_article
 
 HOSTILE = [
     "\x1b]0;owned title\x07",  # window title
@@ -119,16 +118,7 @@ def test_a_json_article_with_a_lone_surrogate_is_reported_and_the_others_read(tm
 
 
 def test_add_stores_the_good_articles_of_a_file_with_a_lone_surrogate(runner, tmp_path, monkeypatch):
-    class Fake:
-        def __init__(self, model=None):
-            pass
-
-        def extract_many(self, articles):
-            for a in articles:
-                s, e = a.text.index("\u201c") + 1, a.text.index("\u201d")
-                yield a, [Quote(a.path, a.id, a.text[s:e], s, e, 1, s + 1, "speech")]
-
-    monkeypatch.setattr("quotes.extract.Extractor", Fake)
+    monkeypatch.setattr("quotes.extract.Extractor", FakeExtractor)
     f = tmp_path / "news.jsonl"
     f.write_text('{"text": "Jane said: \\u201cWe act.\\u201d"}\n{"text": "bad \\ud800 \\u201cx\\u201d"}\n'
                  '{"text": "John said: \\u201cWe wait.\\u201d"}\n', encoding="utf-8")

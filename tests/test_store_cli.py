@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from test_store import make_article
+from test_store import FakeExtractor, make_article
 
 GOLDEN = Path(__file__).parent / "golden" / "store"
 ARTICLES = {
@@ -193,18 +193,6 @@ def test_store_from_environment_and_default_folder(tmp_path, monkeypatch):
 
 
 def test_a_changed_file_is_a_new_version(runner, tmp_path, monkeypatch):
-    from quotes.model import Quote
-
-    class FakeExtractor:  # stands in for the spaCy extractor: one quote per line in “…”
-        def __init__(self, model):
-            pass
-
-        def extract_many(self, articles):
-            for a in articles:
-                s = a.text.index("“") + 1
-                e = a.text.index("”")
-                yield a, [Quote(a.path, a.id, a.text[s:e], s, e, 1, s + 1, "speech")]
-
     monkeypatch.setattr("quotes.extract.Extractor", FakeExtractor)
     story, db = tmp_path / "story.txt", str(tmp_path / "q.db")
     story.write_text("He said “we will act”.\n", encoding="utf-8")

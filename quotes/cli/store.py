@@ -10,7 +10,7 @@ import typer
 
 from quotes.cli.common import (
     Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail,
-    output_stream, problem, reading, warn,
+    output_stream, problem, reading,
 )
 
 
