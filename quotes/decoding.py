@@ -4,7 +4,8 @@
 - Else UTF-8 when the bytes are UTF-8.
 - Else charset-normalizer's guess, with Windows-1252 preferred whenever it decodes the bytes to text as
   plausible as the best guess (a news text in a Western encoding: curly quotes and accents intact).
-- Then mojibake is repaired with ftfy (UTF-8 that was read as Windows-1252 and saved again: `â€œ` -> `“`),
+- Then mojibake is repaired with ftfy (UTF-8 that was read as Windows-1252 or Latin-1 and saved again:
+  `â€œ` -> `“`),
   changing nothing else: curly quotes, line breaks, control characters and Unicode forms stay as they are.
   Only text that ftfy judges broken is touched.
 
@@ -13,6 +14,7 @@ The text returned is the text every offset refers to.
 from __future__ import annotations
 
 import codecs
+import re
 
 from quotes.errors import InputError
 
@@ -22,6 +24,12 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 WESTERN = "cp1252"
+# UTF-8 read as Windows-1252 or Latin-1 always shows a lead byte (Â..ô) followed by a continuation byte as
+# those encodings read it (U+0080..U+00BF, or the Windows-1252 letters and punctuation of 0x80..0x9F): a text
+# without such a pair is left alone without asking ftfy, which is slow on a large page
+_MOJIBAKE_PAIR = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
 def _with_bom(data: bytes, path: str) -> str | None:
@@ -59,7 +67,7 @@ def repair(text: str) -> str:
     import ftfy
     from ftfy.badness import is_bad
 
-    if not is_bad(text):
+    if not _MOJIBAKE_PAIR.search(text) or not is_bad(text):
         return text
     config = ftfy.TextFixerConfig(
         unescape_html=False, remove_terminal_escapes=False, fix_latin_ligatures=False, fix_character_width=False,
