@@ -132,7 +132,12 @@ def test_seed_speakers(extractor):
     assert (considerable.speaker.name, considerable.speaker.resolution) == (None, "unresolved")
     assert considerable.speaker.mention == "Seoul’s reunification minister"
     assert got["About as big as it gets."] == ("speech", "Donald Trump")
-    assert got["Make America Great Again"][0] == "scare" if "Make America Great Again" in got else True
+
+
+def test_a_campaign_slogan_in_quote_marks_is_scare(extractor):
+    text = (SEEDS / "003_d95b8ae6d91f923d.txt").read_text(encoding="utf-8")  # the seed that names the slogan
+    got = {q.text: q.kind for q in extractor.extract(Article(path="003", text=text))}
+    assert got["Make America Great Again"] == "scare"
 
 
 def test_extract_many_keeps_order_and_batches(extractor):

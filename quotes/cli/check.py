@@ -7,7 +7,9 @@ from typing import Optional
 
 import typer
 
-from quotes.cli.common import warn, errors, output_stream, ModelOpt, OutputOpt, QuietOpt, app
+from quotes.cli.common import (
+    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, output_stream, problem, warn,
+)
 
 
 class CheckFormat(str, Enum):
@@ -18,38 +20,46 @@ class CheckFormat(str, Enum):
     markdown = "markdown"
 
 
-@app.command()
+@app.command(cls=Command, short_help="A CI gate: misquotes and misattributions against the record.")
 def check(
-    paths: list[str] = typer.Argument(..., help="New articles to check: files, folders (read recursively), or - for stdin."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="New articles to check: files, folders (read recursively), or - for stdin."),
     against: list[str] = typer.Option([], "--against", "-a", metavar="STORE|PATH", help="The record: a quote store (.db), or files/folders of earlier articles. Repeatable."),
-    against_quotes: list[str] = typer.Option([], "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
+    against_quotes: list[str] = typer.Option([], "--from-quotes", "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
     transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
     fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
-    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
+    fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in CheckFormat), help="Output format (default: table on a terminal, json otherwise)."),
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
     quiet: bool = QuietOpt,
 ) -> None:
-    """Check new articles against the record; exit 1 when a quote is misquoted or misattributed."""
-    with errors():
-        failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet)
+    """Check new articles against the record; exit 1 when a quote is misquoted or misattributed (3 when some
+    input could not be read, which outranks findings)."""
+    with errors(quiet):
+        failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
+                         width, no_color)
     if failing and not exit_zero:
         from quotes.errors import EXIT_FINDINGS
 
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet) -> int:
+def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
+           width=None, no_color=False) -> int:
     from quotes.check import parse_fail_on, run_check
     from quotes.render.findings import write
 
     result = run_check(paths, against, transcript, speaker, parse_fail_on(fail_on), model=model,
                        against_quotes=against_quotes)
+    for p in result.problems:
+        problem(p)
     if not quiet:
         for w in result.warnings:
             warn(w)
     with output_stream(output) as out:
-        write(result, fmt.value, out)
+        write(result, fmt.value if fmt else default_format(output), out, width=width,
+              color=False if no_color else None)
     return len(result.failing)

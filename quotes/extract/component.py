@@ -58,7 +58,7 @@ def candidates_from_text(text: str) -> list[Candidate]:
         pi = next((i for i, (a, b) in enumerate(paras) if a <= q.open_start < b), 0)
         ps, pe = paras[pi] if paras else (0, len(text))
         guess = kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
-                               kinds.is_headline(text, ps, pe, pi == 0))
+                               kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1))
         out.append(Candidate(q.start, q.end, q.open_start, q.close_end, guess.kind, guess.reason, k))
     return out
 

@@ -63,7 +63,7 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
         ps, pe = paras[pi]
         spans.append(q)
         guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
-                                      kinds.is_headline(text, ps, pe, pi == 0)))
+                                      kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)))
         para.append(pi)
     return ArticleQuotes(spans, guesses, para, paras)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from quotes.model import Quote
+from quotes.render.safe import csv_row as safe_row
 
 CSV_FIELDS = (
     "article", "line", "column", "start_char", "end_char", "kind", "speaker", "speaker_mention",
@@ -46,7 +47,7 @@ class QuoteWriter:
             if self.fmt == "jsonl":
                 self.out.write(jsonl_line(q) + "\n")
             elif self.csv is not None:
-                self.csv.writerow(csv_row(q))
+                self.csv.writerow(safe_row(csv_row(q)))
             else:
                 self.held.append(q)
         self.out.flush()
