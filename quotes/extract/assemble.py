@@ -93,11 +93,11 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> li
             if _named(speakers[j]) and (speaker is None or pattern not in STRONG):
                 speaker, cue, pattern, conf = _copy(speakers[j], "continuation"), cues[j], "continuation", CONTINUATION_CONFIDENCE
         elif speaker is None and kind != "scare" and prev >= 0 and aq.guesses[prev].kind != "scare" \
-                and _named(speakers[prev]) and not (f is not None and f.pattern == "unsourced"):
-            if aq.para[prev] == p:
+                and speakers[prev] is not None and not (f is not None and f.pattern == "unsourced"):
+            if aq.para[prev] == p:  # the same utterance, even when its speaker was left unresolved
                 speaker, cue = _copy(speakers[prev], "same_utterance"), cues[prev]
                 pattern, conf, utterance = "same_utterance", SAME_UTTERANCE_CONFIDENCE, utter[prev]
-            elif aq.para[prev] == p - 1 and guess.reason == "set_off" and _opens_paragraph(text, q.open_start, aq.paragraphs[p][0]):
+            elif aq.para[prev] == p - 1 and guess.reason == "set_off" and _named(speakers[prev]) and _opens_paragraph(text, q.open_start, aq.paragraphs[p][0]):
                 speaker, cue = _copy(speakers[prev], "continuation"), cues[prev]
                 pattern, conf = "continuation", CONTINUATION_CONFIDENCE
         elif speaker is not None and cue is not None and prev >= 0 and cues[prev] == cue and aq.para[prev] == p:

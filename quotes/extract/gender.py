@@ -75,10 +75,13 @@ def text_genders(text: str, names: list[tuple[int, int, str, tuple[str, ...]]]) 
     votes: dict[str, Counter] = {}
     ordered = sorted(names)
     for k, (s, e, name, titles) in enumerate(ordered):
-        key = name.split()[-1].lower() if name.split() else ""
-        if not key:
+        words = [w.lower().strip(".,;:()[]“”\"'’‘") for w in name.split()]
+        if not words:
             continue
-        c = votes.setdefault(key, Counter())
+        cs = [votes.setdefault(" ".join(words), Counter())]
+        if len(words) > 1:
+            cs.append(votes.setdefault(words[-1], Counter()))  # "Ruiz" alone later: whoever it is
+        c = Counter()
         for t in titles:
             g = noun_gender(t)
             if g in (MASC, FEM):
@@ -91,6 +94,8 @@ def text_genders(text: str, names: list[tuple[int, int, str, tuple[str, ...]]]) 
             if g is not None:
                 c[g] += 1
                 break
+        for target in cs:
+            target.update(c)
     out = {}
     for key, c in votes.items():
         if c[MASC] != c[FEM]:

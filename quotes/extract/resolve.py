@@ -185,8 +185,13 @@ class Resolver:
             self.speakers.append((offset, name))
 
     def gender(self, name: str) -> str | None:
-        words = name.split()
-        return self.genders.get(_norm(words[-1])) if words else None
+        """The gender the article gives this name (the whole name first: "Ana Ruiz" and her husband
+        "Ben Ruiz" are two people; then its last word)."""
+        words = [_norm(w) for w in name.split()]
+        if not words:
+            return None
+        full = " ".join(words)
+        return self.genders[full] if full in self.genders else self.genders.get(words[-1])
 
     def _fits(self, name: str, want: str | None) -> bool:
         got = self.gender(name) if want in ("m", "f") else None
@@ -267,7 +272,11 @@ class Resolver:
             if r.end > offset:
                 continue
             full = self.full_name(r.name, r.start)
-            if (len(full.split()) >= 2 or full in quoted) and self._fits(full, want):
+            if not (len(full.split()) >= 2 or full in quoted):
+                continue
+            # "he"/"she" reach back only to someone the article itself gives that gender (a place or a
+            # firm named in between has none); any other mention to any person-like name
+            if self.gender(full) == want if want in ("m", "f") else self._fits(full, want):
                 return full
         return None
 
@@ -282,7 +291,7 @@ class Resolver:
                 name = self.full_name(text, at)
             elif kind == "role":
                 name = self.role(text, at) or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
-            if name and (kind == "organisation" or self._fits(name, want)):
+            if name:  # the parse found it, its gender checked there (`context.antecedent`)
                 return name
         return self.previous_speaker(offset, want) or self.nearest_person(offset, want)
 
@@ -300,12 +309,12 @@ class Resolver:
             return Resolved(mention, "organisation")
         if kind == "role":
             name = self.role(mention, offset)
-            if name is None and _definite(mention) and not is_title_word(mention.split()[-1]):
+            definite = _definite(mention) or self.text[max(0, offset - 4):offset].lower() in ("the ", "his ", "her ")
+            if name is None and definite and not is_title_word(mention.split()[-1]):
                 # "the mother of four", "the 36-year-old": who the article just spoke of; an office
                 # ("Seoul's reunification minister") is only ever its holder named with that title
                 want = self._role_gender(mention)
-                name = self.previous_speaker(offset, want) if want else None
-                name = self.nearest_person(offset, want, ROLE_WINDOW) or name
+                name = self.nearest_person(offset, want, ROLE_WINDOW) or self.previous_speaker(offset, want)
             return Resolved(name, "role", mention) if name else Resolved(None, "unresolved", mention)
         if kind == "organisation":
             core = mention.removeprefix("the ").removeprefix("The ")
