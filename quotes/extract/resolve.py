@@ -314,7 +314,10 @@ class Resolver:
                 # "the mother of four", "the 36-year-old": who the article just spoke of; an office
                 # ("Seoul's reunification minister") is only ever its holder named with that title
                 want = self._role_gender(mention)
-                name = self.nearest_person(offset, want, ROLE_WINDOW) or self.previous_speaker(offset, want)
+                # only a role that says something checkable of a person: a gender ("the mother of four")
+                # or an age ("the 36-year-old"); "the janitor" with no janitor named names nobody
+                if want or re.search(r"\d+-year|\byears? old\b", self.text[offset:offset + len(mention) + 12]):
+                    name = self.nearest_person(offset, want, ROLE_WINDOW) or self.previous_speaker(offset, want)
             return Resolved(name, "role", mention) if name else Resolved(None, "unresolved", mention)
         if kind == "organisation":
             core = mention.removeprefix("the ").removeprefix("The ")
