@@ -65,7 +65,7 @@ def mention_span(tok: Token) -> Span:
         # "Another farmer, Rosa Mbeki, said", "The head of the unit, Karim Diallo, says": the name in apposition
         for child in tok.subtree:
             if child.i > tok.i and child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON") \
-                    and doc[child.i - 1].dep_ in ("punct", "compound") and (child.head is tok or child.head.dep_ == "pobj"):
+                    and doc[child.i - 1].dep_ in ("punct", "compound") and (child.head.i == tok.i or child.head.dep_ == "pobj"):
                 start = child.i
                 while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == child.i:
                     start -= 1

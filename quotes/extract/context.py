@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.gender import pronoun_gender, token_gender
-from quotes.extract.sources import PEOPLE, SOURCE_ENTS
+from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 LOOK_BACK = 4
@@ -51,8 +51,12 @@ def is_person(tok: Token) -> bool:
         return False
     if tok.pos_ == "PROPN":
         return True
+    if tok.pos_ != "NOUN" or tok.tag_ == "NNS":
+        return False
+    if any(d.dep_ == "appos" and d.pos_ == "PROPN" for d in tok.subtree):  # "Another villager, Rosa Mbeki,"
+        return True
     low = tok.lemma_.lower()
-    return tok.pos_ == "NOUN" and (low in PEOPLE or tok.lower_ in PEOPLE) and tok.tag_ != "NNS"
+    return low in PEOPLE or tok.lower_ in PEOPLE or low.endswith(AGENT_ENDINGS) and len(low) > 5
 
 
 def _fits(tok: Token, want: str | None) -> bool:

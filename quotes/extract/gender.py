@@ -60,7 +60,7 @@ def token_gender(tok: Token) -> str | None:
             return g
     if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
         for t in tok.sent[tok.i - tok.sent.start + 1:]:
-            if t.pos_ == "PROPN" and t.head is not tok and t.i > tok.i + 1 and t.dep_ in ("nsubj", "dobj", "pobj"):
+            if t.pos_ == "PROPN" and t.head.i != tok.i and t.i > tok.i + 1 and t.dep_ in ("nsubj", "dobj", "pobj"):
                 break  # someone else is named: their pronouns are theirs
             g = SUBJECT_PRONOUNS.get(t.lower_)
             if g is not None:
