@@ -93,7 +93,7 @@ class QuoteAttribution:
             if c.kind != "scare":
                 blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
                 found = attribution.attribute(doc, c.start, c.end, c.open_start, c.close_end, blocked)
-                if found is None and c.reason == "set_off" and _opens_line(doc.text, c.open_start):
+                if found is None and c.reason == "set_off":
                     found = _from_context(doc, c, ranges)
                 if found is not None:
                     span._.quote_speaker, span._.quote_cue = found.speaker, found.cue
@@ -153,7 +153,7 @@ def _opens_line(text: str, offset: int) -> bool:
 
 def _from_context(doc: Doc, c: Candidate, ranges: list[tuple[int, int]]) -> attribution.Attribution | None:
     qa, _ = attribution.token_range(doc, c.open_start, c.close_end)
-    found = context_speaker(doc, qa, ranges)
+    found = context_speaker(doc, qa, ranges, _opens_line(doc.text, c.open_start))
     if found is None:
         return None
     pattern, mention = found

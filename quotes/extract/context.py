@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from quotes.extract.cues import REPORTING_NOUNS as SPEECH_NOUNS
 from quotes.extract.gender import pronoun_gender, token_gender
 from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS
 
@@ -36,7 +37,7 @@ def sentence_subject(sent: Span) -> Token | None:
     subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
     if subj is None:
         subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
-    if subj is not None and subj.pos_ != "PROPN" and subj.ent_type_ != "PERSON":
+    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEECH_NOUNS:
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)  # "Kim’s response was firm"
         if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
             return poss
@@ -95,11 +96,14 @@ def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) ->
     return None
 
 
-def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]]) -> tuple[str, Span | None] | None:
-    """For a quote opening its paragraph at token `qa` with no attribution: ("context", mention) when the
-    sentence before it has a person as its subject, (ANSWER, None) when that sentence is a question put to
-    the interviewee, else None."""
-    from quotes.extract.attribution import mention_span
+def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
+                    opens_line: bool = True) -> tuple[str, Span | None] | None:
+    """For a quote at token `qa` with no attribution: ("context", mention) when the sentence before it has
+    a person as its subject, (ANSWER, None) when that sentence is a question put to the interviewee, else
+    None. A quote inside a paragraph ("Rates will fall, says Ana Ruiz. “…”") needs a verb of saying in
+    that sentence, whose subject is the speaker."""
+    from quotes.extract.attribution import mention_span, subject_of
+    from quotes.extract.cues import is_speech_lemma
 
     j = qa - 1
     while j >= 0 and (doc[j].is_space or _in_quote(j, quote_ranges)):
@@ -109,6 +113,13 @@ def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]]) -> t
     if j < 0:
         return None
     prev = doc[j].sent
+    if not opens_line:
+        for verb in prev:
+            if verb.pos_ == "VERB" and is_speech_lemma(verb.lemma_) and not _in_quote(verb.i, quote_ranges):
+                subj = subject_of(verb)
+                if subj is not None and not _in_quote(subj.i, quote_ranges) and is_person(subj):
+                    return "context", mention_span(subj)
+        return None
     if doc[j].text == "?" and not any(_in_quote(t.i, quote_ranges) for t in prev):
         return ANSWER, None
     subj = sentence_subject(prev)

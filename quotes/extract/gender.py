@@ -27,6 +27,7 @@ GENDERED_NOUNS = {
                 councilwoman sportswoman stateswoman policewoman actress waitress nun""".split()),
 }
 _WORD = re.compile(r"[\w’'.-]+")
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|in|at|from|into|of|on|near|for|with|by|towards?)\s+(?:the\s+)?$", re.I)
 
 
 def pronoun_gender(word: str) -> str | None:
@@ -86,6 +87,8 @@ def text_genders(text: str, names: list[tuple[int, int, str, tuple[str, ...]]]) 
             g = noun_gender(t)
             if g in (MASC, FEM):
                 c[g] += 2
+        if _AFTER_PREPOSITION.search(text, max(0, s - 12), s):
+            continue  # "… returned to Lindi Region, where she grew up": a place, not the pronoun's person
         stop = ordered[k + 1][0] if k + 1 < len(ordered) else len(text)
         m = re.search(r"[.!?](?:\s|$)", text[e:stop])
         window = text[e:e + m.start()] if m else text[e:stop]
