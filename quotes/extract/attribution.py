@@ -101,8 +101,10 @@ def speaker_of(subj: Token) -> Token:
     return subj
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through 'saying' / 'adding' clauses and conjoined verbs."""
+def subject_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> Token | None:
+    """The subject of a verb, climbing through 'saying' / 'adding' clauses and conjoined verbs. A subject
+    inside the token range `skip` (the quote: "“Good guy,” his neighbour, Ana Ruiz, said" parsed with
+    "guy" as a second subject) does not count."""
     seen = 0
     v = verb
     while v is not None and seen < 6:
@@ -116,7 +118,8 @@ def subject_of(verb: Token) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
         for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text) \
+                    and not skip[0] <= c.i < skip[1]:
                 return speaker_of(c)
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
             if v.dep_ == "relcl":
@@ -183,7 +186,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     for _, verb, side in cands:
         if not is_speech_lemma(verb.lemma_):
             continue
-        subj = _clean_subject(subject_of(verb), qa, qb, verb)
+        subj = _clean_subject(subject_of(verb, (qa, qb)), qa, qb, verb)
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
     def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
@@ -197,7 +200,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         return colon
     writer = None
     for _, verb, side in cands:
-        subj = _clean_subject(subject_of(verb), qa, qb, verb)
+        subj = _clean_subject(subject_of(verb, (qa, qb)), qa, qb, verb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
         raw = subject_of(verb)
