@@ -179,6 +179,8 @@ class Resolver:
                 self.by_first.setdefault(toks[0], []).append(r)
         self.genders = text_genders(text, [(r.start, r.end, r.name, r.titles) for r in self.runs])
         self.speakers: list[tuple[int, str]] = []  # (offset, resolved name) of earlier attributions
+        self._counts: dict[str, list[int]] = {}  # full name -> [mentions, last offset], for `salient_person`
+        self._counted = 0
 
     def remember(self, offset: int, name: str | None) -> None:
         if name:
@@ -293,7 +295,27 @@ class Resolver:
                 name = self.role(text, at) or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
             if name:  # the parse found it, its gender checked there (`context.antecedent`)
                 return name
-        return self.previous_speaker(offset, want) or self.nearest_person(offset, want)
+        return self.previous_speaker(offset, want) or self.salient_person(offset, want)
+
+    def salient_person(self, offset: int, want: str | None) -> str | None:
+        """Before anyone is quoted: the person the article has named most often so far (an interview's
+        subject, named in the headline and the opening paragraphs), ties going to the one named last;
+        gender as in `nearest_person`."""
+        upto = bisect.bisect_left(self.starts, offset)
+        if upto < self._counted:  # offsets come in text order; start again if not
+            self._counts, self._counted = {}, 0
+        for r in self.runs[self._counted:upto]:  # counted once per article, however many pronouns ask
+            full = self.full_name(r.name, r.start)
+            if len(full.split()) >= 2:
+                c = self._counts.setdefault(full, [0, 0])
+                c[0] += 1
+                c[1] = r.start
+        self._counted = max(self._counted, upto)
+        ranked = sorted(self._counts.items(), key=lambda kv: (kv[1][0], kv[1][1]), reverse=True)
+        for full, _ in ranked:
+            if self.gender(full) == want if want in ("m", "f") else self._fits(full, want):
+                return full
+        return None
 
     @staticmethod
     def _role_gender(mention: str) -> str | None:
