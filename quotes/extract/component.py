@@ -42,6 +42,8 @@ class Candidate:
 def register_extensions() -> None:
     if not Doc.has_extension("quote_candidates"):
         Doc.set_extension("quote_candidates", default=None)
+    if not Doc.has_extension("quote_names"):  # words the whole article writes as names (lower case)
+        Doc.set_extension("quote_names", default=None)
     for name in ("quote_kind", "quote_reason", "quote_pattern", "quote_speaker", "quote_cue", "quote_antecedent",
                  "quote_index", "quote_speaker_label", "quote_antecedent_label"):
         if not Span.has_extension(name):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import REPORTING_NOUNS as SPEECH_NOUNS
 from quotes.extract.gender import pronoun_gender, token_gender
-from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS
+from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS, _named_elsewhere
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 LOOK_BACK = 4
@@ -32,11 +32,20 @@ def _in_quote(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
     return any(a <= i < b for a, b in quote_ranges)
 
 
-def sentence_subject(sent: Span) -> Token | None:
-    """The subject of a sentence's main verb, or of the first verb with one ("In March, she returned …")."""
-    subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
-    if subj is None:
-        subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
+def sentence_subject(sent: Span, end: int | None = None) -> Token | None:
+    """The subject of a sentence's main verb, or of the first verb with one ("In March, she returned …").
+    With `end`, only the sentence's words before token `end` count (the parser sometimes runs a sentence
+    on into the quote that follows it)."""
+    if end is not None and end < sent.end:
+        part = sent.doc[sent.start:max(end, sent.start)]
+        verbs = [t for t in part if t.pos_ in ("VERB", "AUX") and not sent.start <= t.head.i < end]
+        subj = next((c for v in verbs for c in v.children if c.dep_ in SUBJ and c.i < end), None)
+        if subj is None:
+            subj = next((t for t in part if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
+    else:
+        subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
+        if subj is None:
+            subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
     if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEECH_NOUNS:
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)  # "Kim’s response was firm"
         if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
@@ -54,6 +63,8 @@ def is_person(tok: Token) -> bool:
         return True
     if tok.pos_ != "NOUN" or tok.tag_ == "NNS":
         return False
+    if tok.text[:1].isupper() and (tok.lower_ in (tok.doc._.quote_names or ()) or _named_elsewhere(tok)):
+        return True  # "Draper meanwhile won …" tagged as the trade: a name elsewhere in the article
     if any(d.dep_ == "appos" and d.pos_ == "PROPN" for d in tok.subtree):  # "Another villager, Rosa Mbeki,"
         return True
     low = tok.lemma_.lower()
@@ -122,7 +133,7 @@ def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
         return None
     if doc[j].text == "?" and not any(_in_quote(t.i, quote_ranges) for t in prev):
         return ANSWER, None
-    subj = sentence_subject(prev)
+    subj = sentence_subject(prev, qa)
     if subj is None or _in_quote(subj.i, quote_ranges) or not (is_person(subj) or subj.lower_ == "they"):
         return None
     return "context", mention_span(subj)

@@ -106,6 +106,17 @@ def name_runs(text: str) -> list[NameRun]:
     return runs
 
 
+def mid_sentence_names(text: str) -> frozenset[str]:
+    """The words (lower case) that the text capitalises in mid-sentence: names, whatever the tagger says
+    of them where they open a sentence ("Draper meanwhile won …")."""
+    out = set()
+    for r in name_runs(text):
+        before = text[max(0, r.start - 40):r.start].rstrip(" \t\u00a0(“\"‘'")
+        if before and before[-1] not in ".!?:\n—–-":
+            out.update(w.lower() for w in r.name.split())
+    return frozenset(out)
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Headline-style lines (most words capitalised), where capitals say nothing about names."""
     out, pos = [], 0
