@@ -11,11 +11,6 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 LEAD = "A Headline For The Test\n\n"
 
 
-@pytest.fixture(scope="session")
-def extractor():
-    return Extractor()
-
-
 def run(extractor, body):
     text = LEAD + body
     return text, extractor.extract(Article(path="t.txt", text=text))
@@ -40,7 +35,7 @@ PATTERNS = [
     ("According to Ann Brooks, “the bridge comes first and the road second.”",
      "the bridge comes first", "Ann Brooks", "Ann Brooks", "according_to"),
     ("The city council made its decision on Friday: “The bridge will close for a year.”",
-     "The bridge will close", "The city council", "The city council", "colon"),
+     "The bridge will close", "city council", "The city council", "colon"),
     ("Ann Brooks arrived late. She spoke of “fond memories” of the old bridge.",
      "fond memories", "Ann Brooks", "She", "cue_before"),
     ("“The bridge will close for a year and the road will stay open.” — Ann Brooks",

@@ -131,7 +131,7 @@ def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
                 if subj is not None and not _in_quote(subj.i, quote_ranges) and is_person(subj):
                     return "context", mention_span(subj)
         return None
-    if doc[j].text == "?" and not any(_in_quote(t.i, quote_ranges) for t in prev):
+    if doc[j].text == "?" and not any(_in_quote(t.i, quote_ranges) for t in doc[prev.start:j]):
         return ANSWER, None
     subj = sentence_subject(prev, qa)
     if subj is None or not (is_person(subj) or subj.lower_ == "they"):

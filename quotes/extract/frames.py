@@ -111,7 +111,10 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
         if p > 0 and text[aq.paragraphs[p - 1][0]:aq.paragraphs[p - 1][1]].rstrip().endswith(":"):
             chosen.add(p - 1)
     for p in need:
-        if p > 0 and p - 1 not in chosen and names_nobody(text, aq, p):
+        prev_end = text[aq.paragraphs[p - 1][0]:aq.paragraphs[p - 1][1]].rstrip()[-1:] if p > 0 else ""
+        # only a paragraph that ends a sentence: a headline run into the quote's sentence misleads the parser
+        if p > 0 and p - 1 not in chosen and prev_end in (".", "!", "?", "”", "\"", "’", ")") \
+                and names_nobody(text, aq, p):
             starts[p - 1] = context_start(text, aq.paragraphs[p - 1])
     chosen |= set(starts)
     runs: list[list[int]] = []

@@ -106,11 +106,11 @@ def name_runs(text: str) -> list[NameRun]:
     return runs
 
 
-def mid_sentence_names(text: str) -> frozenset[str]:
+def mid_sentence_names(text: str, runs: list[NameRun] | None = None) -> frozenset[str]:
     """The words (lower case) that the text capitalises in mid-sentence: names, whatever the tagger says
     of them where they open a sentence ("Draper meanwhile won …")."""
     out = set()
-    for r in name_runs(text):
+    for r in name_runs(text) if runs is None else runs:
         before = text[max(0, r.start - 40):r.start].rstrip(" \t\u00a0(“\"‘'")
         if before and before[-1] not in ".!?:\n—–-":
             out.update(w.lower() for w in r.name.split())
@@ -339,7 +339,7 @@ class Resolver:
             name = self.pronoun(mention, offset, antecedent)
             return Resolved(name, "pronoun") if name else Resolved(None, "unresolved")
         if kind == "role" and _speaks_as_body(mention):  # "the city council", "court papers", "economists"
-            return Resolved(mention, "organisation")
+            return Resolved(re.sub(r"^(?:the|The|THE)\s+", "", mention), "organisation")
         if kind == "role":
             name = self.role(mention, offset)
             definite = _definite(mention) or self.text[max(0, offset - 4):offset].lower() in ("the ", "his ", "her ")
@@ -386,7 +386,7 @@ def _speaks_as_body(mention: str) -> bool:
     if not words:
         return False
     head = words[-1]
-    if head in ORGANISATIONS or head in TEXTS:
+    if head in ORGANISATIONS or head in TEXTS or head.endswith("s") and (head[:-1] in ORGANISATIONS or head[:-1] in TEXTS):
         return True
     return head.endswith("s") and (head in PEOPLE or head.rstrip("s") in PEOPLE) and head not in PEOPLE_SINGULAR_S
 

@@ -1,0 +1,123 @@
+"""Who said it, class by class: every case is a short article written for the test (the English model, loaded once).
+
+Each row: (article body, the first words of the quote, the speaker name expected, its resolution or None for
+any). A row whose name is None expects no identity: no speaker, or an unresolved mention.
+"""
+import pytest
+
+from quotes.model import Article
+
+LEAD = "A Headline For The Test\n\n"
+
+CASES = [
+    # a pronoun whose antecedent is two sentences back, with a sentence about a thing in between
+    ("Maria Lopez chairs the housing board. The meeting ran late into the night.\n\n"
+     "“We cannot build fast enough,” she said.",
+     "We cannot build", "Maria Lopez", "pronoun"),
+    ("Ravi Shah wrote the report last year. The book sold well in the spring.\n\n"
+     "“I did not expect it to sell,” he said.",
+     "I did not expect", "Ravi Shah", "pronoun"),
+    # "she" after a man and a woman are named: gender decides
+    ("Ms Ana Ruiz runs the cargo office. Mr Tom Baker met her at the port on Monday.\n\n"
+     "“The cranes are too old,” she said.",
+     "The cranes are too old", "Ana Ruiz", "pronoun"),
+    ("Mr Omar Haddad and Ms Lena Weiss both spoke at the hearing.\n\n“We were never consulted,” he said.",
+     "We were never consulted", "Omar Haddad", "pronoun"),
+    # Name: "..." right after another speaker's quote
+    ("“Prices will rise,” said Ana Ruiz.\n\nBen Ito: “Prices will fall, and soon.”",
+     "Prices will fall", "Ben Ito", None),
+    ("“Prices will rise,” said Ana Ruiz.\n\nBen Ito: 'Prices will fall, and soon.'",
+     "Prices will fall", "Ben Ito", None),
+    # a multi-paragraph quote whose speaker is introduced just before it
+    ("Another fisherman, Kofi Mensah, said the catch had halved since the spring.\n\n"
+     "“We go out every night and come back with nothing.\n\n"
+     "“Our children have left for the city.”",
+     "We go out every night", "Kofi Mensah", "context"),
+    ("Another fisherman, Kofi Mensah, said the catch had halved since the spring.\n\n"
+     "“We go out every night and come back with nothing.\n\n"
+     "“Our children have left for the city.”",
+     "Our children", "Kofi Mensah", None),
+    # long titles and roles before a name, appositives after it, "according to", "Asked …, X replied"
+    ("The Minister of Trade and Industry, Ana Ruiz, said: “The rules are clear.”",
+     "The rules are clear", "Ana Ruiz", None),
+    ("“The rules are clear,” said Chief of Army Staff General Omar Latif.",
+     "The rules are clear", "Omar Latif", None),
+    ("“The rules are clear,” Kyiv resident Ana Ruiz told reporters.",
+     "The rules are clear", "Ana Ruiz", None),
+    ("“We want answers,” said Ben Ito, a lawyer for the family.",
+     "We want answers", "Ben Ito", None),
+    ("According to Ana Ruiz, “the rules were broken twice.”",
+     "the rules were broken", "Ana Ruiz", None),
+    ("Asked whether the plant would close, Ben Ito replied: “Not while I am here.”",
+     "Not while I am here", "Ben Ito", None),
+    ("The head of the port’s safety unit, Karim Diallo, says the cranes are old.\n\n"
+     "“They should have been replaced years ago.”",
+     "They should have been", "Karim Diallo", "context"),
+    # organisations, statements and documents as speakers
+    ("“We are reviewing the findings,” the health department said in a statement.",
+     "We are reviewing", "health department", "organisation"),
+    ("Court papers show the guards “failed to make the rounds” that night.",
+     "failed to make the rounds", "Court papers", "organisation"),
+    # question-and-answer interviews: the answer belongs to the interviewee
+    ("Ana Ruiz has run the museum for ten years. “It has been the job of my life,” she says.\n\n"
+     "Will she stay on?\n\n“As long as they will have me.”",
+     "As long as they", "Ana Ruiz", "answer"),
+    # headlines and subheadings: "'...': Company", "..., says regulator" style signatures
+    ("Markets rose on Friday.\n\n‘Stay on the sidelines next week’: Delta Economics\n\n"
+     "Economists at the bank expect no change.",
+     "Stay on the sidelines", "Delta Economics", None),
+    ("“The bridge will close for a year.” — Ann Brooks",
+     "The bridge will close", "Ann Brooks", None),
+    # quotes of one person across an article: a follow-on paragraph opening with a quote and no verb
+    ("“We will appeal,” said Ana Ruiz, who chairs the union.\n\n“This fight is not over.”",
+     "This fight is not over", "Ana Ruiz", "continuation"),
+    ("Labour markets are cooling, says Ana Ruiz. “We expect two more cuts this year.”",
+     "We expect two more cuts", "Ana Ruiz", "context"),
+    # a subject inside the quote does not hide the named subject after it
+    ("The profile ran in the spring.\n\n“Good company,” his neighbour in Boston, Peter Vance, said in the story.",
+     "Good company", "Peter Vance", None),
+    # negatives: nobody, or a mention that names nobody, is never an identity; "he" is never a woman
+    ("Ana Ruiz said she would meet the new owner on Monday.\n\n“The cranes are too old,” he said.",
+     "The cranes are too old", None, None),
+    ("The river rose all week.\n\n“It was bad,” she said.",
+     "It was bad", None, None),
+    ("“The plan is on hold,” a spokesman said.",
+     "The plan is on hold", None, None),
+    ("The vote was close. “We expect two more cuts this year.”",
+     "We expect two more cuts", None, None),
+    # the site's name after a headline is not a signature: the army warns, the site does not speak
+    ("Rebels march as the army warns of ‘digital terror’ - Daily Courier Online",
+     "digital terror", "army", None),
+]
+
+
+def _quote(extractor, body, words):
+    text = LEAD + body
+    quotes = extractor.extract(Article(path="t.txt", text=text))
+    return text, next(q for q in quotes if q.text.startswith(words))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("body,words,name,resolution", CASES)
+def test_speaker(extractor, body, words, name, resolution):
+    text, q = _quote(extractor, body, words)
+    got = q.speaker.identity if q.speaker else None
+    assert got == name, (q.pattern, q.speaker)
+    if resolution is not None:
+        assert q.speaker.resolution == resolution
+    if q.speaker is not None and q.speaker.end_char > q.speaker.start_char:
+        assert text[q.speaker.start_char:q.speaker.end_char] == q.speaker.mention
+
+
+@pytest.mark.model
+def test_unresolved_mention_keeps_its_words_and_names_nobody(extractor):
+    _, q = _quote(extractor, "The river rose all week.\n\n“It was bad,” she said.", "It was bad")
+    assert (q.speaker.name, q.speaker.mention, q.speaker.resolution) == (None, "she", "unresolved")
+    assert q.to_dict()["speaker"]["name"] is None
+
+
+@pytest.mark.model
+def test_title_goes_to_its_own_field(extractor):
+    _, q = _quote(extractor, "“The rules are clear,” Kyiv resident Ana Ruiz told reporters.", "The rules are clear")
+    assert (q.speaker.name, q.speaker.title) == ("Ana Ruiz", "Kyiv resident")
+    assert q.speaker.mention == "Kyiv resident Ana Ruiz"
