@@ -22,7 +22,7 @@ from quotes.check.record import Recorded
 from quotes.model import Discrepancy, Finding, Quote, Variant
 from quotes.speakers import same_person
 
-FINDING_KINDS = ("misquote", "misattribution", "unverified", "variant")
+FINDING_KINDS = ("misquote", "misattribution", "near-match", "unverified", "variant")
 AGREE = frozenset({"verbatim", "cosmetic", "trimmed", "fragment"})  # the new quote is (part of) the recorded words
 PART = frozenset({"fragment", "trimmed"})  # the recorded words are part of the new quote
 WORD_CHANGES = ("omitted", "added", "substituted")

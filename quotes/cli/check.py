@@ -25,6 +25,7 @@ def check(
     against_quotes: list[str] = typer.Option([], "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
     transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
+    transcript_date: list[str] = typer.Option([], "--transcript-date", metavar="[FILE=]DATE", help="The date of the event a transcript records (YYYY-MM-DD; FILE= picks one transcript). Repeatable."),
     fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
@@ -34,19 +35,21 @@ def check(
 ) -> None:
     """Check new articles against the record; exit 1 when a quote is misquoted or misattributed."""
     with errors():
-        failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet)
+        failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
+                         transcript_date)
     if failing and not exit_zero:
         from quotes.errors import EXIT_FINDINGS
 
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet) -> int:
+def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
+           transcript_date=()) -> int:
     from quotes.check import parse_fail_on, run_check
     from quotes.render.findings import write
 
     result = run_check(paths, against, transcript, speaker, parse_fail_on(fail_on), model=model,
-                       against_quotes=against_quotes)
+                       against_quotes=against_quotes, transcript_dates=transcript_date)
     if not quiet:
         for w in result.warnings:
             warn(w)

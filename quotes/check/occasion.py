@@ -1,0 +1,97 @@
+"""When was it said? Event dates of transcripts and publication dates of articles.
+
+A transcript's event date comes from the user (`--transcript-date [FILE=]YYYY-MM-DD`) or from a header
+line at the top of the transcript file (`# date: 2016-01-17` or `Event date: 2016-01-17`). A file name's
+date is not used: it is often the day the transcript was published, not the day of the event.
+
+An article's date is the one its metadata gives (HTML, JSON `date`), else a date in its file name
+(`wash-post_2016-01-18_….txt`, `20160118-story.txt`): newsrooms name files by publication day.
+An article cannot quote an event that happened after it was published.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from quotes import ingest
+from quotes.errors import InputError
+from quotes.model import Article
+from quotes.transcript import HEADER_LINES, header_match
+
+NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """The calendar day at the start of `value` ("2016-01-18", "2016-01-18T09:00:00Z"), or None."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def article_date(article: Article) -> dt.date | None:
+    """The article's publication day: its metadata, else a plausible date in its file name."""
+    day = parse_date(article.date)
+    if day is not None:
+        return day
+    for m in NAME_DATE.finditer(Path(article.path.split("#")[0]).name):
+        try:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        if 1900 <= day.year <= 2100:
+            return day
+    return None
+
+
+def header_date(text: str) -> dt.date | None:
+    """The event date a transcript states in a header line among its first lines."""
+    m = header_match(text.lstrip("\ufeff"))
+    return parse_date(m.group(1)) if m else None
+
+
+def parse_given(values: Iterable[str]) -> list[tuple[str | None, dt.date]]:
+    """`--transcript-date` values: `YYYY-MM-DD` (every transcript) or `FILE=YYYY-MM-DD`."""
+    out: list[tuple[str | None, dt.date]] = []
+    for v in values:
+        name, _, day = v.rpartition("=")
+        date = parse_date(day.strip()) if re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", day) else None
+        if date is None:
+            raise InputError(f"--transcript-date {v!r}: expected YYYY-MM-DD or FILE=YYYY-MM-DD")
+        out.append((name.strip() or None, date))
+    return out
+
+
+def event_dates(transcripts: Iterable[str], given: Iterable[str] = ()) -> dict[str, dt.date]:
+    """The event date of each transcript file (by the path the record names it with), where known."""
+    pairs = parse_given(given)
+    files: list[str] = []
+    for t in transcripts:
+        if Path(t).is_dir():
+            files += [item[0] for item in ingest.expand([t]) if not isinstance(item, ingest.Problem)]
+        else:
+            files.append(t)
+    out: dict[str, dt.date] = {}
+    for f in files:
+        day = None
+        try:
+            with open(f, encoding="utf-8", errors="replace") as fh:
+                day = header_date("".join(fh.readline() for _ in range(HEADER_LINES)))
+        except OSError:
+            pass
+        for name, date in pairs:
+            if name is None or name in (f, Path(f).name, Path(f).stem):
+                day = date
+        if day is not None:
+            out[f] = day
+    unknown = [n for n, _ in pairs if n is not None and not any(n in (f, Path(f).name, Path(f).stem) for f in files)]
+    if unknown:
+        raise InputError(f"--transcript-date {unknown[0]}: no transcript of that name (give the file as named with --transcript)")
+    return out

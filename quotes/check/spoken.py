@@ -1,0 +1,153 @@
+"""Judging a quote against the transcripts in the record: the passages it may render, and what it did
+to them (`quotes.check.edits`).
+
+- misquote: the words change the passage without a mark, and the passage is evidently the occasion
+  quoted (the article is not dated before the event; few enough words differ to be an edit of it);
+- near-match (never failing by default): the record has close words, but not evidently on the occasion
+  the article quotes (the article predates the event, or too many words differ for an edit of that
+  passage), or the words are close to someone else's and the article names its speaker confidently;
+- misattribution: the words are, closely and only, one record speaker's, and the article confidently
+  names a different person;
+- unverified: words of the quote beyond the start or end of the matching transcript turn.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from quotes.check.edits import Region, describe, regions
+from quotes.check.passage import Passage, informative
+from quotes.model import Finding, Quote
+from quotes.speakers import same_person
+
+# a passage is a candidate rendering when this share of the quote's words appear in it, in order
+MIN_SHARE = 0.6
+MIN_MATCHED = 4  # and at least this many words, informative ones among them
+MIN_INFORMATIVE = 2
+# an edit changes a few words of a passage; past this share the quote is rather a different wording
+# of the same thought, said again on another occasion
+MAX_CHANGED_SHARE = 0.3
+# a misattribution needs a long, exact match: a short phrase is common property
+MIN_ATTRIBUTION_WORDS = 8
+CONFIDENT_RESOLUTIONS = frozenset({"name", "title"})  # the article names the speaker at the quote
+MIN_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a quote did to one passage."""
+
+    passage: Passage
+    regions: tuple[Region, ...]
+
+    @property
+    def changes(self) -> tuple[Region, ...]:
+        return tuple(r for r in self.regions if r.kind == "change")
+
+    @property
+    def unverified(self) -> tuple[Region, ...]:
+        return tuple(r for r in self.regions if r.kind == "unverified")
+
+    @property
+    def changed_share(self) -> float:
+        return sum(r.size for r in self.changes) / max(1, len(self.passage.quote_tokens))
+
+
+def plausible(p: Passage) -> bool:
+    keys = [p.quote_tokens[i].key for op, i, _ in p.ops if op == "="]
+    return (p.share >= MIN_SHARE and len(keys) >= MIN_MATCHED
+            and sum(1 for k in keys if informative(k)) >= MIN_INFORMATIVE)
+
+
+def confident(quote: Quote) -> bool:
+    """The article names the speaker itself (not a pronoun, a role or a guess from context)."""
+    s = quote.speaker
+    return (s is not None and bool(s.name.strip()) and s.resolution in CONFIDENT_RESOLUTIONS
+            and quote.confidence >= MIN_CONFIDENCE)
+
+
+def judge(quote: Quote, passages: list[Passage], published: dt.date | None = None,
+          events: dict[str, dt.date] | None = None) -> list[Finding] | None:
+    """Findings for `quote` against transcript passages (best first); None when none is close enough
+    to be a rendering (the quote is then judged against the rest of the record, or unverified)."""
+    events = events or {}
+    close = [Reading(p, tuple(regions(p))) for p in passages if plausible(p)]
+    if not close:
+        return None
+    close.sort(key=lambda r: (len(r.changes), sum(x.size for x in r.changes), -r.passage.matched))
+    name = quote.speaker.name.strip() if quote.speaker and quote.speaker.name.strip() else None
+    same = [r for r in close if name and same_person(name, r.passage.turn.speaker)]
+    if same:
+        return words(quote, same[0], published, events)
+    best = close[0]
+    if name and confident(quote):
+        return elsewhere(quote, name, close, published, events)
+    return words(quote, best, published, events)
+
+
+def words(quote: Quote, r: Reading, published: dt.date | None, events: dict[str, dt.date]) -> list[Finding]:
+    """The quote as a rendering of the passage's speaker's words."""
+    p = r.passage
+    out: list[Finding] = []
+    if r.changes:
+        doubt = occasion_doubt(r, published, events)
+        listed = "; ".join(describe(x) for x in r.changes)
+        if doubt:
+            out.append(finding("near-match", quote, p, f"near match on record, occasion unknown ({doubt}): {listed}"))
+        else:
+            out.append(finding("misquote", quote, p, f"differs from the transcript: {listed}"))
+    if r.unverified:
+        words_ = "; ".join(" ".join(dict.fromkeys(t.word.text for t in x.quote)) for x in r.unverified)
+        out.append(finding("unverified", quote, p, f"the transcript turn does not cover “{words_}”"))
+    return out
+
+
+def elsewhere(quote: Quote, name: str, close: list[Reading], published: dt.date | None,
+              events: dict[str, dt.date]) -> list[Finding]:
+    """The article names someone the close passages are not from."""
+    best = close[0]
+    p = best.passage
+    exact = not best.changes and not best.unverified
+    rivals = [r for r in close[1:] if not r.changes and not same_person(r.passage.turn.speaker, p.turn.speaker)]
+    long_enough = len(quote_words(p)) >= MIN_ATTRIBUTION_WORDS
+    doubt = date_doubt(p, published, events)
+    if exact and long_enough and not rivals and not doubt:
+        return [finding("misattribution", quote, p,
+                        f"attributed to {name}, but the record has these words from {p.turn.speaker}")]
+    why = doubt or ("the words are not exactly the record's" if not exact else
+                    "a phrase too short to tell who said it" if not long_enough else
+                    "more than one speaker on record says them")
+    return [finding("near-match", quote, p,
+                    f"attributed to {name}; close words on record from {p.turn.speaker}, occasion unknown ({why})")]
+
+
+def quote_words(p: Passage) -> set[tuple[int, int]]:
+    return {(t.word.start, t.word.end) for t in p.quote_tokens}
+
+
+def date_doubt(p: Passage, published: dt.date | None, events: dict[str, dt.date]) -> str | None:
+    event = events.get(p.turn.source)
+    if event is not None and published is not None and published < event:
+        return f"the article is dated {published.isoformat()}, before the event on {event.isoformat()}"
+    return None
+
+
+def occasion_doubt(r: Reading, published: dt.date | None, events: dict[str, dt.date]) -> str | None:
+    """Why the passage may not be the occasion the article quotes, or None when it evidently is."""
+    doubt = date_doubt(r.passage, published, events)
+    if doubt:
+        return doubt
+    if r.changed_share > MAX_CHANGED_SHARE:
+        n = sum(x.size for x in r.changes)
+        return f"{n} of {len(r.passage.quote_tokens)} words differ, too many for an edit of this passage"
+    return None
+
+
+def finding(kind: str, quote: Quote, p: Passage, lead: str) -> Finding:
+    first = p.first
+    where = f"{first.location}, transcript {p.lines()}"
+    said = " ".join(" ".join(e.quote.text.split()) for e in p.turn.entries[p.turn.tokens[p.start].entry:
+                                                                               p.turn.tokens[p.end - 1].entry + 1])
+    if len(said) > 240:
+        said = said[:239].rstrip() + "…"
+    return Finding(kind, quote, f"{lead}; {where}: “{said}”", first.quote, first.location)
