@@ -52,14 +52,19 @@ def regions(p: Passage) -> list[Region]:
     """Every difference between the quote and the passage, classified (in quote order)."""
     runs: list[list[tuple[str, int, int]]] = [[]]
     for op in p.ops:
-        if op[0] == "=":
-            if runs[-1]:
-                runs.append([])
-        else:
+        if op[0] == "=" or at_cut(p, op) != at_cut(p, runs[-1][-1] if runs[-1] else op):
+            runs.append([])  # words left out at a marked cut are a region of their own
+        if op[0] != "=":
             runs[-1].append(op)
     runs = [r for r in runs if r]
     out = [classify(p, r) for r in runs]
-    return _merge_swaps(p, runs, out)
+    return _merge(p, runs, out)
+
+
+def at_cut(p: Passage, op: tuple[str, int, int]) -> bool:
+    """A transcript word left out where the article marks a cut (before a quote word after an ellipsis
+    or an insertion)."""
+    return op[0] == "-" and 0 < op[1] < len(p.quote_tokens) and p.quote_tokens[op[1]].cut_before
 
 
 def classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
@@ -77,7 +82,7 @@ def classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
         if why:
             return Region("faithful", why, q, s)
         return Region("change", "omitted", q, s, flags(q, s))
-    if _cosmetic(q, s):
+    if _cosmetic(q, s) or _unit(p, run, q + s):
         return Region("faithful", "cosmetic", q, s)
     if len(q) == 1 and len(s) == 1 and _garbled(q[0], s[0]):
         return Region("faithful", "clean-up", q, s)
@@ -154,12 +159,25 @@ def normal(k: str) -> str:
 
 def _cosmetic(q: tuple[Token, ...], s: tuple[Token, ...]) -> bool:
     qk, sk = [normal(t.key) for t in q], [normal(t.key) for t in s]
-    if "".join(qk) == "".join(sk) or (len(qk) <= 3 and Counter(qk) == Counter(sk)):
+    if "".join(qk) == "".join(sk) or (len(qk) <= 4 and Counter(qk) == Counter(sk)):
         return True  # "health care" / "healthcare"; "to want" / "want to"
     if any(is_number(k) for k in qk + sk):
-        strip = lambda ks: Counter(k for k in ks if k not in CURRENCY)
-        return strip(qk) == strip(sk)  # "$1 trillion" / "a trillion dollars"; "10 percent" / "10%"
+        return amount(qk) == amount(sk)  # "$1 trillion" / "a trillion dollars"; "10 percent" / "10%"
     return False
+
+
+def _unit(p: Passage, run, tokens: tuple[Token, ...]) -> bool:
+    """Only a currency or unit word, next to an amount: "a trillion dollars" for "$1 trillion"."""
+    if not tokens or any(t.key not in CURRENCY for t in tokens):
+        return False
+    i = p.ops.index(run[0])
+    near = p.ops[max(0, i - 2):i] + p.ops[i + len(run):i + len(run) + 2]
+    return any(is_number(p.quote_tokens[q].key) for op, q, _ in near if op == "=")
+
+
+def amount(keys: list[str]) -> Counter:
+    """The words of an amount, without its currency or unit words, "a" and "one" read as 1."""
+    return Counter("1" if k in ("a", "1") else k for k in keys if k not in CURRENCY)
 
 
 def _garbled(q: Token, s: Token) -> bool:
@@ -186,19 +204,24 @@ def flags(q: tuple[Token, ...], s: tuple[Token, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _merge_swaps(p: Passage, runs, out: list[Region]) -> list[Region]:
-    """Two changes with one word between them that together only reorder words are cosmetic."""
+def _merge(p: Passage, runs, out: list[Region]) -> list[Region]:
+    """Two changes a word or two apart that together only reorder words, or write the same amount
+    another way ("$1 trillion" / "a trillion dollars"), are cosmetic."""
     merged: list[Region] = []
     i = 0
     while i < len(out):
         r = out[i]
         if r.kind == "change" and i + 1 < len(out) and out[i + 1].kind == "change":
             nxt = out[i + 1]
-            q, s = r.quote + nxt.quote, r.said + nxt.said
-            if q and s and Counter(normal(t.key) for t in q) == Counter(normal(t.key) for t in s) and len(q) <= 3:
-                merged.append(Region("faithful", "cosmetic", q, s))
-                i += 2
-                continue
+            between = [op for op in p.ops[p.ops.index(runs[i][-1]) + 1:p.ops.index(runs[i + 1][0])]]
+            if len(between) <= 2 and all(op[0] == "=" for op in between):
+                gap_q = tuple(p.quote_tokens[q] for _, q, _ in between)
+                gap_s = tuple(p.turn.tokens[t] for _, _, t in between)
+                q, s = r.quote + gap_q + nxt.quote, r.said + gap_s + nxt.said
+                if q and s and _cosmetic(q, s):
+                    merged.append(Region("faithful", "cosmetic", q, s))
+                    i += 2
+                    continue
         merged.append(r)
         i += 1
     return merged

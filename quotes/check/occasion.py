@@ -1,8 +1,9 @@
 """When was it said? Event dates of transcripts and publication dates of articles.
 
 A transcript's event date comes from the user (`--transcript-date [FILE=]YYYY-MM-DD`) or from a header
-line at the top of the transcript file (`# date: 2016-01-17` or `Event date: 2016-01-17`). A file name's
-date is not used: it is often the day the transcript was published, not the day of the event.
+line at the top of the transcript file (`# date: 2016-01-17` or `Event date: 2016-01-17`). Failing both, a
+date in the transcript's file name is taken as approximate: it is often the day the transcript was
+published, a day or a few after the event.
 
 An article's date is the one its metadata gives (HTML, JSON `date`), else a date in its file name
 (`wash-post_2016-01-18_….txt`, `20160118-story.txt`): newsrooms name files by publication day.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from quotes import ingest
@@ -21,6 +23,23 @@ from quotes.model import Article
 from quotes.transcript import HEADER_LINES, header_match
 
 NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
+NAME_DATE_LAG = 3  # a transcript file named by its publication day may be this many days after the event
+STALE_DAYS = 30  # an article quoting an event older than this may quote a later repetition of the words
+
+
+@dataclass(frozen=True)
+class EventDate:
+    day: dt.date
+    declared: bool  # given by the user or the transcript's header (else read from the file name)
+
+    def after(self, published: dt.date) -> bool:
+        """The event is certainly after the article's publication day."""
+        return published < self.day - dt.timedelta(days=0 if self.declared else NAME_DATE_LAG)
+
+    def stale(self, published: dt.date) -> int | None:
+        """Days between the event and the article, when more than STALE_DAYS."""
+        days = (published - self.day).days
+        return days if days > STALE_DAYS else None
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -39,9 +58,12 @@ def parse_date(value: str | None) -> dt.date | None:
 def article_date(article: Article) -> dt.date | None:
     """The article's publication day: its metadata, else a plausible date in its file name."""
     day = parse_date(article.date)
-    if day is not None:
-        return day
-    for m in NAME_DATE.finditer(Path(article.path.split("#")[0]).name):
+    return day if day is not None else name_date(article.path)
+
+
+def name_date(path: str) -> dt.date | None:
+    """A plausible calendar date in a file's name (2016-01-18, 20160118)."""
+    for m in NAME_DATE.finditer(Path(path.split("#")[0]).name):
         try:
             day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:
@@ -69,7 +91,7 @@ def parse_given(values: Iterable[str]) -> list[tuple[str | None, dt.date]]:
     return out
 
 
-def event_dates(transcripts: Iterable[str], given: Iterable[str] = ()) -> dict[str, dt.date]:
+def event_dates(transcripts: Iterable[str], given: Iterable[str] = ()) -> dict[str, EventDate]:
     """The event date of each transcript file (by the path the record names it with), where known."""
     pairs = parse_given(given)
     files: list[str] = []
@@ -78,7 +100,7 @@ def event_dates(transcripts: Iterable[str], given: Iterable[str] = ()) -> dict[s
             files += [item[0] for item in ingest.expand([t]) if not isinstance(item, ingest.Problem)]
         else:
             files.append(t)
-    out: dict[str, dt.date] = {}
+    out: dict[str, EventDate] = {}
     for f in files:
         day = None
         try:
@@ -90,7 +112,9 @@ def event_dates(transcripts: Iterable[str], given: Iterable[str] = ()) -> dict[s
             if name is None or name in (f, Path(f).name, Path(f).stem):
                 day = date
         if day is not None:
-            out[f] = day
+            out[f] = EventDate(day, True)
+        elif (guess := name_date(f)) is not None:
+            out[f] = EventDate(guess, False)
     unknown = [n for n, _ in pairs if n is not None and not any(n in (f, Path(f).name, Path(f).stem) for f in files)]
     if unknown:
         raise InputError(f"--transcript-date {unknown[0]}: no transcript of that name (give the file as named with --transcript)")

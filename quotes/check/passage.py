@@ -245,7 +245,7 @@ def align(qt: tuple[Token, ...], turn: Turn) -> Passage:
                     best, step = c, ("=" if tt[j - 1].key == qk else "~")
                 skip = 0.0 if free else (0.2 if tt[j - 1].key in FILLERS else 1.0)
                 c = row[j - 1] + skip
-                if c < best:
+                if c < best or (c == best and step != "="):  # leave a word out rather than swap one
                     best, step = c, "-"
             row[j], brow[j] = best, step
     end = min(range(n + 1), key=lambda j: (cost[m][j], j))

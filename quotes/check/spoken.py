@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from quotes.check.occasion import EventDate
 from quotes.check.edits import Region, describe, regions
 from quotes.check.passage import Passage, informative
 from quotes.model import Finding, Quote
@@ -67,7 +68,7 @@ def confident(quote: Quote) -> bool:
 
 
 def judge(quote: Quote, passages: list[Passage], published: dt.date | None = None,
-          events: dict[str, dt.date] | None = None) -> list[Finding] | None:
+          events: dict[str, EventDate] | None = None) -> list[Finding] | None:
     """Findings for `quote` against transcript passages (best first); None when none is close enough
     to be a rendering (the quote is then judged against the rest of the record, or unverified)."""
     events = events or {}
@@ -85,7 +86,7 @@ def judge(quote: Quote, passages: list[Passage], published: dt.date | None = Non
     return words(quote, best, published, events)
 
 
-def words(quote: Quote, r: Reading, published: dt.date | None, events: dict[str, dt.date]) -> list[Finding]:
+def words(quote: Quote, r: Reading, published: dt.date | None, events: dict[str, EventDate]) -> list[Finding]:
     """The quote as a rendering of the passage's speaker's words."""
     p = r.passage
     out: list[Finding] = []
@@ -103,7 +104,7 @@ def words(quote: Quote, r: Reading, published: dt.date | None, events: dict[str,
 
 
 def elsewhere(quote: Quote, name: str, close: list[Reading], published: dt.date | None,
-              events: dict[str, dt.date]) -> list[Finding]:
+              events: dict[str, EventDate]) -> list[Finding]:
     """The article names someone the close passages are not from."""
     best = close[0]
     p = best.passage
@@ -125,14 +126,20 @@ def quote_words(p: Passage) -> set[tuple[int, int]]:
     return {(t.word.start, t.word.end) for t in p.quote_tokens}
 
 
-def date_doubt(p: Passage, published: dt.date | None, events: dict[str, dt.date]) -> str | None:
+def date_doubt(p: Passage, published: dt.date | None, events: dict[str, EventDate]) -> str | None:
     event = events.get(p.turn.source)
-    if event is not None and published is not None and published < event:
-        return f"the article is dated {published.isoformat()}, before the event on {event.isoformat()}"
+    if event is None or published is None:
+        return None
+    when = event.day.isoformat() + ("" if event.declared else " (from the file name)")
+    if event.after(published):
+        return f"the article is dated {published.isoformat()}, before the event of {when}"
+    days = event.stale(published)
+    if days:
+        return f"the event of {when} is {days} days before the article: the words may be said again elsewhere"
     return None
 
 
-def occasion_doubt(r: Reading, published: dt.date | None, events: dict[str, dt.date]) -> str | None:
+def occasion_doubt(r: Reading, published: dt.date | None, events: dict[str, EventDate]) -> str | None:
     """Why the passage may not be the occasion the article quotes, or None when it evidently is."""
     doubt = date_doubt(r.passage, published, events)
     if doubt:
