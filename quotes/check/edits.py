@@ -25,9 +25,8 @@ from quotes.textkeys import HEDGES, MODALS, NEGATIONS, is_number
 # words a speaker sets off with commas that carry nothing ("So it's easy to say, well, I'm going to")
 DISCOURSE = frozenset("well so now look like oh okay ok see again anyway".split())
 FILLER_PHRASES = (("you", "know"), ("i", "mean"), ("you", "see"))
-# how speech is written down versus how outlets print it
-SPOKEN = {"cause": "because", "cuz": "because", "em": "them", "til": "until", "till": "until", "an": "a",
-          "one": "a"}
+# an article may write either where a speaker's "a" or "an" stands
+SPOKEN = {"an": "a"}
 CURRENCY = frozenset("dollar dollars percent per cent usd".split())
 GARBLE_RATIO = 80  # one transcript word this close to the article's word (and 5+ letters) is a mishearing
 MAX_MARKED_REPLACEMENT = 6  # a [bracketed] insertion stands in for a few words, not a paragraph
@@ -186,7 +185,7 @@ def _garbled(q: Token, s: Token) -> bool:
         return False
     if {a, b} & (NEGATIONS | MODALS | HEDGES):
         return False
-    return fuzz.ratio(a, b) >= GARBLE_RATIO
+    return fuzz.ratio(a, b) >= GARBLE_RATIO or a.startswith(b) or b.startswith(a)  # "entitle" / "entitlement"
 
 
 def flags(q: tuple[Token, ...], s: tuple[Token, ...]) -> tuple[str, ...]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from quotes import ingest
 from quotes.errors import InputError
-from quotes.model import Article
+from quotes.model import Article, Quote
 from quotes.transcript import HEADER_LINES, header_match
 
 NAME_DATE = re.compile(r"(?<!\d)(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
@@ -35,6 +35,12 @@ class EventDate:
     def after(self, published: dt.date) -> bool:
         """The event is certainly after the article's publication day."""
         return published < self.day - dt.timedelta(days=0 if self.declared else NAME_DATE_LAG)
+
+    def fits(self, day: dt.date) -> bool:
+        """Could the event have been on `day`?"""
+        if self.declared:
+            return day == self.day
+        return self.day - dt.timedelta(days=NAME_DATE_LAG) <= day <= self.day
 
     def stale(self, published: dt.date) -> int | None:
         """Days between the event and the article, when more than STALE_DAYS."""
@@ -119,3 +125,31 @@ def event_dates(transcripts: Iterable[str], given: Iterable[str] = ()) -> dict[s
     if unknown:
         raise InputError(f"--transcript-date {unknown[0]}: no transcript of that name (give the file as named with --transcript)")
     return out
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(r"\b(?:(next|coming)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z])|\n\s*\n")
+
+
+CUE_REACH = 30  # characters after the cue verb in which a weekday tells when ("said on Tuesday night")
+
+
+def named_day(text: str, quote: Quote, published: dt.date | None) -> tuple[str, dt.date] | None:
+    """The day an article gives for the words it quotes: a weekday right after the quote's cue verb
+    ("…,” Clinton said Tuesday; told reporters on Tuesday), read as the last such day on or before the
+    article's date. None when the attribution names no weekday, or the article has no date."""
+    if published is None or quote.cue is None:
+        return None
+    start = quote.cue.end_char
+    reach = text[start:start + CUE_REACH]
+    stop = SENTENCE_END.search(reach)
+    if stop:
+        reach = reach[:stop.start()]
+    if quote.start_char >= start:  # the quote follows the cue: the weekday must come before it
+        reach = reach[: max(0, quote.start_char - start)]
+    m = WEEKDAY.search(reach)
+    if m is None or m.group(1):
+        return None  # "next Tuesday": not when it was said
+    back = (published.weekday() - WEEKDAYS.index(m.group(2).lower())) % 7
+    return m.group(2), published - dt.timedelta(days=back)

@@ -27,7 +27,15 @@ from quotes.textkeys import COMMON_WORDS, WORD, Word, word_keys, words
 FILLERS = frozenset("um uh ah er erm hmm mm".split())
 ASIDE = re.compile(r"\[[^\]]*\]|\([^)]*\)")  # [inaudible], (APPLAUSE), (sic): the transcriber's notes
 QUOTE_LABEL = re.compile(r"^\W*[A-Z][A-Z.'’ -]{1,40}:\s+")  # "RAMOS: …" quoted from a transcript inside an article
+# how speech is written down versus how outlets print it ("'cause" is read as "cause")
+SPOKEN = {"cause": "because", "cuz": "because", "em": "them", "til": "until", "till": "until", "ok": "okay"}
 WINDOW_SLACK = 12  # turn words considered on each side of the densest run of shared words
+
+
+def norm(key: str) -> str:
+    """A word's key as compared here: spoken forms written out, a possessive 's or s' dropped."""
+    key = SPOKEN.get(key, key)
+    return key[:-2] if key.endswith("'s") and len(key) > 3 else key
 
 
 class Token(NamedTuple):
@@ -104,7 +112,7 @@ def turn_tokens(entries: Iterable[Recorded]) -> tuple[Token, ...]:
             if any(a <= w.start < b for a, b in asides):
                 continue
             for k in w.keys:
-                out.append(Token(k, w, n, sentence_start=first))
+                out.append(Token(norm(k), w, n, sentence_start=first))
                 first = False
     return tuple(out)
 
@@ -123,7 +131,7 @@ def quote_tokens(quote: Quote) -> tuple[Token, ...]:
             pending = True
             continue
         for i, k in enumerate(w.keys):
-            out.append(Token(k, w, 0, cut_before=i == 0 and (pending or w.after_cut)))
+            out.append(Token(norm(k), w, 0, cut_before=i == 0 and (pending or w.after_cut)))
         pending = False
     return tuple(out)
 
@@ -166,7 +174,7 @@ class PassageIndex:
         self._turns: dict[int, Turn] = {}
         self._postings: dict[str, list[int]] = defaultdict(list)
         for n, run in enumerate(self.runs):
-            keys = {k for e in run for w in WORD.findall(e.quote.text) for k in word_keys(w)}
+            keys = {norm(k) for e in run for w in WORD.findall(e.quote.text) for k in word_keys(w)}
             for k in keys:
                 if informative(k):
                     self._postings[k].append(n)

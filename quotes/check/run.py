@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quotes.check import spoken
 from quotes.check.judge import FINDING_KINDS, assess, decide
-from quotes.check.occasion import article_date, event_dates
+from quotes.check.occasion import EventDate, article_date, event_dates, named_day
 from quotes.check.record import CHECKED_KINDS, Extract, Record, build_record, readable
 from quotes.errors import InputError, QuotesError
 from quotes.model import Article, Finding, Quote, Variant
@@ -47,12 +47,14 @@ def parse_fail_on(value: str | Iterable[str]) -> frozenset[str]:
 
 def check_quotes(quotes: Iterable[Quote], record: Record,
                  relate: Callable[[Quote, Quote], Variant] | None = None,
-                 published: dt.date | None = None, events: dict[str, dt.date] | None = None) -> list[Finding]:
+                 published: dt.date | None = None, events: dict[str, EventDate] | None = None,
+                 text: str | None = None) -> list[Finding]:
     """Findings for quotes of new articles, judged against `record` (scare quotes are skipped).
 
     Transcripts are judged passage by passage (`quotes.check.spoken`); a quote no transcript passage
     renders is judged against the recorded quotes of articles and stores (`decide`). `published` is the
-    articles' date, `events` the transcripts' event dates (by source)."""
+    article's date, `text` its text (for the weekday an attribution names), `events` the transcripts'
+    event dates (by source)."""
     if relate is None:
         from quotes.diff import relate
     spoken_record = record.has_transcripts
@@ -61,7 +63,8 @@ def check_quotes(quotes: Iterable[Quote], record: Record,
         if q.kind not in CHECKED_KINDS or not q.text.strip():
             continue
         if spoken_record:
-            found = spoken.judge(q, record.passages(q), published, events)
+            named = named_day(text, q, published) if text else None
+            found = spoken.judge(q, record.passages(q), spoken.When(published, named), events)
             if found is not None:
                 out += found
                 continue
@@ -114,7 +117,7 @@ def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: It
         names.append(article.path)
         mine = [q for q in quotes if q.kind in CHECKED_KINDS]
         checked += mine
-        findings += check_quotes(mine, record, published=article_date(article), events=events)
+        findings += check_quotes(mine, record, published=article_date(article), events=events, text=article.text)
     if not names:
         raise InputError("no article could be read: " + "; ".join(warnings[:3]))
     return CheckResult(tuple(names), tuple(checked), tuple(findings), len(record), fail_on, tuple(warnings))

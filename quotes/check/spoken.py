@@ -67,7 +67,15 @@ def confident(quote: Quote) -> bool:
             and quote.confidence >= MIN_CONFIDENCE)
 
 
-def judge(quote: Quote, passages: list[Passage], published: dt.date | None = None,
+@dataclass(frozen=True)
+class When:
+    """What the article says about when the quote was said."""
+
+    published: dt.date | None = None  # the article's date
+    named: tuple[str, dt.date] | None = None  # a weekday named with the quote, and the day it means
+
+
+def judge(quote: Quote, passages: list[Passage], when: When = When(),
           events: dict[str, EventDate] | None = None) -> list[Finding] | None:
     """Findings for `quote` against transcript passages (best first); None when none is close enough
     to be a rendering (the quote is then judged against the rest of the record, or unverified)."""
@@ -79,19 +87,19 @@ def judge(quote: Quote, passages: list[Passage], published: dt.date | None = Non
     name = quote.speaker.name.strip() if quote.speaker and quote.speaker.name.strip() else None
     same = [r for r in close if name and same_person(name, r.passage.turn.speaker)]
     if same:
-        return words(quote, same[0], published, events)
+        return words(quote, same[0], when, events)
     best = close[0]
     if name and confident(quote):
-        return elsewhere(quote, name, close, published, events)
-    return words(quote, best, published, events)
+        return elsewhere(quote, name, close, when, events)
+    return words(quote, best, when, events)
 
 
-def words(quote: Quote, r: Reading, published: dt.date | None, events: dict[str, EventDate]) -> list[Finding]:
+def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate]) -> list[Finding]:
     """The quote as a rendering of the passage's speaker's words."""
     p = r.passage
     out: list[Finding] = []
     if r.changes:
-        doubt = occasion_doubt(r, published, events)
+        doubt = occasion_doubt(r, when, events)
         listed = "; ".join(describe(x) for x in r.changes)
         if doubt:
             out.append(finding("near-match", quote, p, f"near match on record, occasion unknown ({doubt}): {listed}"))
@@ -103,7 +111,7 @@ def words(quote: Quote, r: Reading, published: dt.date | None, events: dict[str,
     return out
 
 
-def elsewhere(quote: Quote, name: str, close: list[Reading], published: dt.date | None,
+def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
               events: dict[str, EventDate]) -> list[Finding]:
     """The article names someone the close passages are not from."""
     best = close[0]
@@ -111,7 +119,7 @@ def elsewhere(quote: Quote, name: str, close: list[Reading], published: dt.date 
     exact = not best.changes and not best.unverified
     rivals = [r for r in close[1:] if not r.changes and not same_person(r.passage.turn.speaker, p.turn.speaker)]
     long_enough = len(quote_words(p)) >= MIN_ATTRIBUTION_WORDS
-    doubt = date_doubt(p, published, events)
+    doubt = date_doubt(p, when, events)
     if exact and long_enough and not rivals and not doubt:
         return [finding("misattribution", quote, p,
                         f"attributed to {name}, but the record has these words from {p.turn.speaker}")]
@@ -126,22 +134,26 @@ def quote_words(p: Passage) -> set[tuple[int, int]]:
     return {(t.word.start, t.word.end) for t in p.quote_tokens}
 
 
-def date_doubt(p: Passage, published: dt.date | None, events: dict[str, EventDate]) -> str | None:
+def date_doubt(p: Passage, when: When, events: dict[str, EventDate]) -> str | None:
+    """Why the article's dates do not fit the event the passage records, or None."""
     event = events.get(p.turn.source)
-    if event is None or published is None:
+    if event is None or when.published is None:
         return None
-    when = event.day.isoformat() + ("" if event.declared else " (from the file name)")
-    if event.after(published):
-        return f"the article is dated {published.isoformat()}, before the event of {when}"
-    days = event.stale(published)
+    on = event.day.isoformat() + ("" if event.declared else " (from the file name)")
+    if event.after(when.published):
+        return f"the article is dated {when.published.isoformat()}, before the event of {on}"
+    if when.named and not event.fits(when.named[1]):
+        name, day = when.named
+        return f"the article has the words said on {name} ({day.isoformat()}), the event was on {on}"
+    days = event.stale(when.published)
     if days:
-        return f"the event of {when} is {days} days before the article: the words may be said again elsewhere"
+        return f"the event of {on} is {days} days before the article: the words may be said again elsewhere"
     return None
 
 
-def occasion_doubt(r: Reading, published: dt.date | None, events: dict[str, EventDate]) -> str | None:
+def occasion_doubt(r: Reading, when: When, events: dict[str, EventDate]) -> str | None:
     """Why the passage may not be the occasion the article quotes, or None when it evidently is."""
-    doubt = date_doubt(r.passage, published, events)
+    doubt = date_doubt(r.passage, when, events)
     if doubt:
         return doubt
     if r.changed_share > MAX_CHANGED_SHARE:
