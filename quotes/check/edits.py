@@ -41,6 +41,7 @@ class Region:
     quote: tuple[Token, ...]
     said: tuple[Token, ...]
     flags: tuple[str, ...] = ()
+    gap: int = 0  # the quote token the region stands before (where words left out would go)
 
     @property
     def size(self) -> int:
@@ -67,6 +68,11 @@ def at_cut(p: Passage, op: tuple[str, int, int]) -> bool:
 
 
 def classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
+    r = _classify(p, run)
+    return Region(r.kind, r.why, r.quote, r.said, r.flags, run[0][1])
+
+
+def _classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
     qt, tt = p.quote_tokens, p.turn.tokens
     q = tuple(qt[i] for op, i, _ in run if op in ("~", "+"))
     s = tuple(tt[t] for op, _, t in run if op in ("~", "-"))

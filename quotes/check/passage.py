@@ -256,7 +256,7 @@ def align(qt: tuple[Token, ...], turn: Turn) -> Passage:
                 if c < best or (c == best and step != "="):  # leave a word out rather than swap one
                     best, step = c, "-"
             row[j], brow[j] = best, step
-    end = min(range(n + 1), key=lambda j: (cost[m][j], j))
+    end = min(range(n + 1), key=lambda j: (cost[m][j], -j))  # at a tie, words set against words, not added
     ops: list[tuple[str, int, int]] = []
     i, j = m, end
     while i > 0:

@@ -13,12 +13,13 @@ to them (`quotes.check.edits`).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from quotes.check.occasion import EventDate
 from quotes.check.edits import Region, describe, regions
 from quotes.check.passage import Passage, informative
-from quotes.model import Finding, Quote
+from quotes.model import Discrepancy, Finding, Quote
 from quotes.speakers import same_person
 
 # a passage is a candidate rendering when this share of the quote's words appear in it, in order
@@ -80,21 +81,27 @@ def judge(quote: Quote, passages: list[Passage], when: When = When(),
     """Findings for `quote` against transcript passages (best first); None when none is close enough
     to be a rendering (the quote is then judged against the rest of the record, or unverified)."""
     events = events or {}
+    name = quote.speaker.name.strip() if quote.speaker and quote.speaker.name.strip() else None
     close = [Reading(p, tuple(regions(p))) for p in passages if plausible(p)]
     if not close:
-        return None
+        # a short fragment ("open to talks") is verified only word for word in its speaker's turn
+        exact = [p for p in passages if p.share == 1.0 and name and same_person(name, p.turn.speaker)]
+        return [] if any(not Reading(p, tuple(regions(p))).regions for p in exact) else None
     close.sort(key=lambda r: (len(r.changes), sum(x.size for x in r.changes), -r.passage.matched))
-    name = quote.speaker.name.strip() if quote.speaker and quote.speaker.name.strip() else None
     same = [r for r in close if name and same_person(name, r.passage.turn.speaker)]
     if same:
         return words(quote, same[0], when, events)
     best = close[0]
     if name and confident(quote):
         return elsewhere(quote, name, close, when, events)
-    return words(quote, best, when, events)
+    note = ""
+    if name:
+        how = quote.speaker.resolution if quote.speaker else "unresolved"
+        note = f" (the article's speaker, {name}, is not named at the quote: {how}; the record has {best.passage.turn.speaker})"
+    return words(quote, best, when, events, note)
 
 
-def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate]) -> list[Finding]:
+def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate], note: str = "") -> list[Finding]:
     """The quote as a rendering of the passage's speaker's words."""
     p = r.passage
     out: list[Finding] = []
@@ -102,9 +109,10 @@ def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate]) ->
         doubt = occasion_doubt(r, when, events)
         listed = "; ".join(describe(x) for x in r.changes)
         if doubt:
-            out.append(finding("near-match", quote, p, f"near match on record, occasion unknown ({doubt}): {listed}"))
+            out.append(finding("near-match", quote, p, f"near match on record, occasion unknown ({doubt}){note}: {listed}",
+                               r.changes))
         else:
-            out.append(finding("misquote", quote, p, f"differs from the transcript: {listed}"))
+            out.append(finding("misquote", quote, p, f"differs from the transcript{note}: {listed}", r.changes))
     if r.unverified:
         words_ = "; ".join(" ".join(dict.fromkeys(t.word.text for t in x.quote)) for x in r.unverified)
         out.append(finding("unverified", quote, p, f"the transcript turn does not cover “{words_}”"))
@@ -113,21 +121,36 @@ def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate]) ->
 
 def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
               events: dict[str, EventDate]) -> list[Finding]:
-    """The article names someone the close passages are not from."""
+    """The article confidently names someone the close passages are not from."""
     best = close[0]
     p = best.passage
     exact = not best.changes and not best.unverified
     rivals = [r for r in close[1:] if not r.changes and not same_person(r.passage.turn.speaker, p.turn.speaker)]
     long_enough = len(quote_words(p)) >= MIN_ATTRIBUTION_WORDS
-    doubt = date_doubt(p, when, events)
+    doubt = date_doubt(p, when, events) or quoting(p)
     if exact and long_enough and not rivals and not doubt:
         return [finding("misattribution", quote, p,
                         f"attributed to {name}, but the record has these words from {p.turn.speaker}")]
+    if best.changed_share > MAX_CHANGED_SHARE:
+        return [Finding("unverified", quote, f"no recorded words of {name} match these words")]
     why = doubt or ("the words are not exactly the record's" if not exact else
                     "a phrase too short to tell who said it" if not long_enough else
                     "more than one speaker on record says them")
     return [finding("near-match", quote, p,
                     f"attributed to {name}; close words on record from {p.turn.speaker}, occasion unknown ({why})")]
+
+
+QUOTING = re.compile(r"[\"“”]|\b(?:quote|quoting|said|says|saying|wrote|writes|tweeted)\b", re.I)
+
+
+def quoting(p: Passage) -> str | None:
+    """The record's speaker is quoting someone: the transcript line has a quotation mark or a speech
+    verb before the matched words ("You said, quote, …")."""
+    t = p.turn.tokens[p.start]
+    line = p.turn.entries[t.entry].quote.text
+    if QUOTING.search(line[: t.word.start]) or any(c in line[t.word.start:] for c in "\"“”"):
+        return f"{p.turn.speaker} is quoting someone there"
+    return None
 
 
 def quote_words(p: Passage) -> set[tuple[int, int]]:
@@ -162,11 +185,38 @@ def occasion_doubt(r: Reading, when: When, events: dict[str, EventDate]) -> str 
     return None
 
 
-def finding(kind: str, quote: Quote, p: Passage, lead: str) -> Finding:
+def finding(kind: str, quote: Quote, p: Passage, lead: str, changes: tuple[Region, ...] = ()) -> Finding:
     first = p.first
     where = f"{first.location}, transcript {p.lines()}"
-    said = " ".join(" ".join(e.quote.text.split()) for e in p.turn.entries[p.turn.tokens[p.start].entry:
-                                                                               p.turn.tokens[p.end - 1].entry + 1])
-    if len(said) > 240:
-        said = said[:239].rstrip() + "…"
-    return Finding(kind, quote, f"{lead}; {where}: “{said}”", first.quote, first.location)
+    return Finding(kind, quote, f"{lead}; {where}; recorded: “{recorded(p)}”", first.quote, first.location,
+                   tuple(discrepancy(quote, p, r) for r in changes))
+
+
+def recorded(p: Passage, limit: int = 240) -> str:
+    """The transcript's words from the first to the last one the quote lines up with."""
+    a, b = p.turn.tokens[p.start], p.turn.tokens[max(p.start, p.end - 1)]
+    parts = []
+    for n in range(a.entry, b.entry + 1):
+        text = p.turn.entries[n].quote.text
+        parts.append(text[a.word.start if n == a.entry else 0: b.word.end if n == b.entry else len(text)])
+    said = " ".join(" ".join(parts).split())
+    return said if len(said) <= limit else said[: limit - 1].rstrip() + "…"
+
+
+def discrepancy(quote: Quote, p: Passage, r: Region) -> Discrepancy:
+    """A change as a `Discrepancy`: canonical offsets in the transcript file, variant offsets in the article."""
+    def span(tokens, base) -> tuple[int, int]:
+        return (base(tokens[0]) + tokens[0].word.start, base(tokens[-1]) + tokens[-1].word.end) if tokens else (-1, -1)
+
+    entry = lambda t: p.turn.entries[t.entry].quote.start_char  # noqa: E731
+    cs, ce = span(r.said, entry)
+    vs, ve = span(r.quote, lambda t: quote.start_char)
+    if cs < 0:  # an added word: an empty span where the transcript has nothing
+        cs = ce = entry(p.turn.tokens[p.start]) + p.turn.tokens[p.start].word.start
+    if vs < 0:
+        qt = p.quote_tokens
+        vs = ve = quote.start_char + (qt[r.gap].word.start if r.gap < len(qt) else qt[-1].word.end)
+    said = " ".join(dict.fromkeys(t.word.text for t in r.said))
+    new = " ".join(dict.fromkeys(t.word.text for t in r.quote))
+    kind = "omitted" if not r.quote else "added" if not r.said else "substituted"
+    return Discrepancy(kind, said, new, cs, ce, vs, ve, r.flags)

@@ -17,7 +17,8 @@ from quotes.model import Finding, Quote
 from quotes.render.terminal import clipped
 
 FORMATS = ("table", "json", "github", "junit", "markdown")
-KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "variant": "yellow", "unverified": "dim"}
+KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "near-match": "cyan", "variant": "yellow",
+              "unverified": "dim"}
 
 
 def where(q: Quote) -> str:
