@@ -14,6 +14,7 @@ transcript differ. Each region is one of
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -180,9 +181,30 @@ def _unit(p: Passage, run, tokens: tuple[Token, ...]) -> bool:
     return any(is_number(p.quote_tokens[q].key) for op, q, _ in near if op == "=")
 
 
+MULTIPLIERS = frozenset({"100", "1000", "1000000", "1000000000", "1000000000000"})
+NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+
+
 def amount(keys: list[str]) -> Counter:
-    """The words of an amount, without its currency or unit words, "a" and "one" read as 1."""
-    return Counter("1" if k in ("a", "1") else k for k in keys if k not in CURRENCY)
+    """The words of an amount with the numbers worked out ("three hundred" = 300, "a trillion" =
+    "1 trillion"), without currency or unit words."""
+    keys = [k for k in keys if k not in CURRENCY]
+    out: list[object] = []
+    value: float | None = None
+    for i, k in enumerate(keys):
+        if k in ("a", "an") and i + 1 < len(keys) and keys[i + 1] in MULTIPLIERS:
+            k = "1"
+        if NUMERAL.fullmatch(k):
+            v = float(k)
+            value = v if value is None else value * v if k in MULTIPLIERS and value < v else value + v
+            continue
+        if value is not None:
+            out.append(value)
+            value = None
+        out.append(k)
+    if value is not None:
+        out.append(value)
+    return Counter(out)
 
 
 def _garbled(q: Token, s: Token) -> bool:
@@ -216,7 +238,7 @@ def _merge(p: Passage, runs, out: list[Region]) -> list[Region]:
     i = 0
     while i < len(out):
         r = out[i]
-        if r.kind == "change" and i + 1 < len(out) and out[i + 1].kind == "change":
+        if i + 1 < len(out) and "change" in (r.kind, out[i + 1].kind) and "unverified" not in (r.kind, out[i + 1].kind):
             nxt = out[i + 1]
             between = [op for op in p.ops[p.ops.index(runs[i][-1]) + 1:p.ops.index(runs[i + 1][0])]]
             if len(between) <= 2 and all(op[0] == "=" for op in between):

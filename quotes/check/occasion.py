@@ -153,3 +153,31 @@ def named_day(text: str, quote: Quote, published: dt.date | None) -> tuple[str, 
         return None  # "next Tuesday": not when it was said
     back = (published.weekday() - WEEKDAYS.index(m.group(2).lower())) % 7
     return m.group(2), published - dt.timedelta(days=back)
+
+
+# the article says the words were written, not spoken: a transcript does not record that occasion
+WRITTEN_CUES = frozenset({"write", "tweet", "post", "email", "text", "blog"})
+WRITTEN = re.compile(r"\b(?:in|on|via)\s+(?:a|an|the|his|her|their|its)?\s*(?:\w+\s+)?"
+                     r"(statement|tweet|e-?mail|letter|op-ed|memo|book|essay|column|blog|Facebook|Twitter|Instagram)\b",
+                     re.I)
+MEDIUM_REACH = 60  # characters either side of the cue verb
+
+
+def written(text: str, quote: Quote) -> str | None:
+    """How the article says the quoted words were written ("in a statement", "tweeted"), or None."""
+    if quote.cue is None:
+        return None
+    if quote.cue.lemma.lower() in WRITTEN_CUES:
+        return quote.cue.text
+    a, b = quote.cue.start_char, quote.cue.end_char
+    around = [(max(0, a - MEDIUM_REACH), a), (b, b + MEDIUM_REACH)]
+    for lo, hi in around:
+        part = text[lo:hi]
+        if quote.start_char < hi and quote.end_char > lo:  # never the quote's own words
+            part = text[lo:max(lo, quote.start_char)] if quote.start_char >= b else text[max(lo, quote.end_char):hi]
+        stop = SENTENCE_END.search(part)
+        part = part[stop.end():] if stop and lo < a else part[:stop.start()] if stop else part
+        m = WRITTEN.search(part)
+        if m:
+            return m.group(0).strip()
+    return None

@@ -46,6 +46,7 @@ class Token(NamedTuple):
     entry: int = 0  # index of the transcript line in the turn (0 for a quote)
     cut_before: bool = False  # (quote side) the article marks a cut or an insertion before this word
     sentence_start: bool = False  # (turn side) the word starts a transcript line
+    repeat: bool = False  # (turn side) part of a phrase said twice in a row ("I have to say this, I have to say this")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,21 @@ def turn_tokens(entries: Iterable[Recorded]) -> tuple[Token, ...]:
             for k in w.keys:
                 out.append(Token(norm(k), w, n, sentence_start=first))
                 first = False
-    return tuple(out)
+    return mark_repeats(out)
+
+
+MAX_REPEAT = 6  # the longest phrase a speaker restarts with
+
+
+def mark_repeats(tokens: list[Token]) -> tuple[Token, ...]:
+    """Mark both copies of a phrase said twice in a row: saying it once is spoken-language clean-up."""
+    keys = [t.key for t in tokens]
+    marked = [False] * len(keys)
+    for k in range(1, MAX_REPEAT + 1):
+        for j in range(len(keys) - 2 * k + 1):
+            if keys[j:j + k] == keys[j + k:j + 2 * k]:
+                marked[j:j + 2 * k] = [True] * (2 * k)
+    return tuple(t._replace(repeat=True) if m else t for t, m in zip(tokens, marked))
 
 
 def quote_tokens(quote: Quote) -> tuple[Token, ...]:
@@ -251,7 +266,7 @@ def align(qt: tuple[Token, ...], turn: Turn) -> Passage:
                 c = prev[j - 1] + (0.0 if tt[j - 1].key == qk else 1.0)
                 if c <= best:
                     best, step = c, ("=" if tt[j - 1].key == qk else "~")
-                skip = 0.0 if free else (0.2 if tt[j - 1].key in FILLERS else 1.0)
+                skip = 0.0 if free else (0.1 if tt[j - 1].repeat else 0.2 if tt[j - 1].key in FILLERS else 1.0)
                 c = row[j - 1] + skip
                 if c < best or (c == best and step != "="):  # leave a word out rather than swap one
                     best, step = c, "-"

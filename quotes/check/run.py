@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quotes.check import spoken
 from quotes.check.judge import FINDING_KINDS, assess, decide
-from quotes.check.occasion import EventDate, article_date, event_dates, named_day
+from quotes.check.occasion import EventDate, article_date, event_dates, named_day, written
 from quotes.check.record import CHECKED_KINDS, Extract, Record, build_record, readable
 from quotes.errors import InputError, QuotesError
 from quotes.model import Article, Finding, Quote, Variant
@@ -63,8 +63,9 @@ def check_quotes(quotes: Iterable[Quote], record: Record,
         if q.kind not in CHECKED_KINDS or not q.text.strip():
             continue
         if spoken_record:
-            named = named_day(text, q, published) if text else None
-            found = spoken.judge(q, record.passages(q), spoken.When(published, named), events)
+            when = spoken.When(published, named_day(text, q, published), written(text, q)) if text else \
+                spoken.When(published)
+            found = spoken.judge(q, record.passages(q), when, events)
             if found is not None:
                 out += found
                 continue

@@ -74,6 +74,7 @@ class When:
 
     published: dt.date | None = None  # the article's date
     named: tuple[str, dt.date] | None = None  # a weekday named with the quote, and the day it means
+    written: str | None = None  # the article says the words were written ("in a statement", "tweeted")
 
 
 def judge(quote: Quote, passages: list[Passage], when: When = When(),
@@ -158,7 +159,9 @@ def quote_words(p: Passage) -> set[tuple[int, int]]:
 
 
 def date_doubt(p: Passage, when: When, events: dict[str, EventDate]) -> str | None:
-    """Why the article's dates do not fit the event the passage records, or None."""
+    """Why the occasion the article gives does not fit the event the passage records, or None."""
+    if when.written:
+        return f"the article has the words written ({when.written}), the record is of speech"
     event = events.get(p.turn.source)
     if event is None or when.published is None:
         return None
