@@ -14,11 +14,11 @@ from quotes.transcript import transcript_quotes
 
 # written for these tests: a town-hall exchange, one sentence a line as many transcripts are kept
 TRANSCRIPT = """MODERATOR: Governor, what will you do about the bridge?
-SMITH: Well, look, I have to say this, I have to say this.
+SMITH: Well, look, I want to be clear, I want to be clear.
 SMITH: We are going to rebuild the bridge, um, within two years.
 SYSTEM: (APPLAUSE)
 SMITH: And we will not raise taxes to do it, you know, because the state has $1 billion set aside.
-SMITH: So it's easy to say, well, we'll fix everything, but I have a plan.
+SMITH: People say, well, it can't be done, but I have a plan.
 MODERATOR: Thank you, Governor.
 JONES: I think the governor is wrong about the money. I just don't believe it.
 """
@@ -46,20 +46,20 @@ CASES = [
     ("We are going to rebuild the bridge within two years.", [UM]),  # "um" dropped
     ("we are going to rebuild the bridge", []),  # a fragment, lower case
     ("We're going to rebuild the bridge within 2 years.", [UM]),  # contraction and numeral
-    ("I have to say this, we are going to rebuild the bridge", []),  # the repetition said once, across lines
-    ("Look, I have to say this, I have to say this. We are going to rebuild the bridge", []),
+    ("I want to be clear, we are going to rebuild the bridge", []),  # the repetition said once, across lines
+    ("Look, I want to be clear, I want to be clear. We are going to rebuild the bridge", []),
     ("We will not raise taxes to do it because the state has a billion dollars set aside.",
      [UM, ("faithful", "cosmetic")]),  # "you know" dropped; "$1 billion"
-    ("It's easy to say, 'We'll fix everything,' but I have a plan.", [UM]),  # "So" before, ", well," dropped
+    ("People say it can't be done, but I have a plan.", [UM]),  # ", well," dropped
     ("We are going to rebuild [the Hudson crossing] within two years.", [("faithful", "marked")]),
     ("We are going to rebuild the bridge ... because the state has $1 billion set aside.", [("faithful", "marked")]),
     ("We are going to rebuild the bridge within three years.", [UM, ("change", "substituted")]),
     ("We will raise taxes to do it", [("change", "omitted")]),
     ("We are going to rebuild the old bridge within two years.", [("change", "added"), UM]),
     ("We are going to rebuild the bridge within two years. And we will not raise taxes to do it.", [UM]),
-    ("So it's easy to say we'll fix everything, but I have a plan. Believe me, it is a good one.",
+    ("People say it can't be done, but I have a plan. Believe me, it is a good one.",
      [UM, ("unverified", "after-turn")]),
-    ("Look, I have to say this, we are going to rebuild the bridge", [UM]),  # the restart said once
+    ("Look, I want to be clear, we are going to rebuild the bridge", [UM]),  # the restart said once
 ]
 
 
@@ -124,3 +124,25 @@ def test_an_unmarked_added_word_is_a_change(at, word):
     words = SENTENCE[:at] + [word] + SENTENCE[at:]
     p = idx.passages(quote(" ".join(words)))[0]
     assert [r.kind for r in regions(p)] == ["change"]
+
+
+# the examples docs/ci.md gives of faithful and changed renderings (transcript, article, changed?)
+DOC_EXAMPLES = [
+    ("Look, the numbers are clear", "Look — the numbers are clear", False),
+    ("We need better health care for miners", "We need better healthcare for miners", False),
+    ("We will hire three hundred drivers", "We will hire 300 drivers", False),
+    ("The plan costs $2 billion over ten years", "The plan costs two billion dollars over ten years", False),
+    ("We have 1 million members", "We have one million members", False),
+    ("We will, we will win this seat", "We will win this seat", False),
+    ("We will rebuild the the bridge downtown", "We will rebuild the bridge downtown", False),
+    ("We will modernise the transportations system", "We will modernise the transportation system", False),
+    ("Honestly we need quickly to act here", "Honestly we need to act quickly here", False),
+    ("So we decided that we would wait for the report", "We decided we would wait for the report", True),
+    ("Honestly we just want to help the farmers", "Honestly we want to help the farmers", True),
+]
+
+
+@pytest.mark.parametrize("said,written,changed", DOC_EXAMPLES)
+def test_the_documented_examples(said, written, changed):
+    p = index(f"SPEAKER ONE: {said}.\n").passages(quote(written))[0]
+    assert any(r.kind == "change" for r in regions(p)) is changed, [(r.kind, describe(r)) for r in regions(p)]
