@@ -72,6 +72,8 @@ CASES = [
     ("someone else, words changed", "I would hire the drivers in the first week and publish the timetable every "
      "month", "Ana Reyes", "name", ["near-match"]),
     ("nothing like it on record", "Parking fees will double", "Ana Reyes", "name", ["unverified"]),
+    ("a short phrase changed: maybe said elsewhere", "Our plan puts new drivers on roads", "Ana Reyes", "name",
+     ["near-match"]),
 ]
 
 
@@ -90,6 +92,13 @@ def test_a_record_speaker_quoting_someone_is_no_evidence_of_a_misattribution():
                  "the timetable every week.\n")
     q = said("I would hire the drivers in the first month and publish the timetable every week")
     assert kinds(q, rec=rec) == ["near-match"]
+
+
+def test_a_role_label_in_the_record_is_no_evidence_of_a_misattribution():
+    rec = record("AUDIENCE MEMBER: Why would anyone hire the drivers in the first month and not the last?\n")
+    q = said("Why would anyone hire the drivers in the first month and not the last?", "Ana Reyes")
+    [f] = check_quotes([q], rec)
+    assert f.kind == "near-match" and "names a role" in f.message
 
 
 def test_the_finding_names_the_record_line_and_the_words():

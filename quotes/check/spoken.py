@@ -29,8 +29,13 @@ MIN_INFORMATIVE = 2
 # an edit changes a few words of a passage; past this share the quote is rather a different wording
 # of the same thought, said again on another occasion
 MAX_CHANGED_SHARE = 0.3
-# a misattribution needs a long, exact match: a short phrase is common property
-MIN_ATTRIBUTION_WORDS = 8
+# a phrase this short is common property: it may be said on many occasions and by many people, so it
+# tells neither the occasion (a changed short quote is a near match) nor the speaker
+MIN_EVIDENCE_WORDS = 8
+# transcript labels that name a role, not a person ("AUDIENCE MEMBER", "QUESTION", "UNIDENTIFIED MALE")
+ROLE_WORDS = frozenset("""audience member members question questioner q a unidentified unknown male female man woman
+    voice voices crowd protester protesters reporter reporters moderator moderators announcer system speaker
+    participant caller student voter narrator host off camera several multiple all both and panelist""".split())
 CONFIDENT_RESOLUTIONS = frozenset({"name", "title"})  # the article names the speaker at the quote
 MIN_CONFIDENCE = 0.8
 
@@ -127,8 +132,8 @@ def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
     p = best.passage
     exact = not best.changes and not best.unverified
     rivals = [r for r in close[1:] if not r.changes and not same_person(r.passage.turn.speaker, p.turn.speaker)]
-    long_enough = len(quote_words(p)) >= MIN_ATTRIBUTION_WORDS
-    doubt = date_doubt(p, when, events) or quoting(p)
+    long_enough = len(quote_words(p)) >= MIN_EVIDENCE_WORDS
+    doubt = date_doubt(p, when, events) or quoting(p) or role(p.turn.speaker)
     if exact and long_enough and not rivals and not doubt:
         return [finding("misattribution", quote, p,
                         f"attributed to {name}, but the record has these words from {p.turn.speaker}")]
@@ -142,6 +147,14 @@ def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
 
 
 QUOTING = re.compile(r"[\"“”]|\b(?:quote|quoting|said|says|saying|wrote|writes|tweeted)\b", re.I)
+
+
+def role(label: str) -> str | None:
+    """Why a transcript label names nobody in particular, or None for a person's name."""
+    words = re.findall(r"[^\W\d_]+", label.casefold())
+    if all(w in ROLE_WORDS for w in words):
+        return f"the record's label “{label}” names a role, not a person"
+    return None
 
 
 def quoting(p: Passage) -> str | None:
@@ -180,6 +193,8 @@ def date_doubt(p: Passage, when: When, events: dict[str, EventDate]) -> str | No
 def occasion_doubt(r: Reading, when: When, events: dict[str, EventDate]) -> str | None:
     """Why the passage may not be the occasion the article quotes, or None when it evidently is."""
     doubt = date_doubt(r.passage, when, events)
+    if not doubt and len(quote_words(r.passage)) < MIN_EVIDENCE_WORDS:
+        doubt = f"a phrase under {MIN_EVIDENCE_WORDS} words may be said on many occasions"
     if doubt:
         return doubt
     if r.changed_share > MAX_CHANGED_SHARE:
