@@ -26,8 +26,7 @@ from quotes.textkeys import HEDGES, MODALS, NEGATIONS, is_number
 # words a speaker sets off with commas that carry nothing ("So it's easy to say, well, I'm going to")
 DISCOURSE = frozenset("well so now look like oh okay ok see again anyway".split())
 FILLER_PHRASES = (("you", "know"), ("i", "mean"), ("you", "see"))
-# an article may write either where a speaker's "a" or "an" stands
-SPOKEN = {"an": "a"}
+A_AN = {"an": "a"}  # an article may write either where the speaker's "a" or "an" stands
 CURRENCY = frozenset("dollar dollars percent per cent usd".split())
 GARBLE_RATIO = 80  # one transcript word this close to the article's word (and 5+ letters) is a mishearing
 MAX_MARKED_REPLACEMENT = 6  # a [bracketed] insertion stands in for a few words, not a paragraph
@@ -74,6 +73,7 @@ def classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
 
 
 def _classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
+    """A run of ops in which the quote and the turn differ: what kind of difference it is."""
     qt, tt = p.quote_tokens, p.turn.tokens
     q = tuple(qt[i] for op, i, _ in run if op in ("~", "+"))
     s = tuple(tt[t] for op, _, t in run if op in ("~", "-"))
@@ -160,7 +160,7 @@ def _repeated(p: Passage, run, keys: list[str]) -> bool:
 
 
 def normal(k: str) -> str:
-    return SPOKEN.get(k, k)
+    return A_AN.get(k, k)
 
 
 def _cosmetic(q: tuple[Token, ...], s: tuple[Token, ...]) -> bool:

@@ -45,7 +45,6 @@ class Token(NamedTuple):
     word: Word  # offsets are in `entry.quote.text` (transcript) or in the quote's text (article)
     entry: int = 0  # index of the transcript line in the turn (0 for a quote)
     cut_before: bool = False  # (quote side) the article marks a cut or an insertion before this word
-    sentence_start: bool = False  # (turn side) the word starts a transcript line
     repeat: bool = False  # (turn side) part of a phrase said twice in a row ("I have to say this, I have to say this")
 
 
@@ -108,13 +107,10 @@ def turn_tokens(entries: Iterable[Recorded]) -> tuple[Token, ...]:
     for n, e in enumerate(entries):
         text = e.quote.text
         asides = [m.span() for m in ASIDE.finditer(text)]
-        first = True
         for w in words(text):
             if any(a <= w.start < b for a, b in asides):
                 continue
-            for k in w.keys:
-                out.append(Token(norm(k), w, n, sentence_start=first))
-                first = False
+            out += [Token(norm(k), w, n) for k in w.keys]
     return mark_repeats(out)
 
 
