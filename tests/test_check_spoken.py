@@ -94,6 +94,12 @@ def test_a_record_speaker_quoting_someone_is_no_evidence_of_a_misattribution():
     assert kinds(q, rec=rec) == ["near-match"]
 
 
+def test_a_mistyped_label_is_the_same_person():
+    rec = record("REYESS: We will hire the drivers in the first month and publish the timetable every week.\n")
+    q = said("We will hire the drivers in the first month and publish the timetable every week", "Ana Reyes")
+    assert kinds(q, rec=rec) == []
+
+
 def test_a_role_label_in_the_record_is_no_evidence_of_a_misattribution():
     rec = record("AUDIENCE MEMBER: Why would anyone hire the drivers in the first month and not the last?\n")
     q = said("Why would anyone hire the drivers in the first month and not the last?", "Ana Reyes")

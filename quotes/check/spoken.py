@@ -16,8 +16,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from quotes.check.occasion import EventDate
+from rapidfuzz import fuzz
+
 from quotes.check.edits import Region, describe, regions
+from quotes.check.occasion import EventDate
 from quotes.check.passage import Passage, informative
 from quotes.model import Discrepancy, Finding, Quote
 from quotes.speakers import same_person
@@ -36,6 +38,7 @@ MIN_EVIDENCE_WORDS = 8
 ROLE_WORDS = frozenset("""audience member members question questioner q a unidentified unknown male female man woman
     voice voices crowd protester protesters reporter reporters moderator moderators announcer system speaker
     participant caller student voter narrator host off camera several multiple all both and panelist""".split())
+LABEL_TYPO_RATIO = 85
 CONFIDENT_RESOLUTIONS = frozenset({"name", "title"})  # the article names the speaker at the quote
 MIN_CONFIDENCE = 0.8
 
@@ -94,7 +97,7 @@ def judge(quote: Quote, passages: list[Passage], when: When = When(),
         exact = [p for p in passages if p.share == 1.0 and name and same_person(name, p.turn.speaker)]
         return [] if any(not Reading(p, tuple(regions(p))).regions for p in exact) else None
     close.sort(key=lambda r: (len(r.changes), sum(x.size for x in r.changes), -r.passage.matched))
-    same = [r for r in close if name and same_person(name, r.passage.turn.speaker)]
+    same = [r for r in close if name and alike(name, r.passage.turn.speaker)]
     if same:
         return words(quote, same[0], when, events)
     best = close[0]
@@ -105,6 +108,17 @@ def judge(quote: Quote, passages: list[Passage], when: When = When(),
         how = quote.speaker.resolution if quote.speaker else "unresolved"
         note = f" (the article's speaker, {name}, is not named at the quote: {how}; the record has {best.passage.turn.speaker})"
     return words(quote, best, when, events, note)
+
+
+def alike(name: str, label: str) -> bool:
+    """The article's speaker and a transcript label are the same person, allowing for a mistyped label
+    ("EUGENE ROBINSONI" for Eugene Robinson): the same identity, or a label word spelled nearly as the name's
+    last word."""
+    if same_person(name, label):
+        return True
+    last = re.findall(r"[^\W\d_]+", name.casefold())[-1:]
+    return bool(last) and len(last[0]) >= 4 and any(
+        len(w) >= 4 and fuzz.ratio(w, last[0]) >= LABEL_TYPO_RATIO for w in re.findall(r"[^\W\d_]+", label.casefold()))
 
 
 def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate], note: str = "") -> list[Finding]:
@@ -131,7 +145,7 @@ def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
     best = close[0]
     p = best.passage
     exact = not best.changes and not best.unverified
-    rivals = [r for r in close[1:] if not r.changes and not same_person(r.passage.turn.speaker, p.turn.speaker)]
+    rivals = [r for r in close[1:] if not r.changes and not alike(r.passage.turn.speaker, p.turn.speaker)]
     long_enough = len(quote_words(p)) >= MIN_EVIDENCE_WORDS
     doubt = date_doubt(p, when, events) or quoting(p) or role(p.turn.speaker)
     if exact and long_enough and not rivals and not doubt:
