@@ -94,6 +94,21 @@ def test_a_record_speaker_quoting_someone_is_no_evidence_of_a_misattribution():
     assert kinds(q, rec=rec) == ["near-match"]
 
 
+def test_a_record_speaker_named_by_the_quote_is_no_evidence_of_a_misattribution():
+    q = said("I would hire the drivers in the first month and publish the timetable every week", "Ana Reyes")
+    rec = record()
+    assert kinds(q, When(None, None, None, "Okafor answered: "), rec=rec) == ["near-match"]
+    assert kinds(q, When(None, None, None, "Reyes answered: "), rec=rec) == ["misattribution"]
+
+
+def test_words_unlike_the_turn_at_a_quote_edge_are_unverified_not_changed():
+    q = said("Our plan puts three hundred new drivers on the road, the finest anywhere in this country")
+    [f] = check_quotes([q], record())
+    assert f.kind == "unverified" and "the finest anywhere in this country" in f.message
+    q = said("Our plan puts three hundred new drivers on the road by the autumn")  # a changed ending is a change
+    assert kinds(q) == ["misquote"]
+
+
 def test_a_mistyped_label_is_the_same_person():
     rec = record("REYESS: We will hire the drivers in the first month and publish the timetable every week.\n")
     q = said("We will hire the drivers in the first month and publish the timetable every week", "Ana Reyes")

@@ -8,7 +8,8 @@ transcript differ. Each region is one of
   (a filler such as "um" or a "well," set off by commas dropped, a repeated word or phrase said once, one
   garbled transcript word), or an edit the article marks (words left out at an ellipsis, words replaced
   by a [bracketed] insertion);
-- unverified: words of the quote before the start or after the end of the transcript turn;
+- unverified: words of the quote before the start or after the end of the transcript turn, or four or
+  more words at the quote's start or end with nothing in common with the turn there;
 - a change: words the quote swaps, adds or leaves out without marking it. A change is flagged when it
   touches a negation, a number, a hedge or a modal.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from quotes.check.passage import FILLERS, Passage, Token
+from quotes.check.passage import FILLERS, Passage, Token, informative
 from quotes.textkeys import HEDGES, MODALS, NEGATIONS, is_number
 
 # words a speaker sets off with commas that carry nothing ("So it's easy to say, well, I'm going to")
@@ -29,6 +30,7 @@ FILLER_PHRASES = (("you", "know"), ("i", "mean"), ("you", "see"))
 A_AN = {"an": "a"}  # an article may write either where the speaker's "a" or "an" stands
 CURRENCY = frozenset("dollar dollars percent per cent usd".split())
 GARBLE_RATIO = 80  # one transcript word this close to the article's word (and 5+ letters) is a mishearing
+MIN_BEYOND = 4  # quote words at an edge unlike anything in the turn there are not the passage's
 MAX_MARKED_REPLACEMENT = 6  # a [bracketed] insertion stands in for a few words, not a paragraph
 
 
@@ -83,6 +85,8 @@ def _classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
         return Region("unverified", "before-turn", q, s)
     if q and last_q == len(qt) - 1 and _beyond(p, len(q), head=False):
         return Region("unverified", "after-turn", q, s)
+    if _elsewhere(q, s) and (first_q == 0 or last_q == len(qt) - 1):
+        return Region("unverified", "before-passage" if first_q == 0 else "after-passage", q, s)
     if not q:
         why = _left_out(p, run, s)
         if why:
@@ -93,6 +97,12 @@ def _classify(p: Passage, run: list[tuple[str, int, int]]) -> Region:
     if len(q) == 1 and len(s) == 1 and _garbled(q[0], s[0]):
         return Region("faithful", "clean-up", q, s)
     return Region("change", "added" if not s else "substituted", q, s, flags(q, s))
+
+
+def _elsewhere(q: tuple[Token, ...], s: tuple[Token, ...]) -> bool:
+    """Words at the quote's start or end that have nothing in common with the turn there: the passage
+    the quote renders ends before them (said at another point, or not on record)."""
+    return len(q) >= MIN_BEYOND and not {t.key for t in q if informative(t.key)} & {t.key for t in s}
 
 
 def _beyond(p: Passage, n: int, head: bool) -> bool:

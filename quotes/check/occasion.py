@@ -181,3 +181,12 @@ def written(text: str, quote: Quote) -> str | None:
         if m:
             return m.group(0).strip()
     return None
+
+
+NEARBY_BEFORE, NEARBY_AFTER = 200, 100  # characters of the article around a quote that may name its speaker
+
+
+def nearby(text: str, quote: Quote) -> str:
+    """The article's words around a quote (the quote's own words left out)."""
+    return text[max(0, quote.start_char - NEARBY_BEFORE):quote.start_char] + " " + \
+        text[quote.end_char:quote.end_char + NEARBY_AFTER]

@@ -80,6 +80,10 @@ class Passage:
         """The share of the quote's words found in the turn, in order."""
         return self.matched / max(1, len(self.quote_tokens))
 
+    @property
+    def first_token(self) -> Token:
+        return self.turn.tokens[min(self.start, len(self.turn.tokens) - 1)]
+
     def entry_at(self, t: int) -> Recorded:
         return self.turn.entries[self.turn.tokens[min(t, len(self.turn.tokens) - 1)].entry]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quotes.check import spoken
 from quotes.check.judge import FINDING_KINDS, assess, decide
-from quotes.check.occasion import EventDate, article_date, event_dates, named_day, written
+from quotes.check.occasion import EventDate, article_date, event_dates, named_day, nearby, written
 from quotes.check.record import CHECKED_KINDS, Extract, Record, build_record, readable
 from quotes.errors import InputError, QuotesError
 from quotes.model import Article, Finding, Quote, Variant
@@ -63,8 +63,8 @@ def check_quotes(quotes: Iterable[Quote], record: Record,
         if q.kind not in CHECKED_KINDS or not q.text.strip():
             continue
         if spoken_record:
-            when = spoken.When(published, named_day(text, q, published), written(text, q)) if text else \
-                spoken.When(published)
+            when = spoken.When(published, named_day(text, q, published), written(text, q), nearby(text, q)) \
+                if text else spoken.When(published)
             found = spoken.judge(q, record.passages(q), when, events)
             if found is not None:
                 out += found

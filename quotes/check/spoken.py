@@ -60,7 +60,10 @@ class Reading:
 
     @property
     def changed_share(self) -> float:
-        return sum(r.size for r in self.changes) / max(1, len(self.passage.quote_tokens))
+        """The share of the quote's words the passage does not support as they stand: changed words, and
+        words at an edge unlike anything in the turn there (not words beyond the turn's end)."""
+        off = [r for r in self.regions if r.kind == "change" or r.why in ("before-passage", "after-passage")]
+        return sum(r.size for r in off) / max(1, len(self.passage.quote_tokens))
 
 
 def plausible(p: Passage) -> bool:
@@ -83,6 +86,7 @@ class When:
     published: dt.date | None = None  # the article's date
     named: tuple[str, dt.date] | None = None  # a weekday named with the quote, and the day it means
     written: str | None = None  # the article says the words were written ("in a statement", "tweeted")
+    nearby: str = ""  # the article's text around the quote (the quote itself left out)
 
 
 def judge(quote: Quote, passages: list[Passage], when: When = When(),
@@ -135,7 +139,7 @@ def words(quote: Quote, r: Reading, when: When, events: dict[str, EventDate], no
             out.append(finding("misquote", quote, p, f"differs from the transcript{note}: {listed}", r.changes))
     if r.unverified:
         words_ = "; ".join(" ".join(dict.fromkeys(t.word.text for t in x.quote)) for x in r.unverified)
-        out.append(finding("unverified", quote, p, f"the transcript turn does not cover “{words_}”"))
+        out.append(finding("unverified", quote, p, f"the record does not cover “{words_}” (beyond the passage it renders)"))
     return out
 
 
@@ -147,7 +151,7 @@ def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
     exact = not best.changes and not best.unverified
     rivals = [r for r in close[1:] if not r.changes and not alike(r.passage.turn.speaker, p.turn.speaker)]
     long_enough = len(quote_words(p)) >= MIN_EVIDENCE_WORDS
-    doubt = date_doubt(p, when, events) or quoting(p) or role(p.turn.speaker)
+    doubt = date_doubt(p, when, events) or quoting(p) or role(p.turn.speaker) or named_nearby(p.turn.speaker, when)
     if exact and long_enough and not rivals and not doubt:
         return [finding("misattribution", quote, p,
                         f"attributed to {name}, but the record has these words from {p.turn.speaker}")]
@@ -163,6 +167,14 @@ def elsewhere(quote: Quote, name: str, close: list[Reading], when: When,
 QUOTING = re.compile(r"[\"“”]|\b(?:quote|quoting|said|says|saying|wrote|writes|tweeted)\b", re.I)
 
 
+def named_nearby(label: str, when: When) -> str | None:
+    """The article names the record's speaker right by the quote: the attribution is not clear-cut."""
+    for w in re.findall(r"[^\W\d_]{3,}", label):
+        if w.casefold() not in ROLE_WORDS and re.search(rf"\b{re.escape(w)}\b", when.nearby, re.I):
+            return f"the article names {w.title()} next to the quote"
+    return None
+
+
 def role(label: str) -> str | None:
     """Why a transcript label names nobody in particular, or None for a person's name."""
     words = re.findall(r"[^\W\d_]+", label.casefold())
@@ -174,7 +186,7 @@ def role(label: str) -> str | None:
 def quoting(p: Passage) -> str | None:
     """The record's speaker is quoting someone: the transcript line has a quotation mark or a speech
     verb before the matched words ("You said, quote, …")."""
-    t = p.turn.tokens[p.start]
+    t = p.first_token
     line = p.turn.entries[t.entry].quote.text
     if QUOTING.search(line[: t.word.start]) or any(c in line[t.word.start:] for c in "\"“”"):
         return f"{p.turn.speaker} is quoting someone there"
@@ -212,7 +224,7 @@ def occasion_doubt(r: Reading, when: When, events: dict[str, EventDate]) -> str 
     if doubt:
         return doubt
     if r.changed_share > MAX_CHANGED_SHARE:
-        n = sum(x.size for x in r.changes)
+        n = round(r.changed_share * len(r.passage.quote_tokens))
         return f"{n} of {len(r.passage.quote_tokens)} words differ, too many for an edit of this passage"
     return None
 
@@ -226,7 +238,7 @@ def finding(kind: str, quote: Quote, p: Passage, lead: str, changes: tuple[Regio
 
 def recorded(p: Passage, limit: int = 240) -> str:
     """The transcript's words from the first to the last one the quote lines up with."""
-    a, b = p.turn.tokens[p.start], p.turn.tokens[max(p.start, p.end - 1)]
+    a, b = p.first_token, p.turn.tokens[min(max(p.start, p.end - 1), len(p.turn.tokens) - 1)]
     parts = []
     for n in range(a.entry, b.entry + 1):
         text = p.turn.entries[n].quote.text
@@ -244,7 +256,7 @@ def discrepancy(quote: Quote, p: Passage, r: Region) -> Discrepancy:
     cs, ce = span(r.said, entry)
     vs, ve = span(r.quote, lambda t: quote.start_char)
     if cs < 0:  # an added word: an empty span where the transcript has nothing
-        cs = ce = entry(p.turn.tokens[p.start]) + p.turn.tokens[p.start].word.start
+        cs = ce = entry(p.first_token) + p.first_token.word.start
     if vs < 0:
         qt = p.quote_tokens
         vs = ve = quote.start_char + (qt[r.gap].word.start if r.gap < len(qt) else qt[-1].word.end)
