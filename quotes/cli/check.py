@@ -26,7 +26,7 @@ def check(
     transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
     transcript_date: list[str] = typer.Option([], "--transcript-date", metavar="[FILE=]DATE", help="The date of the event a transcript records (YYYY-MM-DD; FILE= picks one transcript). Repeatable."),
-    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
+    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, near-match, unverified, variant; all; none)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
     fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Output format."),
     output: Optional[Path] = OutputOpt,
