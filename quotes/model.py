@@ -217,7 +217,7 @@ class Cluster:
 class Finding:
     """A `quotes check` result for one quote of a new article."""
 
-    kind: str  # misquote | misattribution | unverified | variant
+    kind: str  # misquote | misattribution | near-match | unverified | variant
     quote: Quote
     message: str
     reference: Quote | None = None

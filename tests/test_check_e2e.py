@@ -207,3 +207,19 @@ def test_bracketed_insertions_and_marked_cuts_are_not_misquotes(model, transcrip
     r = check(str(transcript_case / "edited.txt"), "--transcript", str(transcript_case / "presser.txt"), "--format", "json")
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["findings"] == []
+
+
+def test_the_occasion_by_date(model, transcript_case):
+    """An article dated before the event cannot misquote it: a near match that does not fail."""
+    early = transcript_case / "2020-01-01_reworded.txt"
+    early.write_text((transcript_case / "reworded.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    presser = str(transcript_case / "presser.txt")
+    r = check(str(early), "--transcript", presser, "--transcript-date", "presser.txt=2020-01-05", "--format", "json")
+    assert r.exit_code == 0 and r.exception is None, r.output
+    assert kinds(r) == ["near-match"] and "before the event of 2020-01-05" in json.loads(r.stdout)["findings"][0]["message"]
+    r = check(str(early), "--transcript", presser, "--transcript-date", "2019-12-30", "--format", "github")
+    assert r.exit_code == 1 and r.stdout.startswith("::error ") and "quotes%3A misquote" in r.stdout
+    dated = transcript_case / "dated.txt"
+    dated.write_text("# date: 2020-01-05\n" + TRANSCRIPT, encoding="utf-8")
+    r = check(str(early), "--transcript", str(dated), "--format", "json")
+    assert r.exit_code == 0 and kinds(r) == ["near-match"]

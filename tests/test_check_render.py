@@ -108,7 +108,7 @@ def test_markdown_cells_stay_in_their_cell(s):
 
 def test_json():
     doc = json.loads(rendered("json"))
-    assert doc["counts"] == {"misquote": 1, "misattribution": 0, "unverified": 1, "variant": 1}
+    assert doc["counts"] == {"misquote": 1, "misattribution": 0, "near-match": 0, "unverified": 1, "variant": 1}
     assert doc["failing"] == 1 and doc["checked"] == 4 and doc["fail_on"] == ["misattribution", "misquote"]
     first = doc["findings"][0]
     assert (first["kind"], first["failing"], first["line"], first["column"]) == ("misquote", True, 5, 200)
@@ -148,8 +148,8 @@ runner = CliRunner()
 def fake_check(monkeypatch):
     calls = []
 
-    def run_check(paths, against, transcripts, speaker, fail_on, model=None, against_quotes=()):
-        calls.append((paths, against, transcripts, speaker, fail_on, against_quotes))
+    def run_check(paths, against, transcripts, speaker, fail_on, model=None, against_quotes=(), transcript_dates=()):
+        calls.append((paths, against, transcripts, speaker, fail_on, against_quotes, transcript_dates))
         res = sample()
         return type(res)(res.articles, res.checked, res.findings, res.record_size, fail_on, ("x.txt: empty file",))
 
@@ -169,6 +169,8 @@ def fake_check(monkeypatch):
 def test_exit_codes(fake_check, args, code):
     r = runner.invoke(app, ["check", "new.txt", "--against", "seeds", *args])
     assert r.exit_code == code, r.output
+    if code in (0, 1):
+        assert r.exception is None or isinstance(r.exception, SystemExit), r.exception
 
 
 def test_options_reach_the_library(fake_check, tmp_path):
@@ -177,7 +179,8 @@ def test_options_reach_the_library(fake_check, tmp_path):
                             "--against-quotes", "old.jsonl",
                             "--fail-on", "misquote,variant", "--format", "junit", "--output", str(out)])
     assert r.exit_code == 1
-    assert fake_check == [(["a.txt", "b.txt"], ["q.db", "seeds"], ["t.txt"], "Kim", {"misquote", "variant"}, ["old.jsonl"])]
+    assert fake_check == [(["a.txt", "b.txt"], ["q.db", "seeds"], ["t.txt"], "Kim", {"misquote", "variant"}, ["old.jsonl"],
+                           [])]
     assert out.read_text(encoding="utf-8").startswith("<?xml")
     assert "x.txt: empty file" in r.stderr and "<?xml" not in r.stdout
 

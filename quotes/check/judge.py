@@ -1,11 +1,10 @@
-"""Judging one quote of a new article against the recorded quotes that may be the same utterance.
+"""Judging one quote of a new article against the recorded quotes of other articles and stores that may
+be the same utterance (transcripts are judged passage by passage: `quotes.check.spoken`).
 
 `assess` relates a new quote to one recorded quote (through `quotes.diff.relate`); `decide` turns the
 assessments into findings. `decide` is pure: it only looks at relations, meaning flags and speakers.
 
-- misquote: the words differ from the reference transcript (any change beyond the cosmetic: quotation
-  marks promise the speaker's words), or, with no transcript, differ in meaning from every recorded
-  rendering;
+- misquote: the words differ in meaning from every recorded rendering;
 - misattribution: the record has these words from someone else (and not from the person named);
 - variant: the words agree with some recorded renderings and not others, or differ from every recorded
   rendering without a change of meaning;
@@ -22,7 +21,7 @@ from quotes.check.record import Recorded
 from quotes.model import Discrepancy, Finding, Quote, Variant
 from quotes.speakers import same_person
 
-FINDING_KINDS = ("misquote", "misattribution", "unverified", "variant")
+FINDING_KINDS = ("misquote", "misattribution", "near-match", "unverified", "variant")
 AGREE = frozenset({"verbatim", "cosmetic", "trimmed", "fragment"})  # the new quote is (part of) the recorded words
 PART = frozenset({"fragment", "trimmed"})  # the recorded words are part of the new quote
 WORD_CHANGES = ("omitted", "added", "substituted")
@@ -105,12 +104,6 @@ def decide(quote: Quote, matches: list[Match]) -> list[Finding]:
         if wrong is None:
             findings.append(Finding("unverified", quote, "no recorded quote matches these words"))
         return findings
-    transcripts = [m for m in usable if m.recorded.transcript]
-    if transcripts:
-        if not any(m.agrees for m in transcripts):
-            ref = max(transcripts, key=lambda m: m.variant.score)  # the turn closest to the new words
-            findings.append(_finding("misquote", quote, ref, "differs from the transcript"))
-        return findings
     agree = [m for m in usable if m.agrees]
     differ = [m for m in usable if not m.agrees]
     if not differ:
@@ -132,11 +125,9 @@ def _misattribution(quote: Quote, matches: list[Match]) -> Finding | None:
     """The record has these words from someone else, and never from the person this quote names."""
     if speaker_name(quote) is None or len(re.findall(r"\w+", quote.text)) < MIN_ATTRIBUTION_WORDS:
         return None
-    transcripts = [m for m in matches if m.recorded.transcript]
-    pool = transcripts or matches  # a transcript says who spoke; articles only when no transcript has the words
-    if any(m.speaker is True for m in pool):
+    if any(m.speaker is True for m in matches):
         return None
-    others = [m for m in pool if m.speaker is False]
+    others = [m for m in matches if m.speaker is False]
     if not others:
         return None
     ref = next((m for m in others if m.agrees), others[0])

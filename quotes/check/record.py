@@ -61,6 +61,20 @@ class Record:
         for e in self.entries:
             self._by_text.setdefault(e.quote.text.strip(), []).append(e)
         self._index = None
+        self._passages = None
+
+    @property
+    def has_transcripts(self) -> bool:
+        return any(e.transcript for e in self.entries)
+
+    def passages(self, quote: Quote):
+        """The transcript passages `quote` may render, aligned word by word, best first
+        (`quotes.check.passage`)."""
+        if self._passages is None:
+            from quotes.check.passage import PassageIndex
+
+            self._passages = PassageIndex(self.entries)
+        return self._passages.passages(quote)
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -1,10 +1,14 @@
 """`quotes check` as a library call: read the new articles, build the record, judge every quote."""
 from __future__ import annotations
 
+import datetime as dt
+
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from quotes.check import spoken
 from quotes.check.judge import FINDING_KINDS, assess, decide
+from quotes.check.occasion import EventDate, article_date, event_dates, named_day, nearby, written
 from quotes.check.record import CHECKED_KINDS, Extract, Record, build_record, readable
 from quotes.errors import InputError, QuotesError
 from quotes.model import Article, Finding, Quote, Variant
@@ -43,14 +47,30 @@ def parse_fail_on(value: str | Iterable[str]) -> frozenset[str]:
 
 
 def check_quotes(quotes: Iterable[Quote], record: Record,
-                 relate: Callable[[Quote, Quote], Variant] | None = None) -> list[Finding]:
-    """Findings for quotes of new articles, judged against `record` (scare quotes are skipped)."""
+                 relate: Callable[[Quote, Quote], Variant] | None = None,
+                 published: dt.date | None = None, events: dict[str, EventDate] | None = None,
+                 text: str | None = None) -> list[Finding]:
+    """Findings for quotes of new articles, judged against `record` (scare quotes are skipped).
+
+    Transcripts are judged passage by passage (`quotes.check.spoken`); a quote no transcript passage
+    renders is judged against the recorded quotes of articles and stores (`decide`). `published` is the
+    article's date, `text` its text (for the weekday an attribution names), `events` the transcripts'
+    event dates (by source)."""
     if relate is None:
         from quotes.diff import relate
+    spoken_record = record.has_transcripts
     out: list[Finding] = []
     for q in quotes:
-        if q.kind in CHECKED_KINDS and q.text.strip():
-            out += decide(q, [assess(q, r, relate) for r in record.candidates(q)])
+        if q.kind not in CHECKED_KINDS or not q.text.strip():
+            continue
+        if spoken_record:
+            when = spoken.When(published, named_day(text, q, published), written(text, q), nearby(text, q)) \
+                if text else spoken.When(published)
+            found = spoken.judge(q, record.passages(q), when, events)
+            if found is not None:
+                out += found
+                continue
+        out += decide(q, [assess(q, r, relate) for r in record.candidates(q) if not r.transcript])
     return out
 
 
@@ -71,10 +91,11 @@ def lazy_extract(model: str | None) -> Extract:
 def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: Iterable[str] = (),
               speaker: str | None = None, fail_on: frozenset[str] = DEFAULT_FAIL_ON,
               extract: Extract | None = None, model: str | None = None,
-              against_quotes: Iterable[str] = ()) -> CheckResult:
+              against_quotes: Iterable[str] = (), transcript_dates: Iterable[str] = ()) -> CheckResult:
     """Check the articles named by `paths` against stores, earlier articles and transcripts.
 
     `extract` turns articles into (article, quotes) pairs; by default `Extractor(model).extract_many`.
+    `transcript_dates` are `--transcript-date` values (`YYYY-MM-DD` or `FILE=YYYY-MM-DD`).
     An unreadable new article or record row is a problem and the rest are checked; nothing readable is an
     InputError.
     """
@@ -85,6 +106,7 @@ def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: It
         raise InputError("nothing to check against: give --against STORE|FOLDER|FILE, --from-quotes FILE or --transcript FILE")
     if speaker and not transcripts:
         raise InputError("--speaker goes with --transcript (it names who speaks in an unlabelled transcript)")
+    events = event_dates(transcripts, transcript_dates)
     if extract is None:
         extract = lazy_extract(model)
     warnings: list[str] = []
@@ -99,7 +121,7 @@ def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: It
         names.append(article.path)
         mine = [q for q in quotes if q.kind in CHECKED_KINDS]
         checked += mine
-        findings += check_quotes(mine, record)
+        findings += check_quotes(mine, record, published=article_date(article), events=events, text=article.text)
     if not names:
         raise InputError("no article could be read: " + "; ".join(problems[:3]))
     return CheckResult(tuple(names), tuple(checked), tuple(findings), len(record), fail_on, tuple(warnings),

@@ -27,7 +27,8 @@ def check(
     against_quotes: list[str] = typer.Option([], "--from-quotes", "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
     transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
     speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
-    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, unverified, variant; all; none)."),
+    transcript_date: list[str] = typer.Option([], "--transcript-date", metavar="[FILE=]DATE", help="The date of the event a transcript records (YYYY-MM-DD; FILE= picks one transcript). Repeatable."),
+    fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, near-match, unverified, variant; all; none)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
     fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in CheckFormat), help="Output format (default: table on a terminal, json otherwise)."),
     output: Optional[Path] = OutputOpt,
@@ -40,7 +41,7 @@ def check(
     input could not be read, which outranks findings)."""
     with errors(quiet):
         failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
-                         width, no_color)
+                         width, no_color, transcript_date)
     if failing and not exit_zero:
         from quotes.errors import EXIT_FINDINGS
 
@@ -48,12 +49,12 @@ def check(
 
 
 def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
-           width=None, no_color=False) -> int:
+           width=None, no_color=False, transcript_date=()) -> int:
     from quotes.check import parse_fail_on, run_check
     from quotes.render.findings import write
 
     result = run_check(paths, against, transcript, speaker, parse_fail_on(fail_on), model=model,
-                       against_quotes=against_quotes)
+                       against_quotes=against_quotes, transcript_dates=transcript_date)
     for p in result.problems:
         problem(p)
     if not quiet:

@@ -19,7 +19,8 @@ from quotes.render.safe import visible
 from quotes.render.words import plural
 
 FORMATS = ("table", "json", "github", "junit", "markdown")
-KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "variant": "yellow", "unverified": "dim"}
+KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "near-match": "cyan", "variant": "yellow",
+              "unverified": "dim"}
 
 
 def where(q: Quote) -> str:
