@@ -94,7 +94,7 @@ def judge(quote: Quote, passages: list[Passage], when: When = When(),
     """Findings for `quote` against transcript passages (best first); None when none is close enough
     to be a rendering (the quote is then judged against the rest of the record, or unverified)."""
     events = events or {}
-    name = quote.speaker.name.strip() if quote.speaker and quote.speaker.name.strip() else None
+    name = quote.speaker.identity.strip() if quote.speaker and quote.speaker.identity and quote.speaker.identity.strip() else None
     close = [Reading(p, tuple(regions(p))) for p in passages if plausible(p)]
     if not close:
         # a short fragment ("open to talks") is verified only word for word in its speaker's turn
