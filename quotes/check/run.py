@@ -45,7 +45,7 @@ def check_quotes(quotes: Iterable[Quote], record: Record,
                  relate: Callable[[Quote, Quote], Variant] | None = None) -> list[Finding]:
     """Findings for quotes of new articles, judged against `record` (scare quotes are skipped)."""
     if relate is None:
-        from quotes.diff import relate
+        from quotes.compare.diff import relate
     out: list[Finding] = []
     for q in quotes:
         if q.kind in CHECKED_KINDS and q.text.strip():

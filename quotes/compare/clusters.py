@@ -1,12 +1,12 @@
 """`quotes compare` as a library call: quotes in, the utterances quoted more than once out.
 
-`compare(quotes, articles)` indexes the quotes (`quotes.align.QuoteIndex`), links each quote to the
+`compare(quotes, articles)` indexes the quotes (`quotes.compare.align.QuoteIndex`), links each quote to the
 renderings of the same utterance it finds there, joins the pieces of one utterance split by an
 attribution (“X,” he said, “y.”), and groups the linked quotes into clusters. A quote that is a fragment of longer
 ones is linked to the best of them only, so a short phrase cannot glue two different utterances together.
 
 Each cluster gets a canonical wording (the fullest rendering, then the one most articles carry) and every
-member is related to it (`quotes.diff.relate`). Clusters come worst first: speaker conflicts, then
+member is related to it (`quotes.compare.diff.relate`). Clusters come worst first: speaker conflicts, then
 meaning-changing differences, then other edits, cuts, cosmetic differences, and verbatim agreement.
 """
 from __future__ import annotations
@@ -17,9 +17,9 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from quotes import speakers
-from quotes.align import QuoteIndex, continues, same_person
-from quotes.diff import relate
+from quotes.compare import speakers
+from quotes.compare.align import QuoteIndex, continues, same_person
+from quotes.compare.diff import relate
 from quotes.forkmap import can_fork, fork_map
 from quotes.model import Cluster, Comparison, Discrepancy, Quote, Variant, content_id
 

@@ -1,7 +1,7 @@
 """Word-level differences between two renderings of one utterance, each one typed and flagged.
 
 `relate(canonical, other)` lines up the words of `other` with those of `canonical` (word keys from
-`quotes.textkeys`, word opcodes from rapidfuzz) and walks the alignment:
+`quotes.compare.textkeys`, word opcodes from rapidfuzz) and walks the alignment:
 
 - words whose keys agree are anchors; when their written forms differ ("I would" / "I’d", "Be" / "be",
   "denuclearising" / "denuclearizing"), or the punctuation between two anchors differs, that is `cosmetic`;
@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from quotes import textkeys as tk
-from quotes.align import continues, speaker_relation, word_alignment
+from quotes.compare import textkeys as tk
+from quotes.compare.align import continues, speaker_relation, word_alignment
 from quotes.model import Discrepancy, Quote, Variant
 
 FRAGMENT_SHARE = 0.5  # a cut rendering keeping less than this share of the canonical words is a fragment

@@ -1,6 +1,6 @@
 """Finding the quotes that may be the same utterance, without comparing every pair.
 
-`QuoteIndex(quotes)` turns each quote into a sequence of word keys (see `quotes.textkeys`) and indexes
+`QuoteIndex(quotes)` turns each quote into a sequence of word keys (see `quotes.compare.textkeys`) and indexes
 its word bigrams. A lookup gathers the quotes that share rare bigrams with the query (bigrams held by very
 many quotes, such as "I would" or "of the", are not looked up), keeps the best few, and scores those with
 rapidfuzz on word sequences (each word key is one character of a code string, so rapidfuzz's sequence
@@ -30,7 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, LCSseq
 
-from quotes import speakers, textkeys
+from quotes.compare import speakers, textkeys
 from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
