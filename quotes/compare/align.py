@@ -364,8 +364,10 @@ class QuoteIndex:
             mine = (seq, self._query_pair_weights(seq), self._info(seq))
         n = len(mine[0])
         out = []
+        if quote.kind == "scare":
+            return out  # a term, title or slogan in quote marks is nobody's utterance: never linked
         for j, shared in self._bigram_hits(mine[0], limit + 1, position):
-            if j == position or self.quotes[j].quote_id == quote.quote_id:
+            if j == position or self.quotes[j].quote_id == quote.quote_id or self.quotes[j].kind == "scare":
                 continue
             if shared == 1 and min(n, len(self.seqs[j])) >= 6:
                 continue  # one bigram in common between two quotes of six words or more: not the same words

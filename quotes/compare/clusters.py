@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -89,9 +90,36 @@ def _all_links(index: QuoteIndex, limit: int, jobs: int | None) -> Iterable[tupl
     return (tuple(x) for a in arrays for x in a.tolist())
 
 
-def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None) -> list[list[int]]:
+def _pieces(qs: list[Quote]) -> Iterable[tuple[int, int]]:
+    """Consecutive pieces of one utterance in one article (the same utterance_id: the quotes one
+    attribution introduces, such as “X,” she said. “Y.”), scare quotes aside: (earlier, later) positions."""
+    by_utterance: dict[tuple[str, str], list[int]] = {}
+    for i, q in enumerate(qs):
+        if q.kind != "scare":
+            by_utterance.setdefault((q.article_id, q.utterance_id), []).append(i)
+    for positions in by_utterance.values():
+        positions.sort(key=lambda k: qs[k].start_char)
+        yield from zip(positions, positions[1:])
+
+
+def _one_occasion(qs: list[Quote], groups: UnionFind) -> list[tuple[int, int]]:
+    """Links between two utterances that two articles or more both quote one right after the other, from
+    the same speaker: the two outlets report one stretch of speech (an interview, a speech) in pieces.
+    Next to each other in one article only is not enough: a writer may set two occasions side by side."""
+    seen: dict[tuple[int, int], tuple[set[str], tuple[int, int]]] = {}
+    for a, b in _pieces(qs):
+        ra, rb = groups.find(a), groups.find(b)
+        if ra != rb:
+            arts, _ = seen.setdefault((min(ra, rb), max(ra, rb)), (set(), (a, b)))
+            arts.add(qs[a].article_id)
+    return [pair for arts, pair in seen.values() if len(arts) >= 2]
+
+
+def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None,
+         same: Iterable[tuple[int, int]] = ()) -> list[list[int]]:
     """The groups (positions in the index, in order) of quotes that render the same utterance, singletons
-    included. `jobs`: processes for the lookups on large inputs (default: one per core)."""
+    included. `jobs`: processes for the lookups on large inputs (default: one per core). `same`: pairs
+    of positions known to be one rendering (the same place in two copies of one text)."""
     qs = index.quotes
     groups = UnionFind(len(qs))
     last: dict[tuple[str, str], int] = {}
@@ -102,6 +130,10 @@ def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None) -> list[li
             groups.union(before, i)
         last[(q.article_id, q.utterance_id)] = i
     for i, j in _all_links(index, limit, jobs):
+        groups.union(i, j)
+    for i, j in same:
+        groups.union(i, j)
+    for i, j in _one_occasion(qs, groups):
         groups.union(i, j)
     out: dict[int, list[int]] = {}
     for i in range(len(qs)):
@@ -218,6 +250,31 @@ def _unpack(packed: tuple, quotes: list[Quote]) -> Cluster:
         speaker, speakers_)
 
 
+def _name(article: str) -> str:
+    return os.path.normpath(os.path.abspath(article)) if article not in ("", "-") else article
+
+
+def distinct(quotes: Iterable[Quote]) -> tuple[list[Quote], list[tuple[str, str]]]:
+    """The quotes to compare, and the pairs of quote_ids that are one rendering in two copies of a text.
+
+    A quote read twice (same article, same quote_id) counts once; the same text read under two names (a
+    reprint, or one story filed again on another day) is two articles, so the copy's quotes get ids of
+    their own (the content id of the first copy's id and the copy's name)."""
+    first: dict[str, str] = {}  # article_id -> the (normalised) name it was first read under
+    out: dict[str, Quote] = {}
+    copies = []
+    for q in quotes:
+        name = _name(q.article)
+        if first.setdefault(q.article_id, name) != name:
+            original = q.quote_id
+            q = replace(q, article_id=content_id(q.article_id, name), quote_id="",
+                        utterance_id=content_id(q.utterance_id, name))
+            if q.kind != "scare":
+                copies.append((original, q.quote_id))
+        out[q.quote_id] = q
+    return list(out.values()), copies
+
+
 def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | None = None) -> Comparison:
     """Align the quotes: every utterance quoted more than once, with its renderings typed against each other.
 
@@ -226,9 +283,11 @@ def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | N
     Returns a `Comparison` whose clusters (two members or more) come worst first. The same quote given
     twice (same quote_id: an article read twice) counts once. `jobs`: processes for large inputs (default:
     one per core; the result does not depend on it)."""
-    qs = list({q.quote_id: q for q in quotes}.values())  # a quote read twice counts once
+    qs, copies = distinct(quotes)
     index = QuoteIndex(qs)
-    groups = [g for g in link(index, jobs=jobs) if len(g) > 1]
+    at = {q.quote_id: n for n, q in enumerate(qs)}
+    same = [(at[a], at[b]) for a, b in copies if a in at and b in at]
+    groups = [g for g in link(index, jobs=jobs, same=same) if len(g) > 1]
     n_jobs = _parallel(len(qs), jobs)
     if n_jobs == 1:
         clusters = [cluster(g, index) for g in groups]
