@@ -35,6 +35,8 @@ from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
 FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
+SHORT = 3  # the same phrase of fewer words twice is linked only when one named speaker says both
+CONFLICT_WORDS = 6  # the same words from two named people are one utterance only from this many words on
 WHOLE = 1.0 - 1e-9  # a share above this is all of it (sums of weights are floats)
 SEP = "\x01"  # between quotes in the joined index sequence
 UNSEEN = "\x02"  # the code of a word the index has never seen
@@ -52,25 +54,38 @@ class Evidence:
     matched: float  # information matched, in rare-word units
     content: int  # how many of the matched words are not common English words
     fragment: int  # 0: similar lengths; 1: the first quote is a fragment of the second; -1: the other way
+    length: int = 0  # word keys in the shorter quote
 
     @property
     def score(self) -> float:
         return round(100.0 * (0.75 * self.containment + 0.25 * self.coverage), 2)
 
 
-def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
+def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False, partial: bool = False) -> bool:
     """The linking rule. `speaker_relation`: 1 same speaker, 0 unknown, -1 two different known speakers.
+    `partial`: the shorter quote is a fragment quoted inside the writer's own sentence.
 
     `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
     headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
     whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
     identical = ev.containment > WHOLE and ev.coverage > WHOLE
-    if repeat and identical and (speaker_relation >= 0 or ev.content >= 2):
+    if speaker_relation == 0 and ev.length < SHORT and identical and not repeat:
+        # the same bare word or two in two articles, nobody named on one side: a term in quote marks, not
+        # evidence of one utterance (a phrase found inside a longer quote is a fragment of it, and is
+        # linked; the same words twice in one article, a headline and its body, are one)
+        return False
+    if repeat and identical and (speaker_relation >= 0 or (ev.content >= 2 and ev.length >= CONFLICT_WORDS)):
         return True  # with two named speakers: the same uncommon words given to two people, a speaker conflict
     if ev.content < 2:
         # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
-        # same speaker is quoted with exactly these words ("good memories" in a statement of theirs)
-        return ev.content == 1 and speaker_relation > 0 and ev.containment > WHOLE and ev.matched >= 1.5
+        # same speaker is quoted with exactly these words ("good memories" in a statement of theirs), or
+        # with a run of common words long enough to be theirs: four words quoted inside the writer's
+        # sentence ("not ready for it"), six quoted as a sentence ("I am not ready for it")
+        if speaker_relation <= 0 or ev.containment <= WHOLE:
+            return False
+        if ev.content == 1:
+            return ev.matched >= 1.5
+        return ev.length >= (4 if partial else 6) and ev.matched >= 1.0
     if speaker_relation < 0:
         return ev.containment >= 0.8 and ev.matched >= 4.0
     if ev.containment >= 0.8:
@@ -97,11 +112,12 @@ def speaker_relation(a: Quote, b: Quote) -> int:
 
 
 def link_relation(a: Quote, b: Quote) -> int:
-    """`speaker_relation` as evidence for a link: a fragment quoted inside the writer's own sentence
-    (kind partial or scare) is loosely attributed, so two names there do not count against the link
-    (the conflict is still reported)."""
+    """`speaker_relation` as evidence for a link. A fragment quoted inside a writer's own sentence (kind
+    partial) is loosely attributed, so across articles two names there do not count against the link
+    (the conflict is still reported). Inside one article they do: a writer who gives the same words to
+    two people (a phrase one of them coined, echoed by the other) tells two utterances apart."""
     rel = speaker_relation(a, b)
-    if rel < 0 and (a.kind in ("partial", "scare") or b.kind in ("partial", "scare")):
+    if rel < 0 and (a.kind == "partial" or b.kind == "partial") and a.article_id != b.article_id:
         return 0
     return rel
 
@@ -188,6 +204,10 @@ class QuoteIndex:
         table[ord(SEP)] = 0.0
         self._table = table
         self._seq_count = Counter(self.seqs)
+        self._single: dict[str, list[int]] = {}  # one-word quotes by their word's code
+        for i, seq in enumerate(self.seqs):
+            if len(seq) == 1:
+                self._single.setdefault(seq, []).append(i)
         self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
         self.pair_weights: list[bytes] = self._build_bigrams()
 
@@ -284,7 +304,10 @@ class QuoteIndex:
     def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[tuple[int, int]]:
         """(position, bigrams shared) of indexed quotes sharing uncommon bigrams with `seq` (the indexed quote
         at `position`), most bigrams shared first."""
-        if len(seq) < 2 or not len(self._keys):
+        if len(seq) < 2:
+            # one word: only the quotes of exactly that word (a bigram index cannot find it inside others)
+            return [(j, 1) for j in self._single.get(seq, ())[:limit]]
+        if not len(self._keys):
             return []
         if position is not None:
             s = self._occ_start[position]
@@ -320,7 +343,7 @@ class QuoteIndex:
         one, plus, for each two consecutive words found together, the bigram's weight: an uncommon
         sequence of common words is evidence too ("make state" in an invented example, or a rare phrase)."""
         (short, pw, info_s), (long_, _, info_l), flip = (a, b, 1) if len(a[0]) <= len(b[0]) else (b, a, -1)
-        if not short or LCSseq.similarity(short, long_) < max(2, 0.5 * len(short)):
+        if not short or LCSseq.similarity(short, long_) < max(min(2, len(short)), 0.5 * len(short)):
             return None
         w = self.weight.get
         common = self._common
@@ -338,13 +361,16 @@ class QuoteIndex:
         scatter = min(1.0, (2 * len(short) + 2) / spread)
         fragment = flip if len(short) < FRAGMENT_RATIO * len(long_) else 0
         return Evidence(min(1.0, scatter * words / info_s), min(1.0, words / info_l), scatter * (words + pairs / 255),
-                        content, fragment)
+                        content, fragment, len(short))
 
-    def _repeat(self, seq: str, quote: Quote, j: int) -> bool:
-        """Is `seq` a word sequence that few quotes hold, or are the two quotes in one article?"""
+    def _repeat(self, seq: str, quote: Quote, j: int, rel: int, content: int) -> bool:
+        """Is `seq` a word sequence that few quotes hold (of four words or more; of any length with an
+        uncommon word when the same person is quoted), or are the two quotes in one article?"""
         if quote.article_id == self.quotes[j].article_id:
             return True
-        return len(seq) >= 4 and self._seq_count[seq] <= self.cap_seq
+        if len(seq) < 4 and not (rel > 0 and content >= 1):
+            return False
+        return self._seq_count[seq] <= self.cap_seq
 
     def _keyed(self, i: int) -> tuple[str, bytes, float]:
         return self.seqs[i], self.pair_weights[i], self.info[i]
@@ -379,7 +405,8 @@ class QuoteIndex:
             if ev is None:
                 continue
             rel = link_relation(quote, self.quotes[j])
-            if accepts(ev, rel, self._repeat(mine[0], quote, j)):
+            shorter = quote if n <= len(self.seqs[j]) else self.quotes[j]
+            if accepts(ev, rel, self._repeat(mine[0], quote, j, rel, ev.content), shorter.kind == "partial"):
                 out.append((j, ev, rel))
         out.sort(key=lambda x: (-x[1].score, -x[2]))
         return out
