@@ -102,10 +102,18 @@ def same_person(a: str, b: str) -> bool:
     return speakers.same_person(a, b)
 
 
+def identity(q: Quote) -> str | None:
+    """The name of the person a quote is given to, or None when the article does not say who spoke (no
+    speaker, or a mention the extractor could not resolve to a name, such as a bare "he")."""
+    s = q.speaker
+    if s is None or not s.name or s.resolution == "unresolved" or s.name.casefold() in speakers.PRONOUNS:
+        return None
+    return s.name
+
+
 def speaker_relation(a: Quote, b: Quote) -> int:
     """1 when both quotes name the same person, -1 when they name two people, 0 when either is unknown."""
-    na = a.speaker.name if a.speaker else None
-    nb = b.speaker.name if b.speaker else None
+    na, nb = identity(a), identity(b)
     if not na or not nb:
         return 0
     return 1 if same_person(na, nb) else -1
@@ -140,7 +148,7 @@ def word_alignment(a: str, b: str) -> list[tuple[int, int, int]]:
     one place rather than scattered over repeated words."""
     best = _blocks(a, b)
     short, long_, flip = (a, b, False) if len(a) <= len(b) else (b, a, True)
-    if short and len(long_) > 1.3 * len(short) + 2:
+    if short and len(long_) > len(short):
         quality = _quality(best, flip)
         if quality[0] == len(short) and -quality[1] == len(short):
             return best  # found whole and in one piece: nothing to improve
@@ -171,6 +179,12 @@ def continues(first: Quote, then: Quote) -> bool:
             and first.quote_id != then.quote_id
             and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
             and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
+
+
+def one_utterance(a: Quote, b: Quote) -> bool:
+    """Are `a` and `b` two pieces of one utterance: quotes of one article that one attribution introduces
+    (the same utterance_id), such as “X,” she said. “Y.”?"""
+    return a.article_id == b.article_id and a.utterance_id == b.utterance_id and a.quote_id != b.quote_id
 
 
 class QuoteIndex:

@@ -19,7 +19,7 @@ from dataclasses import replace
 import numpy as np
 
 from quotes.compare import speakers
-from quotes.compare.align import QuoteIndex, continues, same_person
+from quotes.compare.align import QuoteIndex, continues, identity, one_utterance, same_person
 from quotes.compare.diff import relate
 from quotes.forkmap import can_fork, fork_map
 from quotes.model import Cluster, Comparison, Discrepancy, Quote, Variant, content_id
@@ -49,6 +49,7 @@ class UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
+PIECE_SCORE = 50.0  # an edited rendering scoring below this may be another piece of the utterance
 PARALLEL_FROM = 50_000  # below this many quotes one process is quicker than starting workers
 
 
@@ -102,6 +103,37 @@ def _pieces(qs: list[Quote]) -> Iterable[tuple[int, int]]:
         yield from zip(positions, positions[1:])
 
 
+def _utterance_links(index: QuoteIndex, limit: int) -> list[tuple[int, int]]:
+    """Links of a whole utterance quoted in pieces: the pieces of one attribution (same utterance_id)
+    are looked up joined, so “X,” she said, “Y.” finds the article that quotes “X. Y.” in one piece
+    (each piece alone may be too short to say so). Every piece is linked to what the whole matches."""
+    qs = index.quotes
+    pieces: dict[tuple[str, str], list[int]] = {}
+    for i, q in enumerate(qs):
+        if q.kind != "scare":
+            pieces.setdefault((q.article_id, q.utterance_id), []).append(i)
+    out = []
+    for mine in pieces.values():
+        if len(mine) < 2:
+            continue
+        mine.sort(key=lambda k: qs[k].start_char)
+        first, last = qs[mine[0]], qs[mine[-1]]
+        whole = replace(first, text=" ".join(qs[k].text for k in mine), end_char=last.end_char,
+                        kind="speech" if any(qs[k].kind == "speech" for k in mine) else first.kind,
+                        quote_id=content_id("utterance", *(qs[k].quote_id for k in mine)))
+        container = None
+        for j, ev, rel in index.query(whole, limit):
+            if (qs[j].article_id, qs[j].utterance_id) == (first.article_id, first.utterance_id):
+                continue
+            if ev.fragment == 0:
+                out.extend((k, j) for k in mine)
+            elif ev.fragment == 1 and (container is None or (rel, ev.score) > container[0]):
+                container = ((rel, ev.score), j)
+        if container is not None:
+            out.extend((k, container[1]) for k in mine)
+    return out
+
+
 def _one_occasion(qs: list[Quote], groups: UnionFind) -> list[tuple[int, int]]:
     """Links between two utterances that two articles or more both quote one right after the other, from
     the same speaker: the two outlets report one stretch of speech (an interview, a speech) in pieces.
@@ -132,6 +164,8 @@ def link(index: QuoteIndex, limit: int = 12, jobs: int | None = None,
     for i, j in _all_links(index, limit, jobs):
         groups.union(i, j)
     for i, j in same:
+        groups.union(i, j)
+    for i, j in _utterance_links(index, limit):
         groups.union(i, j)
     for i, j in _one_occasion(qs, groups):
         groups.union(i, j)
@@ -175,7 +209,7 @@ def _canonical(members: list[Quote], norms: list[str], people: list[list[str]]) 
 
     def rank(k: int) -> tuple:
         q = members[k]
-        by_majority = not majority or (q.speaker is not None and q.speaker.name in majority)
+        by_majority = not majority or identity(q) in majority
         return (lengths[k] >= 0.9 * longest, q.kind != "scare", by_majority, support[norms[k]], lengths[k], -k)
 
     return max(range(len(members)), key=rank)
@@ -199,10 +233,10 @@ def severity(c: Cluster) -> str:
 def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     """One cluster from the positions of its quotes in the index: canonical wording, members related to it."""
     members = [index.quotes[i] for i in positions]
-    people = _identities(q.speaker.name for q in members if q.speaker and q.speaker.name)
+    people = _identities(name for name in map(identity, members) if name)
     k = _canonical(members, [index.seqs[i] for i in positions], people)
     canon = members[k]
-    pieces = [q for q in members if q is canon or continues(canon, q) or continues(q, canon)]
+    pieces = [q for q in members if q is canon or one_utterance(canon, q)]
     variants = [Variant(canon, "verbatim", (), 100.0)]
     for q in members:
         if q is canon:
@@ -212,11 +246,12 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
             # a rendering of another piece of the canonical utterance: relate it to that piece
             v = max((relate(p, q) for p in pieces), key=lambda x: x.score)
         variants.append(v)
+    _other_pieces(variants, canon)
     order = {q.quote_id: n for n, q in enumerate(members)}
     variants[1:] = sorted(variants[1:], key=lambda v: order[v.quote.quote_id])
     # the cluster's speaker: the canonical quote's (else the most named); then every other person a
     # member's speaker conflict names
-    main = next((p for p in people if canon.speaker and canon.speaker.name in p), people[0] if people else None)
+    main = next((p for p in people if identity(canon) in p), people[0] if people else None)
     others = _identities(v.quote.speaker.name for v in variants if v.quote.speaker
                          and any(d.type == "speaker_conflict" for d in v.discrepancies))
     speakers = ([_display(main)] if main else []) + [_display(p) for p in others]
@@ -227,6 +262,18 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
         speaker=speakers[0] if speakers else None,
         speakers=tuple(speakers),
     )
+
+
+def _other_pieces(variants: list[Variant], canon: Quote) -> None:
+    """A member that renders none of the canonical article's pieces (an edit of low score) but shares an
+    attribution with a member that does is another piece of the utterance: a `fragment`, not a rewrite."""
+    rendered = {(v.quote.article_id, v.quote.utterance_id) for v in variants
+                if v.relation != "edited" and v.quote.article_id != canon.article_id}
+    for n, v in enumerate(variants):
+        q = v.quote
+        if v.relation == "edited" and v.score < PIECE_SCORE and (q.article_id, q.utterance_id) in rendered:
+            variants[n] = Variant(q, "fragment", tuple(d for d in v.discrepancies if d.type == "speaker_conflict"),
+                                  0.0)
 
 
 def _clusters_part(shared: tuple[QuoteIndex, list[list[int]]], part: int, parts: int) -> list[tuple]:
