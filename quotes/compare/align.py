@@ -22,7 +22,7 @@ quotes that only share common words ("I'd love to") are not linked.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,7 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, LCSseq
 
-from quotes.compare import speakers, textkeys
+from quotes.compare import occasions, speakers, textkeys
 from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
@@ -195,8 +195,9 @@ class QuoteIndex:
     quote it is a fragment of), scored 0-100, best first. `quote` need not be in the index.
     """
 
-    def __init__(self, quotes: Iterable[Quote], cap: int | None = None):
+    def __init__(self, quotes: Iterable[Quote], cap: int | None = None, days: Mapping[str, int] | None = None):
         self.quotes: list[Quote] = list(quotes)
+        self.days: Mapping[str, int] = days or {}  # article name -> day it appeared (`occasions.days`)
         self._vocab: dict[str, str] = {}
         self._surface: dict[str, str] = {}  # a word as written -> its codes (the index does not change)
         self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
@@ -386,6 +387,16 @@ class QuoteIndex:
             return False
         return self._seq_count[seq] <= self.cap_seq
 
+    def _two_occasions(self, a: Quote, b: Quote, ev: Evidence) -> bool:
+        """From articles dated far apart (`occasions.apart`), only the same words of one speaker (or of an
+        unknown one) are one utterance, quoted again later; a reworded rendering is taken for another
+        occasion, and the same words from two people named beside the quotes for a line somebody
+        repeated (a name found by resolving a pronoun is too weak to say so)."""
+        if not occasions.apart(self.days.get(a.article), self.days.get(b.article)):
+            return False
+        firm = all(q.speaker is not None and q.speaker.resolution != "pronoun" for q in (a, b))
+        return (firm and speaker_relation(a, b) < 0) or ev.containment < 0.8
+
     def _keyed(self, i: int) -> tuple[str, bytes, float]:
         return self.seqs[i], self.pair_weights[i], self.info[i]
 
@@ -419,6 +430,8 @@ class QuoteIndex:
             if ev is None:
                 continue
             rel = link_relation(quote, self.quotes[j])
+            if self.days and self._two_occasions(quote, self.quotes[j], ev):
+                continue
             shorter = quote if n <= len(self.seqs[j]) else self.quotes[j]
             if accepts(ev, rel, self._repeat(mine[0], quote, j, rel, ev.content), shorter.kind == "partial"):
                 out.append((j, ev, rel))

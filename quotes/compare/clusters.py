@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 import numpy as np
 
-from quotes.compare import speakers
+from quotes.compare import occasions, speakers
 from quotes.compare.align import QuoteIndex, continues, identity, one_utterance, same_person
 from quotes.compare.diff import relate
 from quotes.forkmap import can_fork, fork_map
@@ -322,16 +322,18 @@ def distinct(quotes: Iterable[Quote]) -> tuple[list[Quote], list[tuple[str, str]
     return list(out.values()), copies
 
 
-def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | None = None) -> Comparison:
+def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | None = None,
+            dates: Mapping[str, str] | None = None) -> Comparison:
     """Align the quotes: every utterance quoted more than once, with its renderings typed against each other.
 
     `quotes` is any iterable of `Quote` (from one or many articles, of any kind); `articles` names the
     articles read, in order (those without quotes included); when empty it is taken from the quotes.
     Returns a `Comparison` whose clusters (two members or more) come worst first. The same quote given
     twice (same quote_id: an article read twice) counts once. `jobs`: processes for large inputs (default:
-    one per core; the result does not depend on it)."""
+    one per core; the result does not depend on it). `dates`: article name -> the date it appeared (ISO),
+    for articles whose name does not hold one (see `occasions`)."""
     qs, copies = distinct(quotes)
-    index = QuoteIndex(qs)
+    index = QuoteIndex(qs, days=occasions.days({q.article for q in qs} | set(articles), dates))
     at = {q.quote_id: n for n, q in enumerate(qs)}
     same = [(at[a], at[b]) for a, b in copies if a in at and b in at]
     groups = [g for g in link(index, jobs=jobs, same=same) if len(g) > 1]
