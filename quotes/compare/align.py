@@ -6,8 +6,9 @@ many quotes, such as "I would" or "of the", are not looked up), keeps the best f
 rapidfuzz on word sequences (each word key is one character of a code string, so rapidfuzz's sequence
 scorers and opcodes work word by word).
 
-A candidate is accepted as the same utterance on the evidence of the words the two share, weighted by how
-informative they are (function words count little, words found in very many quotes count less):
+A candidate is accepted as the same utterance (`quotes.compare.rules.accepts`) on the evidence of the words
+the two share, weighted by how informative they are (function words count little, words found in very
+many quotes count less):
 
 - containment: the share of the shorter quote's information found, in order, in the longer one;
 - evidence: the information matched, in units of one rare content word (a matched bigram adds its own
@@ -17,117 +18,31 @@ informative they are (function words count little, words found in very many quot
   and reported as a speaker conflict); an unknown speaker is neutral.
 
 A quote whose words lie inside a longer one ("fond memories" in a full statement) is a fragment of it;
-quotes that only share common words ("I'd love to") are not linked.
+quotes that only share common words ("I'd love to") are not linked. A term or slogan in quote marks (kind
+scare) is never linked, and with article dates (`quotes.compare.occasions`) two renderings far apart in
+time need the same words.
 """
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, LCSseq
 
-from quotes.compare import occasions, speakers, textkeys
+from quotes.compare import occasions, textkeys
+from quotes.compare.rules import Evidence, accepts, link_relation, speaker_relation
 from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
 FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
-SHORT = 3  # the same phrase of fewer words twice is linked only when one named speaker says both
-CONFLICT_WORDS = 6  # the same words from two named people are one utterance only from this many words on
-WHOLE = 1.0 - 1e-9  # a share above this is all of it (sums of weights are floats)
+FEW_WORDS = 4  # from articles far apart in time, a shorter fragment is not linked
 SEP = "\x01"  # between quotes in the joined index sequence
 UNSEEN = "\x02"  # the code of a word the index has never seen
 _BASE = 0x20
 _SURROGATES = 0xD800
 _MAX_CODE = 0x10FFFF
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """How two quotes' words meet: shares of the shorter (containment) and longer (coverage) quote's information."""
-
-    containment: float
-    coverage: float
-    matched: float  # information matched, in rare-word units
-    content: int  # how many of the matched words are not common English words
-    fragment: int  # 0: similar lengths; 1: the first quote is a fragment of the second; -1: the other way
-    length: int = 0  # word keys in the shorter quote
-
-    @property
-    def score(self) -> float:
-        return round(100.0 * (0.75 * self.containment + 0.25 * self.coverage), 2)
-
-
-def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False, partial: bool = False) -> bool:
-    """The linking rule. `speaker_relation`: 1 same speaker, 0 unknown, -1 two different known speakers.
-    `partial`: the shorter quote is a fragment quoted inside the writer's own sentence.
-
-    `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
-    headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
-    whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
-    identical = ev.containment > WHOLE and ev.coverage > WHOLE
-    if speaker_relation == 0 and ev.length < SHORT and identical and not repeat:
-        # the same bare word or two in two articles, nobody named on one side: a term in quote marks, not
-        # evidence of one utterance (a phrase found inside a longer quote is a fragment of it, and is
-        # linked; the same words twice in one article, a headline and its body, are one)
-        return False
-    if repeat and identical and (speaker_relation >= 0 or (ev.content >= 2 and ev.length >= CONFLICT_WORDS)):
-        return True  # with two named speakers: the same uncommon words given to two people, a speaker conflict
-    if ev.content < 2:
-        # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
-        # same speaker is quoted with exactly these words ("good memories" in a statement of theirs), or
-        # with a run of common words long enough to be theirs: four words quoted inside the writer's
-        # sentence ("not ready for it"), six quoted as a sentence ("I am not ready for it")
-        if speaker_relation <= 0 or ev.containment <= WHOLE:
-            return False
-        if ev.content == 1:
-            return ev.matched >= 1.5
-        return ev.length >= (4 if partial else 6) and ev.matched >= 1.0
-    if speaker_relation < 0:
-        return ev.containment >= 0.8 and ev.matched >= 4.0
-    if ev.containment >= 0.8:
-        return ev.matched >= (1.5 if speaker_relation > 0 else 1.7)
-    if ev.containment >= 0.5 and ev.fragment == 0:
-        # an edited rendering: much shared information, most of both quotes
-        return ev.matched >= 3.0 and ev.coverage >= 0.4
-    return False
-
-
-@lru_cache(maxsize=1 << 16)
-def same_person(a: str, b: str) -> bool:
-    """`speakers.same_person`, remembered (the same few names meet again and again)."""
-    return speakers.same_person(a, b)
-
-
-def identity(q: Quote) -> str | None:
-    """The name of the person a quote is given to, or None when the article does not say who spoke (no
-    speaker, or a mention the extractor could not resolve to a name, such as a bare "he")."""
-    s = q.speaker
-    if s is None or not s.name or s.resolution == "unresolved" or s.name.casefold() in speakers.PRONOUNS:
-        return None
-    return s.name
-
-
-def speaker_relation(a: Quote, b: Quote) -> int:
-    """1 when both quotes name the same person, -1 when they name two people, 0 when either is unknown."""
-    na, nb = identity(a), identity(b)
-    if not na or not nb:
-        return 0
-    return 1 if same_person(na, nb) else -1
-
-
-def link_relation(a: Quote, b: Quote) -> int:
-    """`speaker_relation` as evidence for a link. A fragment quoted inside a writer's own sentence (kind
-    partial) is loosely attributed, so across articles two names there do not count against the link
-    (the conflict is still reported). Inside one article they do: a writer who gives the same words to
-    two people (a phrase one of them coined, echoed by the other) tells two utterances apart."""
-    rel = speaker_relation(a, b)
-    if rel < 0 and (a.kind == "partial" or b.kind == "partial") and a.article_id != b.article_id:
-        return 0
-    return rel
 
 
 def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, int, int]]:
@@ -170,23 +85,6 @@ def _quality(blocks: list[tuple[int, int, int]], flip: bool) -> tuple[int, int]:
     return (matched, -spread)
 
 
-def continues(first: Quote, then: Quote) -> bool:
-    """Is `then` the rest of the sentence `first` began, split by an attribution (“X,” he said, “y.”)?
-
-    Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
-    the first piece does not end a sentence."""
-    return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
-            and first.quote_id != then.quote_id
-            and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
-            and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
-
-
-def one_utterance(a: Quote, b: Quote) -> bool:
-    """Are `a` and `b` two pieces of one utterance: quotes of one article that one attribution introduces
-    (the same utterance_id), such as “X,” she said. “Y.”?"""
-    return a.article_id == b.article_id and a.utterance_id == b.utterance_id and a.quote_id != b.quote_id
-
-
 class QuoteIndex:
     """An index of recorded quotes for finding the ones that may be the same utterance as a given quote.
 
@@ -219,12 +117,19 @@ class QuoteIndex:
         table[ord(SEP)] = 0.0
         self._table = table
         self._seq_count = Counter(self.seqs)
-        self._single: dict[str, list[int]] = {}  # one-word quotes by their word's code
-        for i, seq in enumerate(self.seqs):
-            if len(seq) == 1:
-                self._single.setdefault(seq, []).append(i)
+        self._single = self._word_postings()
         self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
         self.pair_weights: list[bytes] = self._build_bigrams()
+
+    def _word_postings(self) -> dict[str, list[int]]:
+        """The quotes made of one word, by that word (a bigram index cannot find them). One word found
+        inside a longer quote is too little to say it is a fragment of it: only the same word alone is
+        looked up (a term one speaker is quoted with in two articles)."""
+        out: dict[str, list[int]] = {}
+        for i, seq in enumerate(self.seqs):
+            if len(seq) == 1 and seq not in self._common:
+                out.setdefault(seq, []).append(i)
+        return out
 
     # ---- encoding --------------------------------------------------------------------------------
 
@@ -320,7 +225,7 @@ class QuoteIndex:
         """(position, bigrams shared) of indexed quotes sharing uncommon bigrams with `seq` (the indexed quote
         at `position`), most bigrams shared first."""
         if len(seq) < 2:
-            # one word: only the quotes of exactly that word (a bigram index cannot find it inside others)
+            # one uncommon word: the other quotes of that word alone (see `_word_postings`)
             return [(j, 1) for j in self._single.get(seq, ())[:limit]]
         if not len(self._keys):
             return []
@@ -389,13 +294,13 @@ class QuoteIndex:
 
     def _two_occasions(self, a: Quote, b: Quote, ev: Evidence) -> bool:
         """From articles dated far apart (`occasions.apart`), only the same words of one speaker (or of an
-        unknown one) are one utterance, quoted again later; a reworded rendering is taken for another
-        occasion, and the same words from two people named beside the quotes for a line somebody
+        unknown one), four words or more, are one utterance, quoted again later; a reworded rendering or a
+        word or two is taken for another occasion, and the same words from two people named beside the quotes for a line somebody
         repeated (a name found by resolving a pronoun is too weak to say so)."""
         if not occasions.apart(self.days.get(a.article), self.days.get(b.article)):
             return False
         firm = all(q.speaker is not None and q.speaker.resolution != "pronoun" for q in (a, b))
-        return (firm and speaker_relation(a, b) < 0) or ev.containment < 0.8
+        return (firm and speaker_relation(a, b) < 0) or ev.containment < 0.8 or ev.length < FEW_WORDS
 
     def _keyed(self, i: int) -> tuple[str, bytes, float]:
         return self.seqs[i], self.pair_weights[i], self.info[i]

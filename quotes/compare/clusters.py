@@ -19,7 +19,8 @@ from dataclasses import replace
 import numpy as np
 
 from quotes.compare import occasions, speakers
-from quotes.compare.align import QuoteIndex, continues, identity, one_utterance, same_person
+from quotes.compare.align import QuoteIndex
+from quotes.compare.rules import continues, identity, one_utterance, same_person
 from quotes.compare.diff import relate
 from quotes.forkmap import can_fork, fork_map
 from quotes.model import Cluster, Comparison, Discrepancy, Quote, Variant, content_id

@@ -22,7 +22,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from quotes.compare import textkeys as tk
-from quotes.compare.align import one_utterance, speaker_relation, word_alignment
+from quotes.compare.align import word_alignment
+from quotes.compare.rules import one_utterance, speaker_relation
 from quotes.model import Discrepancy, Quote, Variant
 
 LONG_STRETCH = 4  # words added or omitted beyond this many are a clause: never flagged as a change of meaning
