@@ -33,6 +33,8 @@ def q(text: str, article: str) -> Quote:
     ("The plan is sound.", "The plan is sound. But I will tell you, it will never pass the board.", "edited", False),
     ("She is ready: not me, not my brother, nobody is more ready than she is.",
      "She is ready: nobody is more ready than she is.", "edited", False),
+    ("People like it because Rosa says what they all feel, and they vote.", "People like it, and they vote.",
+     "edited", False),
     # negatives: real changes of meaning stay flagged
     ("We will not raise the fees.", "We will raise the fees.", "edited", True),
     ("We raised 40 percent.", "We raised 14 percent.", "edited", True),
