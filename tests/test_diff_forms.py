@@ -35,6 +35,8 @@ def q(text: str, article: str) -> Quote:
      "She is ready: nobody is more ready than she is.", "edited", False),
     ("People like it because Rosa says what they all feel, and they vote.", "People like it, and they vote.",
      "edited", False),
+    # a rendering that starts a little later is cut at the start, not matched on a stray "We"
+    ("We love the old pier. We will never sell it again.", "We will never sell it again.", "trimmed", False),
     # negatives: real changes of meaning stay flagged
     ("We will not raise the fees.", "We will raise the fees.", "edited", True),
     ("We raised 40 percent.", "We raised 14 percent.", "edited", True),

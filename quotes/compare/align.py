@@ -54,16 +54,18 @@ def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, 
     return out
 
 
-def word_alignment(a: str, b: str) -> list[tuple[int, int, int]]:
+def word_alignment(a: str, b: str, everywhere: bool = False) -> list[tuple[int, int, int]]:
     """The words of two code strings lined up: blocks (position in a, position in b, length), in order.
 
     Word-level Levenshtein opcodes (rapidfuzz). When one sequence is much shorter (a fragment), it is also
     aligned inside the best-matching window of the longer one (rapidfuzz's partial alignment), and the
     alignment that matches more words, then keeps them closer together, wins: a fragment is found in
-    one place rather than scattered over repeated words."""
+    one place rather than scattered over repeated words. `everywhere`: try the window whenever one
+    sequence is longer (for a word diff, where a shorter rendering of a slightly longer quote should be
+    cut at one end, not matched on a stray common word); the index tries it for fragments only."""
     best = _blocks(a, b)
     short, long_, flip = (a, b, False) if len(a) <= len(b) else (b, a, True)
-    if short and len(long_) > len(short):
+    if short and len(long_) > (len(short) if everywhere else 1.3 * len(short) + 2):
         quality = _quality(best, flip)
         if quality[0] == len(short) and -quality[1] == len(short):
             return best  # found whole and in one piece: nothing to improve

@@ -4,6 +4,8 @@
 renderings of the same utterance it finds there, joins the pieces of one utterance split by an
 attribution (“X,” he said, “y.”), and groups the linked quotes into clusters. A quote that is a fragment of longer
 ones is linked to the best of them only, so a short phrase cannot glue two different utterances together.
+The pieces of one attribution are also looked up joined, and are one utterance when another article
+quotes them the same way; a copy of an article under another name is its own article.
 
 Each cluster gets a canonical wording (the fullest rendering, then the one most articles carry) and every
 member is related to it (`quotes.compare.diff.relate`). Clusters come worst first: speaker conflicts, then
@@ -92,16 +94,14 @@ def _all_links(index: QuoteIndex, limit: int, jobs: int | None) -> Iterable[tupl
     return (tuple(x) for a in arrays for x in a.tolist())
 
 
-def _pieces(qs: list[Quote]) -> Iterable[tuple[int, int]]:
-    """Consecutive pieces of one utterance in one article (the same utterance_id: the quotes one
-    attribution introduces, such as “X,” she said. “Y.”), scare quotes aside: (earlier, later) positions."""
+def _utterances(qs: list[Quote]) -> list[list[int]]:
+    """The quotes of each attribution of two quotes or more (same article and utterance_id, such as
+    “X,” she said. “Y.”), scare quotes aside: positions in reading order."""
     by_utterance: dict[tuple[str, str], list[int]] = {}
     for i, q in enumerate(qs):
         if q.kind != "scare":
             by_utterance.setdefault((q.article_id, q.utterance_id), []).append(i)
-    for positions in by_utterance.values():
-        positions.sort(key=lambda k: qs[k].start_char)
-        yield from zip(positions, positions[1:])
+    return [sorted(ps, key=lambda k: qs[k].start_char) for ps in by_utterance.values() if len(ps) > 1]
 
 
 def _utterance_links(index: QuoteIndex, limit: int) -> list[tuple[int, int]]:
@@ -109,15 +109,8 @@ def _utterance_links(index: QuoteIndex, limit: int) -> list[tuple[int, int]]:
     are looked up joined, so “X,” she said, “Y.” finds the article that quotes “X. Y.” in one piece
     (each piece alone may be too short to say so). Every piece is linked to what the whole matches."""
     qs = index.quotes
-    pieces: dict[tuple[str, str], list[int]] = {}
-    for i, q in enumerate(qs):
-        if q.kind != "scare":
-            pieces.setdefault((q.article_id, q.utterance_id), []).append(i)
     out = []
-    for mine in pieces.values():
-        if len(mine) < 2:
-            continue
-        mine.sort(key=lambda k: qs[k].start_char)
+    for mine in _utterances(qs):
         first, last = qs[mine[0]], qs[mine[-1]]
         whole = replace(first, text=" ".join(qs[k].text for k in mine), end_char=last.end_char,
                         kind="speech" if any(qs[k].kind == "speech" for k in mine) else first.kind,
@@ -136,11 +129,11 @@ def _utterance_links(index: QuoteIndex, limit: int) -> list[tuple[int, int]]:
 
 
 def _one_occasion(qs: list[Quote], groups: UnionFind) -> list[tuple[int, int]]:
-    """Links between two utterances that two articles or more both quote one right after the other, from
-    the same speaker: the two outlets report one stretch of speech (an interview, a speech) in pieces.
-    Next to each other in one article only is not enough: a writer may set two occasions side by side."""
+    """Links between two utterances that two articles or more both quote one after the other under one
+    attribution: the two outlets report one stretch of speech (an interview, a speech) in the same pieces.
+    In one article only that is not enough: the extractor may join quotes of two occasions."""
     seen: dict[tuple[int, int], tuple[set[str], tuple[int, int]]] = {}
-    for a, b in _pieces(qs):
+    for a, b in (pair for mine in _utterances(qs) for pair in zip(mine, mine[1:])):
         ra, rb = groups.find(a), groups.find(b)
         if ra != rb:
             arts, _ = seen.setdefault((min(ra, rb), max(ra, rb)), (set(), (a, b)))
@@ -330,7 +323,8 @@ def compare(quotes: Iterable[Quote], articles: Sequence[str] = (), jobs: int | N
     `quotes` is any iterable of `Quote` (from one or many articles, of any kind); `articles` names the
     articles read, in order (those without quotes included); when empty it is taken from the quotes.
     Returns a `Comparison` whose clusters (two members or more) come worst first. The same quote given
-    twice (same quote_id: an article read twice) counts once. `jobs`: processes for large inputs (default:
+    twice (an article read twice) counts once; a copy of an article under another name is compared as
+    its own article (see `distinct`). `jobs`: processes for large inputs (default:
     one per core; the result does not depend on it). `dates`: article name -> the date it appeared (ISO),
     for articles whose name does not hold one (see `occasions`)."""
     qs, copies = distinct(quotes)

@@ -84,7 +84,7 @@ def _codes(a: list[str], b: list[str]) -> tuple[str, str]:
 
 def _anchors(c: _Side, o: _Side, ca: str, oa: str) -> list[_Anchor]:
     """Groups of matched keys that cover whole words on both sides (a contraction may pair with two words)."""
-    pairs = [(i + k, j + k) for i, j, n in word_alignment(ca, oa) for k in range(n)]
+    pairs = [(i + k, j + k) for i, j, n in word_alignment(ca, oa, everywhere=True) for k in range(n)]
     groups: list[list[tuple[int, int]]] = []
     for i, j in pairs:
         if groups:
