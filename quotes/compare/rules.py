@@ -79,9 +79,12 @@ def identity(q: Quote) -> str | None:
     """The name of the person a quote is given to, or None when the article does not say who spoke (no
     speaker, or a mention the extractor could not resolve to a name, such as a bare "he")."""
     s = q.speaker
-    if s is None or not s.name or s.resolution == "unresolved" or s.name.casefold() in speakers.PRONOUNS:
-        return None
-    return s.name
+    return s.name if s is not None and _known(s.name, s.resolution) else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _known(name: str, resolution: str) -> bool:
+    return bool(name) and resolution != "unresolved" and name.casefold() not in speakers.PRONOUNS
 
 
 def speaker_relation(a: Quote, b: Quote) -> int:
