@@ -17,6 +17,7 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 import numpy as np
 
@@ -291,7 +292,9 @@ def _unpack(packed: tuple, quotes: list[Quote]) -> Cluster:
         speaker, speakers_)
 
 
+@lru_cache(maxsize=1 << 14)
 def _name(article: str) -> str:
+    """An article's name as a path to compare with another (the same file named two ways is one)."""
     return os.path.normpath(os.path.abspath(article)) if article not in ("", "-") else article
 
 
