@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.align import QuoteIndex, continues, link_relation, word_alignment
+from quotes.compare.align import QuoteIndex, word_alignment
+from quotes.compare.rules import continues, link_relation
 from quotes.model import Quote, Speaker, content_id
 
 FULL = ("Personally, I still have fond memories of the summit in Singapore. If the United States drops its "

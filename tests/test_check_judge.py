@@ -96,7 +96,7 @@ def test_recorded_words_cut_to_the_aligned_part_of_a_long_turn():
 
 
 def relate_table(table):
-    """A stand-in for quotes.diff.relate: the relation of (canonical text, other text) from a table."""
+    """A stand-in for quotes.compare.diff.relate: the relation of (canonical text, other text) from a table."""
     def relate(canonical, other):
         relation = table[(canonical.text, other.text)]
         return Variant(other, relation, (disc("substituted", "a", "b", at=other.start_char),) if relation == "edited" else ())

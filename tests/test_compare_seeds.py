@@ -251,7 +251,7 @@ def test_cli_compare_articles():
 
 
 def test_parallel_lookups_give_the_same_clusters(quotes, monkeypatch):
-    import quotes.compare as engine
+    import quotes.compare.clusters as engine
 
     monkeypatch.setattr(engine, "PARALLEL_FROM", 1)
     assert compare(quotes, jobs=2) == compare(quotes, jobs=1)

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.diff import relate
+from quotes.compare.diff import relate
 from quotes.model import DIFF_TYPES, FLAGS, RELATIONS, Quote, Speaker, content_id
 
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes import textkeys as tk
+from quotes.compare import textkeys as tk
 
 
 @pytest.mark.parametrize(

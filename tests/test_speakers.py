@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotes.speakers import closest, display_name, fold, key, same_person
+from quotes.compare.speakers import closest, display_name, fold, key, same_person
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -1,7 +1,7 @@
 """Judging one quote of a new article against the recorded quotes of other articles and stores that may
 be the same utterance (transcripts are judged passage by passage: `quotes.check.spoken`).
 
-`assess` relates a new quote to one recorded quote (through `quotes.diff.relate`); `decide` turns the
+`assess` relates a new quote to one recorded quote (through `quotes.compare.diff.relate`); `decide` turns the
 assessments into findings. `decide` is pure: it only looks at relations, meaning flags and speakers.
 
 - misquote: the words differ in meaning from every recorded rendering;
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from quotes.check.record import Recorded
 from quotes.model import Discrepancy, Finding, Quote, Variant
-from quotes.speakers import same_person
+from quotes.compare.speakers import same_person
 
 FINDING_KINDS = ("misquote", "misattribution", "near-match", "unverified", "variant")
 AGREE = frozenset({"verbatim", "cosmetic", "trimmed", "fragment"})  # the new quote is (part of) the recorded words

@@ -8,7 +8,7 @@ that runs over several transcript sentences is matched against all of them at on
 quote with each of them: a *fitting* alignment, in which every word of the quote is placed and the turn's
 words before and after the quoted passage cost nothing. Where the article marks a cut (an ellipsis, or
 words replaced by a [bracketed] insertion) the turn's words left out cost nothing either. Words are
-compared by their keys (`quotes.textkeys`: case, punctuation, contractions, spelling, small numbers).
+compared by their keys (`quotes.compare.textkeys`: case, punctuation, contractions, spelling, small numbers).
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 from quotes.check.record import Recorded
 from quotes.model import Quote
-from quotes.textkeys import COMMON_WORDS, WORD, Word, word_keys, words
+from quotes.compare.textkeys import COMMON_WORDS, WORD, Word, word_keys, words
 
 # spoken fillers a transcript keeps and every outlet drops: cheap to leave out while aligning
 FILLERS = frozenset("um uh ah er erm hmm mm".split())

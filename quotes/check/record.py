@@ -88,7 +88,7 @@ class Record:
         if not self.entries:
             return []
         if self._index is None:
-            from quotes.align import QuoteIndex
+            from quotes.compare.align import QuoteIndex
 
             self._index = QuoteIndex([e.quote for e in self.entries])
         found = list(self._by_text.get(quote.text.strip(), ()))

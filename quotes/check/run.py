@@ -57,7 +57,7 @@ def check_quotes(quotes: Iterable[Quote], record: Record,
     article's date, `text` its text (for the weekday an attribution names), `events` the transcripts'
     event dates (by source)."""
     if relate is None:
-        from quotes.diff import relate
+        from quotes.compare.diff import relate
     spoken_record = record.has_transcripts
     out: list[Finding] = []
     for q in quotes:

@@ -7,7 +7,7 @@ from quotes.claims.context import Context, content_words, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import AS_VERBS, NEGATIONS, NEGATIVE_VERBS, ONCE_EVENTS, SPEECH_VERBS
 from quotes.claims.model import Claim
-from quotes.speakers import fold, key
+from quotes.compare.speakers import fold, key
 
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))

@@ -7,7 +7,7 @@ from quotes.claims.lexicon import COUNTRY_ALIASES
 from quotes.claims.model import Claim, Value
 from quotes.claims.people import People, strip_possessive
 from quotes.model import Article
-from quotes.speakers import fold
+from quotes.compare.speakers import fold
 
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 

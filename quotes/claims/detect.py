@@ -11,7 +11,7 @@ from quotes.claims.lexicon import (
 )
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number
-from quotes.speakers import fold
+from quotes.compare.speakers import fold
 
 SKIP_NUMBER_ENTS = frozenset(("DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"))
 JOINT = frozenset(("with", "between", "against", "among"))

@@ -3,7 +3,7 @@
 The registry is built from the PERSON entities of the parsed article; a later "Trump" (even one the
 tagger calls an ORG, or a sentence-initial "Trump" tagged as a noun) is the registered "Donald Trump"
 when it is a word of exactly one registered name (or of the most mentioned one). A personal pronoun is
-the person mentioned last before it. Identity across articles uses `quotes.speakers`.
+the person mentioned last before it. Identity across articles uses `quotes.compare.speakers`.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quotes.speakers import fold, key, name_words, same_person
+from quotes.compare.speakers import fold, key, name_words, same_person
 
 PRONOUNS = frozenset("he him his she her hers himself herself".split())
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -159,7 +159,7 @@ def _same_cached(a: str, b: str) -> bool:
 
 
 def same(a: str, b: str) -> bool:
-    """`quotes.speakers.same_person`, remembered; names that share no word are told apart without it."""
+    """`quotes.compare.speakers.same_person`, remembered; names that share no word are told apart without it."""
     if a == b:
         return True
     if not _word_set(a) & _word_set(b):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from quotes.claims.context import Context, place_key
 from quotes.claims.lexicon import CURRENT, FORMER, GENERIC_ROLES, ROLE_NOUNS, ROLE_PREFIXES
 from quotes.claims.model import Claim
-from quotes.speakers import fold, key
+from quotes.compare.speakers import fold, key
 
 LEFT_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 

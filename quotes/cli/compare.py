@@ -41,17 +41,20 @@ def compare(
 
 
 def _compare_quotes(paths, model, quiet):
-    """Extract every article named; returns (article names in order, quotes). Bad inputs are warned about."""
+    """Extract every article named; returns (article names in order, quotes, dates by article name from the
+    articles' metadata). Bad inputs are warned about."""
     from quotes.extract import Extractor
 
-    names, found = [], []
+    names, found, dates = [], [], {}
     with reading(paths, quiet) as articles:
         for article, quotes in Extractor(model).extract_many(articles):
             names.append(article.path)
             found.extend(quotes)
+            if article.date:
+                dates[article.path] = article.date
     if not names:
         raise fail("no article could be read")
-    return names, found
+    return names, found, dates
 
 
 def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity, width, no_color, output, model,
@@ -62,14 +65,14 @@ def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity,
         from quotes.rows import read_quotes
 
         # `--from-quotes part-*.jsonl`: the shell's expansion puts the second file on as a PATH
-        names, found = (), read_quotes([*from_quotes, *paths], problem)
+        names, found, dates = (), read_quotes([*from_quotes, *paths], problem), None
         if not found:
             raise fail("no quote row could be read")
     elif paths:
-        names, found = _compare_quotes(paths, model, quiet)
+        names, found, dates = _compare_quotes(paths, model, quiet)
     else:
         raise fail("nothing to compare: give article paths or --from-quotes FILE")
-    result = compare_quotes(found, names)
+    result = compare_quotes(found, names, dates=dates)
     with output_stream(output) as out:
         if fmt == "json":
             from quotes.render.comparison_json import write_json

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
-from quotes import speakers
+from quotes.compare import speakers
 from quotes.compare import NOTHING_TO_COMPARE, SEVERITIES, severity
 from quotes.model import Cluster, Comparison, Quote, Variant
 from quotes.render.report_select import apply_options, cluster_speakers, has_speaker_conflict, multi_article, rank

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes import speakers
+from quotes.compare import speakers
 from quotes.compare import SEVERITIES, select, severity
 from quotes.errors import QuotesError
 from quotes.model import Cluster, Comparison

@@ -2,7 +2,7 @@
 
 When a quote is stored it joins, provisionally, the cluster of the quotes with the same normalised words.
 After a batch of adds, each speaker who received quotes is re-clustered with the alignment of `quotes
-compare` (`quotes.compare.link` over a `quotes.align.QuoteIndex`): variant wordings, trimmed renderings
+compare` (`quotes.compare.link` over a `quotes.compare.align.QuoteIndex`): variant wordings, trimmed renderings
 and fragments of one utterance share a cluster. When the new quotes are a small part of the speaker's
 quotes, only they and the stored quotes the index offers as their candidates are linked, and the groups
 found join the clusters already stored; otherwise (and after a merge or split) the speaker's quotes are
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from quotes.align import QuoteIndex
+from quotes.compare.align import QuoteIndex
 from quotes.compare import UnionFind, link
 from quotes.model import Quote, content_id
 from quotes.store.core import Store

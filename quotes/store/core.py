@@ -18,7 +18,7 @@ from sqlite_utils import Database
 
 from quotes.errors import StoreError
 from quotes.model import Article, Cue, Quote, Speaker
-from quotes.speakers import key
+from quotes.compare.speakers import key
 from quotes.store import identity, schema
 from quotes.store.results import Recorded
 

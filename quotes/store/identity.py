@@ -1,6 +1,6 @@
 """Speaker identities inside a store: which stored speaker a name as written belongs to.
 
-Every name is kept as an alias under its key (`quotes.speakers.key`). A name whose key is already an
+Every name is kept as an alias under its key (`quotes.compare.speakers.key`). A name whose key is already an
 alias belongs to that alias's speaker. A new name joins the one stored speaker it names by
 `same_person` (compared with the speaker's names of two words or more when it has any, so "Melania
 Trump" does not join "Donald Trump" through the alias "Trump"); when it names no one, or several people,
@@ -12,7 +12,7 @@ from collections import defaultdict
 
 from sqlite_utils import Database
 
-from quotes.speakers import display_name, key, name_words, same_person
+from quotes.compare.speakers import display_name, key, name_words, same_person
 
 
 def _pools(db: Database, words: tuple[str, ...]) -> dict[int, list[str]]:

@@ -9,7 +9,7 @@ import heapq
 from collections.abc import Sequence
 
 from quotes.errors import StoreError
-from quotes.speakers import closest, key
+from quotes.compare.speakers import closest, key
 from quotes.store import grouping, identity, schema
 from quotes.store.clustering import recluster
 from quotes.store.core import Store

@@ -30,6 +30,9 @@ QUALIFIERS = frozenset(
 )
 TITLES = HONORIFICS | QUALIFIERS
 
+# a speaker "name" that is one of these is a mention nobody resolved, not a person
+PRONOUNS = frozenset("i me we us you he him she her it they them this that who one someone somebody".split())
+
 
 @lru_cache(maxsize=65536)
 def fold(name: str) -> str:

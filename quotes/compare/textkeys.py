@@ -125,6 +125,19 @@ def loose(key: str) -> str:
     return LOOSE.get(key, key)
 
 
+def base_form(key: str) -> str:
+    """A key with a possessive or plural ending taken off, contractions read loosely (ISIS's ~ ISIS,
+    groups' ~ group's ~ groups ~ group): two words with the same base form differ only cosmetically."""
+    k = loose(key)
+    if k.endswith("'s"):
+        k = k[:-2]
+    elif k.endswith("'"):
+        k = k[:-1]
+    if len(k) > 3 and k.endswith("s") and not k.endswith(("ss", "us", "is")):
+        k = k[:-1]
+    return k
+
+
 class Word(NamedTuple):
     """One word of a quote: offsets in the quote's text (end exclusive) and its comparison keys."""
 

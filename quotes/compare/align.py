@@ -1,13 +1,14 @@
 """Finding the quotes that may be the same utterance, without comparing every pair.
 
-`QuoteIndex(quotes)` turns each quote into a sequence of word keys (see `quotes.textkeys`) and indexes
+`QuoteIndex(quotes)` turns each quote into a sequence of word keys (see `quotes.compare.textkeys`) and indexes
 its word bigrams. A lookup gathers the quotes that share rare bigrams with the query (bigrams held by very
 many quotes, such as "I would" or "of the", are not looked up), keeps the best few, and scores those with
 rapidfuzz on word sequences (each word key is one character of a code string, so rapidfuzz's sequence
 scorers and opcodes work word by word).
 
-A candidate is accepted as the same utterance on the evidence of the words the two share, weighted by how
-informative they are (function words count little, words found in very many quotes count less):
+A candidate is accepted as the same utterance (`quotes.compare.rules.accepts`) on the evidence of the words
+the two share, weighted by how informative they are (function words count little, words found in very
+many quotes count less):
 
 - containment: the share of the shorter quote's information found, in order, in the longer one;
 - evidence: the information matched, in units of one rare content word (a matched bigram adds its own
@@ -17,93 +18,31 @@ informative they are (function words count little, words found in very many quot
   and reported as a speaker conflict); an unknown speaker is neutral.
 
 A quote whose words lie inside a longer one ("fond memories" in a full statement) is a fragment of it;
-quotes that only share common words ("I'd love to") are not linked.
+quotes that only share common words ("I'd love to") are not linked. A term or slogan in quote marks (kind
+scare) is never linked, and with article dates (`quotes.compare.occasions`) two renderings far apart in
+time need the same words.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein, LCSseq
 
-from quotes import speakers, textkeys
+from quotes.compare import occasions, textkeys
+from quotes.compare.rules import Evidence, accepts, link_relation, speaker_relation
 from quotes.model import Quote
 
 COMMON_WEIGHT = 0.15  # what a common word ("the", "would", "love") counts for, against 1.0 for a rare word
 FRAGMENT_RATIO = 0.6  # a quote with fewer words than this share of another's is a possible fragment of it
-WHOLE = 1.0 - 1e-9  # a share above this is all of it (sums of weights are floats)
+FEW_WORDS = 4  # from articles far apart in time, a shorter fragment is not linked
 SEP = "\x01"  # between quotes in the joined index sequence
 UNSEEN = "\x02"  # the code of a word the index has never seen
 _BASE = 0x20
 _SURROGATES = 0xD800
 _MAX_CODE = 0x10FFFF
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    """How two quotes' words meet: shares of the shorter (containment) and longer (coverage) quote's information."""
-
-    containment: float
-    coverage: float
-    matched: float  # information matched, in rare-word units
-    content: int  # how many of the matched words are not common English words
-    fragment: int  # 0: similar lengths; 1: the first quote is a fragment of the second; -1: the other way
-
-    @property
-    def score(self) -> float:
-        return round(100.0 * (0.75 * self.containment + 0.25 * self.coverage), 2)
-
-
-def accepts(ev: Evidence, speaker_relation: int, repeat: bool = False) -> bool:
-    """The linking rule. `speaker_relation`: 1 same speaker, 0 unknown, -1 two different known speakers.
-
-    `repeat`: the same word sequence that few quotes hold (the same words twice in one article, a
-    headline and its body, or a sentence of four words or more quoted by a few outlets) is one utterance
-    whatever its words; a stock sentence that many quotes hold ("Thank you very much") is not."""
-    identical = ev.containment > WHOLE and ev.coverage > WHOLE
-    if repeat and identical and (speaker_relation >= 0 or ev.content >= 2):
-        return True  # with two named speakers: the same uncommon words given to two people, a speaker conflict
-    if ev.content < 2:
-        # one uncommon word among common ones ("There is no reason for it") proves nothing, unless the
-        # same speaker is quoted with exactly these words ("good memories" in a statement of theirs)
-        return ev.content == 1 and speaker_relation > 0 and ev.containment > WHOLE and ev.matched >= 1.5
-    if speaker_relation < 0:
-        return ev.containment >= 0.8 and ev.matched >= 4.0
-    if ev.containment >= 0.8:
-        return ev.matched >= (1.5 if speaker_relation > 0 else 1.7)
-    if ev.containment >= 0.5 and ev.fragment == 0:
-        # an edited rendering: much shared information, most of both quotes
-        return ev.matched >= 3.0 and ev.coverage >= 0.4
-    return False
-
-
-@lru_cache(maxsize=1 << 16)
-def same_person(a: str, b: str) -> bool:
-    """`speakers.same_person`, remembered (the same few names meet again and again)."""
-    return speakers.same_person(a, b)
-
-
-def speaker_relation(a: Quote, b: Quote) -> int:
-    """1 when both quotes name the same person, -1 when they name two people, 0 when either is unknown."""
-    na = a.speaker.name if a.speaker else None
-    nb = b.speaker.name if b.speaker else None
-    if not na or not nb:
-        return 0
-    return 1 if same_person(na, nb) else -1
-
-
-def link_relation(a: Quote, b: Quote) -> int:
-    """`speaker_relation` as evidence for a link: a fragment quoted inside the writer's own sentence
-    (kind partial or scare) is loosely attributed, so two names there do not count against the link
-    (the conflict is still reported)."""
-    rel = speaker_relation(a, b)
-    if rel < 0 and (a.kind in ("partial", "scare") or b.kind in ("partial", "scare")):
-        return 0
-    return rel
 
 
 def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, int, int]]:
@@ -115,16 +54,18 @@ def _blocks(a: str, b: str, lo: int = 0, flip: bool = False) -> list[tuple[int, 
     return out
 
 
-def word_alignment(a: str, b: str) -> list[tuple[int, int, int]]:
+def word_alignment(a: str, b: str, everywhere: bool = False) -> list[tuple[int, int, int]]:
     """The words of two code strings lined up: blocks (position in a, position in b, length), in order.
 
     Word-level Levenshtein opcodes (rapidfuzz). When one sequence is much shorter (a fragment), it is also
     aligned inside the best-matching window of the longer one (rapidfuzz's partial alignment), and the
     alignment that matches more words, then keeps them closer together, wins: a fragment is found in
-    one place rather than scattered over repeated words."""
+    one place rather than scattered over repeated words. `everywhere`: try the window whenever one
+    sequence is longer (for a word diff, where a shorter rendering of a slightly longer quote should be
+    cut at one end, not matched on a stray common word); the index tries it for fragments only."""
     best = _blocks(a, b)
     short, long_, flip = (a, b, False) if len(a) <= len(b) else (b, a, True)
-    if short and len(long_) > 1.3 * len(short) + 2:
+    if short and len(long_) > (len(short) if everywhere else 1.3 * len(short) + 2):
         quality = _quality(best, flip)
         if quality[0] == len(short) and -quality[1] == len(short):
             return best  # found whole and in one piece: nothing to improve
@@ -146,17 +87,6 @@ def _quality(blocks: list[tuple[int, int, int]], flip: bool) -> tuple[int, int]:
     return (matched, -spread)
 
 
-def continues(first: Quote, then: Quote) -> bool:
-    """Is `then` the rest of the sentence `first` began, split by an attribution (“X,” he said, “y.”)?
-
-    Both are pieces of one utterance (same article and utterance_id), both speech, close together, and
-    the first piece does not end a sentence."""
-    return (first.utterance_id == then.utterance_id and first.article_id == then.article_id
-            and first.quote_id != then.quote_id
-            and first.kind == then.kind == "speech" and 0 <= then.start_char - first.end_char <= 80
-            and not first.text.rstrip().rstrip("\"'’”").endswith((".", "!", "?", "…")))
-
-
 class QuoteIndex:
     """An index of recorded quotes for finding the ones that may be the same utterance as a given quote.
 
@@ -165,8 +95,9 @@ class QuoteIndex:
     quote it is a fragment of), scored 0-100, best first. `quote` need not be in the index.
     """
 
-    def __init__(self, quotes: Iterable[Quote], cap: int | None = None):
+    def __init__(self, quotes: Iterable[Quote], cap: int | None = None, days: Mapping[str, int] | None = None):
         self.quotes: list[Quote] = list(quotes)
+        self.days: Mapping[str, int] = days or {}  # article name -> day it appeared (`occasions.days`)
         self._vocab: dict[str, str] = {}
         self._surface: dict[str, str] = {}  # a word as written -> its codes (the index does not change)
         self.seqs: list[str] = [self._encode(q.text, grow=True) for q in self.quotes]
@@ -188,8 +119,19 @@ class QuoteIndex:
         table[ord(SEP)] = 0.0
         self._table = table
         self._seq_count = Counter(self.seqs)
+        self._single = self._word_postings()
         self.cap_seq = max(8, n // 2000)  # a word sequence held by more quotes than this is a stock sentence
         self.pair_weights: list[bytes] = self._build_bigrams()
+
+    def _word_postings(self) -> dict[str, list[int]]:
+        """The quotes made of one word, by that word (a bigram index cannot find them). One word found
+        inside a longer quote is too little to say it is a fragment of it: only the same word alone is
+        looked up (a term one speaker is quoted with in two articles)."""
+        out: dict[str, list[int]] = {}
+        for i, seq in enumerate(self.seqs):
+            if len(seq) == 1 and seq not in self._common:
+                out.setdefault(seq, []).append(i)
+        return out
 
     # ---- encoding --------------------------------------------------------------------------------
 
@@ -284,7 +226,10 @@ class QuoteIndex:
     def _bigram_hits(self, seq: str, limit: int, position: int | None = None) -> list[tuple[int, int]]:
         """(position, bigrams shared) of indexed quotes sharing uncommon bigrams with `seq` (the indexed quote
         at `position`), most bigrams shared first."""
-        if len(seq) < 2 or not len(self._keys):
+        if len(seq) < 2:
+            # one uncommon word: the other quotes of that word alone (see `_word_postings`)
+            return [(j, 1) for j in self._single.get(seq, ())[:limit]]
+        if not len(self._keys):
             return []
         if position is not None:
             s = self._occ_start[position]
@@ -320,7 +265,7 @@ class QuoteIndex:
         one, plus, for each two consecutive words found together, the bigram's weight: an uncommon
         sequence of common words is evidence too ("make state" in an invented example, or a rare phrase)."""
         (short, pw, info_s), (long_, _, info_l), flip = (a, b, 1) if len(a[0]) <= len(b[0]) else (b, a, -1)
-        if not short or LCSseq.similarity(short, long_) < max(2, 0.5 * len(short)):
+        if not short or LCSseq.similarity(short, long_) < max(min(2, len(short)), 0.5 * len(short)):
             return None
         w = self.weight.get
         common = self._common
@@ -338,13 +283,26 @@ class QuoteIndex:
         scatter = min(1.0, (2 * len(short) + 2) / spread)
         fragment = flip if len(short) < FRAGMENT_RATIO * len(long_) else 0
         return Evidence(min(1.0, scatter * words / info_s), min(1.0, words / info_l), scatter * (words + pairs / 255),
-                        content, fragment)
+                        content, fragment, len(short))
 
-    def _repeat(self, seq: str, quote: Quote, j: int) -> bool:
-        """Is `seq` a word sequence that few quotes hold, or are the two quotes in one article?"""
+    def _repeat(self, seq: str, quote: Quote, j: int, rel: int, content: int) -> bool:
+        """Is `seq` a word sequence that few quotes hold (of four words or more; of any length with an
+        uncommon word when the same person is quoted), or are the two quotes in one article?"""
         if quote.article_id == self.quotes[j].article_id:
             return True
-        return len(seq) >= 4 and self._seq_count[seq] <= self.cap_seq
+        if len(seq) < 4 and not (rel > 0 and content >= 1):
+            return False
+        return self._seq_count[seq] <= self.cap_seq
+
+    def _two_occasions(self, a: Quote, b: Quote, ev: Evidence) -> bool:
+        """From articles dated far apart (`occasions.apart`), only the same words of one speaker (or of an
+        unknown one), four words or more, are one utterance, quoted again later; a reworded rendering or a
+        word or two is taken for another occasion, and the same words from two people named beside the quotes for a line somebody
+        repeated (a name found by resolving a pronoun is too weak to say so)."""
+        if not occasions.apart(self.days.get(a.article), self.days.get(b.article)):
+            return False
+        firm = all(q.speaker is not None and q.speaker.resolution != "pronoun" for q in (a, b))
+        return (firm and speaker_relation(a, b) < 0) or ev.containment < 0.8 or ev.length < FEW_WORDS
 
     def _keyed(self, i: int) -> tuple[str, bytes, float]:
         return self.seqs[i], self.pair_weights[i], self.info[i]
@@ -364,8 +322,10 @@ class QuoteIndex:
             mine = (seq, self._query_pair_weights(seq), self._info(seq))
         n = len(mine[0])
         out = []
+        if quote.kind == "scare":
+            return out  # a term, title or slogan in quote marks is nobody's utterance: never linked
         for j, shared in self._bigram_hits(mine[0], limit + 1, position):
-            if j == position or self.quotes[j].quote_id == quote.quote_id:
+            if j == position or self.quotes[j].quote_id == quote.quote_id or self.quotes[j].kind == "scare":
                 continue
             if shared == 1 and min(n, len(self.seqs[j])) >= 6:
                 continue  # one bigram in common between two quotes of six words or more: not the same words
@@ -377,7 +337,10 @@ class QuoteIndex:
             if ev is None:
                 continue
             rel = link_relation(quote, self.quotes[j])
-            if accepts(ev, rel, self._repeat(mine[0], quote, j)):
+            if self.days and self._two_occasions(quote, self.quotes[j], ev):
+                continue
+            shorter = quote if n <= len(self.seqs[j]) else self.quotes[j]
+            if accepts(ev, rel, self._repeat(mine[0], quote, j, rel, ev.content), shorter.kind == "partial"):
                 out.append((j, ev, rel))
         out.sort(key=lambda x: (-x[1].score, -x[2]))
         return out

@@ -1,7 +1,7 @@
 """Word-level differences between two renderings of one utterance, each one typed and flagged.
 
 `relate(canonical, other)` lines up the words of `other` with those of `canonical` (word keys from
-`quotes.textkeys`, word opcodes from rapidfuzz) and walks the alignment:
+`quotes.compare.textkeys`, word opcodes from rapidfuzz) and walks the alignment:
 
 - words whose keys agree are anchors; when their written forms differ ("I would" / "I’d", "Be" / "be",
   "denuclearising" / "denuclearizing"), or the punctuation between two anchors differs, that is `cosmetic`;
@@ -21,10 +21,12 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from quotes import textkeys as tk
-from quotes.align import continues, speaker_relation, word_alignment
+from quotes.compare import textkeys as tk
+from quotes.compare.align import word_alignment
+from quotes.compare.rules import one_utterance, speaker_relation
 from quotes.model import Discrepancy, Quote, Variant
 
+LONG_STRETCH = 4  # words added or omitted beyond this many are a clause: never flagged as a change of meaning
 FRAGMENT_SHARE = 0.5  # a cut rendering keeping less than this share of the canonical words is a fragment
 
 
@@ -82,7 +84,7 @@ def _codes(a: list[str], b: list[str]) -> tuple[str, str]:
 
 def _anchors(c: _Side, o: _Side, ca: str, oa: str) -> list[_Anchor]:
     """Groups of matched keys that cover whole words on both sides (a contraction may pair with two words)."""
-    pairs = [(i + k, j + k) for i, j, n in word_alignment(ca, oa) for k in range(n)]
+    pairs = [(i + k, j + k) for i, j, n in word_alignment(ca, oa, everywhere=True) for k in range(n)]
     groups: list[list[tuple[int, int]]] = []
     for i, j in pairs:
         if groups:
@@ -106,7 +108,7 @@ def _flags(c: _Side, c0: int, c1: int, o: _Side, o0: int, o1: int) -> tuple[str,
         ws = [(i, w) for i, w in enumerate(s.words[lo:hi], lo) if not w.bracketed]  # [insertions] aside
         keys = sorted(k for _, w in ws for k in w.keys)
         return ([k for k in keys if k in tk.NEGATIONS], [k for k in keys if tk.is_number(k)],
-                sorted(w.keys[0] for i, w in ws if tk.is_entity(s.words, i, s.quote.text)),
+                sorted(tk.base_form(w.keys[0]) for i, w in ws if tk.is_entity(s.words, i, s.quote.text)),
                 [k for k in keys if k in tk.HEDGES], [k for k in keys if k in tk.MODALS])
 
     a, b = bag(c, c0, c1), bag(o, o0, o1)
@@ -158,6 +160,8 @@ class _Walk:
         cs = c.span(c0, c1) if c1 > c0 else (c.point(c0),) * 2
         os_ = o.span(o0, o1) if o1 > o0 else (o.point(o0),) * 2
         flags = _flags(c, c0, c1, o, o0, o1)
+        if max(c1 - c0, o1 - o0) > LONG_STRETCH and (o1 == o0 or c1 == c0):
+            flags = ()  # a whole clause left out or put in is an omission or addition, not a changed word
         if o1 == o0:
             if edge:  # a cut at either end is how quotes are quoted: shown, never flagged
                 self.add("trimmed", cs, os_)
@@ -171,8 +175,8 @@ class _Walk:
         elif c1 == c0:
             self.add("added", cs, os_, flags)
         else:
-            ck = [tk.loose(k) for w in c.words[c0:c1] for k in w.keys]
-            ok = [tk.loose(k) for w in o.words[o0:o1] for k in w.keys]
+            ck = [tk.base_form(k) for w in c.words[c0:c1] for k in w.keys]
+            ok = [tk.base_form(k) for w in o.words[o0:o1] for k in w.keys]
             self.add("cosmetic" if ck == ok else "substituted", cs, os_, () if ck == ok else flags)
 
 
@@ -240,10 +244,10 @@ def relate(canonical: Quote, other: Quote) -> Variant:
     a similarity score 0-100 of the two word sequences. A speaker conflict is reported when the canonical
     quote is speech (firmly attributed) and `other` names someone else. A fragment ("fond memories" inside the full
     statement) is `fragment` with the cut-off words as `trimmed`, not a pile of omissions. The rest of a
-    sentence split by an attribution (“X,” he said, “y.”: same article and utterance_id) is a `fragment`
-    with no word discrepancies. Two different known speakers add a `speaker_conflict`."""
+    utterance one attribution introduces (“X,” he said, “y.”: same article and utterance_id) is a
+    `fragment` with no word discrepancies. Two different known speakers add a `speaker_conflict`."""
     conflict = _speaker_conflict(canonical, other)
-    if other.quote_id != canonical.quote_id and (continues(canonical, other) or continues(other, canonical)):
+    if one_utterance(canonical, other):
         return Variant(other, "fragment", conflict, 0.0)
     if other.text == canonical.text:
         return Variant(other, "verbatim", conflict, 100.0)
