@@ -88,7 +88,7 @@ def test_quote_rows_given_as_articles_are_refused_not_stored(runner, parts, tmp_
 def test_check_takes_from_quotes_and_keeps_against_quotes(monkeypatch):
     seen = []
 
-    def run_check(paths, against, transcripts, speaker, fail_on, model=None, against_quotes=()):
+    def run_check(paths, against, transcripts, speaker, fail_on, model=None, against_quotes=(), transcript_dates=()):
         seen.append(list(against_quotes))
         raise typer.Exit(0)
 
