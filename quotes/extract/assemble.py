@@ -62,7 +62,7 @@ class Found:
 
 def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> list[Quote]:
     text = article.text
-    resolver = Resolver(text)
+    resolver = Resolver(text, [(q.start, q.end) for q in aq.spans])
     out: list[Quote] = []
     speakers: list[Speaker | None] = []
     cues: list[Cue | None] = []

@@ -25,6 +25,7 @@ from quotes.extract.component import Candidate
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
 CONTEXT_CHARS = 400  # at most this much of the paragraph before a quote paragraph that names nobody
 _TOKEN = re.compile(r"\S+")
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|He|She)\b")
 _NAMED = re.compile(r"(?<![.!?:“\"‘(]\s)(?<!^)\b[A-Z][\w’'-]+")
 _SENTENCE_START = re.compile(r"(?<=[.!?”’\"])\s+(?=[“\"‘]?[A-Z0-9])")
 
@@ -79,7 +80,8 @@ def _cut(text: str, s: int, e: int) -> str | None:
 
 
 def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
-    """Does paragraph `p`, outside its quotes, lack a capitalised word in mid-sentence (a name)?"""
+    """Does paragraph `p`, outside its quotes, lack a capitalised word in mid-sentence (a name), or attribute
+    with "he" or "she"?"""
     a, b = aq.paragraphs[p]
     outside, pos = [], a
     for q, qp in zip(aq.spans, aq.para):
@@ -88,6 +90,8 @@ def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
             pos = q.close_end
     outside.append(text[pos:b])
     rest = " … ".join(outside)
+    if _PRONOUN_SPEAKER.search(rest):  # "“…,” she told Sky Sports": the name "she" stands for is before
+        return True
     return not any(m.group() != "I" and not m.group().startswith(("I’", "I'")) for m in _NAMED.finditer(rest))
 
 

@@ -177,9 +177,11 @@ DESCRIPTION_BEFORE = re.compile(r"([^,.;:“”\"]{2,80}?)\s*,\s*$")
 class Resolver:
     """Resolve the speakers of one article, in text order (it remembers who has spoken)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] = ()):
         self.text = text
         self.runs = name_runs(text)
+        # capitalised runs inside quotes ("“Hopefully I’ve …") never stand for the person a pronoun means
+        self.outside = _outside(self.runs, sorted(quoted))
         self.starts = [r.start for r in self.runs]
         self.by_last: dict[str, list[NameRun]] = {}
         self.by_first: dict[str, list[NameRun]] = {}
@@ -286,6 +288,8 @@ class Resolver:
                 break
             if r.end > offset:
                 continue
+            if not self.outside[k]:
+                continue
             full = self.full_name(r.name, r.start)
             if not (len(full.split()) >= 2 or full in quoted) or not_a_person(full):
                 continue
@@ -315,9 +319,9 @@ class Resolver:
         upto = bisect.bisect_left(self.starts, offset)
         if upto < self._counted:  # offsets come in text order; start again if not
             self._counts, self._counted = {}, 0
-        for r in self.runs[self._counted:upto]:  # counted once per article, however many pronouns ask
+        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto]):  # counted once
             full = self.full_name(r.name, r.start)
-            if len(full.split()) >= 2:
+            if out and len(full.split()) >= 2 and not not_a_person(full):
                 c = self._counts.setdefault(full, [0, 0])
                 c[0] += 1
                 c[1] = r.start
@@ -372,6 +376,16 @@ class Resolver:
 PLACE_WORDS = frozenset("""region terminal street road avenue square park river lake mountain airport station
 hospital school college university centre center stadium bay island district province county city town village
 valley bridge port hall house building tower market coast cape desert forest sea ocean gulf strait""".split())
+
+
+def _outside(runs: list[NameRun], quoted: list[tuple[int, int]]) -> list[bool]:
+    """For each run (in text order), whether it lies outside every quoted span (sorted by start)."""
+    out, k = [], 0
+    for r in runs:
+        while k < len(quoted) and quoted[k][1] <= r.start:
+            k += 1
+        out.append(not (k < len(quoted) and quoted[k][0] <= r.start < quoted[k][1]))
+    return out
 
 
 def not_a_person(name: str) -> bool:
