@@ -94,7 +94,9 @@ def name_runs(text: str) -> list[NameRun]:
             w, ends = w[:-1], True
         if s > m.start() and cur:
             flush()
-        if w and (w[0].isupper() or (cur and _norm(w) in ("de", "van", "von", "bin", "al", "la", "del"))):
+        # "’Manteboheng": a name may open with an apostrophe (Sesotho, Hawaiian and other spellings)
+        if w and (w[0].isupper() or w[0] in "’'" and w[1:2].isupper()
+                  or (cur and _norm(w) in ("de", "van", "von", "bin", "al", "la", "del"))):
             cur.append((s, s + len(w), w))
             if ends:
                 flush()
