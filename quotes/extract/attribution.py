@@ -314,6 +314,8 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     """“…,” X said. / “…,” said X. — read from the words right after the quote when the parse did not link them."""
     toks = [doc[i] for i in range(qb, min(qb + 16, len(doc))) if free(i)]
     open_end = qb >= 2 and any(ch in doc[qb - 2].text + doc[qb - 1].text for ch in ",?!—–")
+    if toks and toks[0].text == "," and toks[0].i == qb:  # “… is not simple”, says Ana Ruiz (comma outside)
+        open_end, toks = True, toks[1:]
     for k, t in enumerate(toks[:12]):
         if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
