@@ -226,3 +226,25 @@ def test_lookup_limit_says_what_it_left_out(runner, tmp_path):
     assert "(none: --offset 3 skips all 3)" in " ".join(
         run(runner, db, "lookup", "Ann Lee", "--offset", "3", "-f", "table").stdout.split())
     assert run(runner, db, "lookup", "Ann Lee", "--offset", "-1").exit_code == 2
+
+
+@pytest.mark.parametrize("mention,resolution", [("she", "unresolved"), ("a spokesman", "unresolved")])
+def test_an_unresolved_mention_is_never_a_speaker(runner, tmp_path, mention, resolution):
+    """A quote whose mention reached no name is stored, but `speakers` and `lookup` list names only."""
+    article, quotes = make_article("d.txt", [("Ana Ruiz", "The port will reopen in May."),
+                                             ("Ana Ruiz", "The cranes are too old to use.")])
+    rows = tmp_path / "rows.jsonl"
+    with rows.open("w", encoding="utf-8") as fh:
+        for k, q in enumerate(quotes):
+            row = q.to_dict()
+            if k == 1:
+                row["speaker"] = {**row["speaker"], "name": None, "mention": mention, "resolution": resolution}
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    db = tmp_path / "u.db"
+    assert runner.invoke(app, ["add", "--from-quotes", str(rows), "--db", str(db)]).exit_code == 0
+    names = [s["name"] for s in json.loads(run(runner, db, "speakers", "-f", "json").stdout)["speakers"]]
+    assert names == ["Ana Ruiz"]
+    assert json.loads(run(runner, db, "lookup", "Ana Ruiz", "-f", "json").stdout)["count"] == 1
+    assert run(runner, db, "lookup", mention).exit_code == 2
+    found = json.loads(run(runner, db, "search", "cranes", "-f", "json").stdout)
+    assert "cranes" in json.dumps(found)  # the quote itself is kept
