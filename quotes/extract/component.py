@@ -1,104 +1,153 @@
-"""The spaCy component `quote_attribution`: quoted spans with their kind, speaker mention and cue.
+"""The spaCy component `quote_attribution`: quoted spans with their kind, speaker and cue.
 
-    nlp.add_pipe("quote_attribution")          # after the parser and ner
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("quote_attribution")          # after the parser; no `import quotes` needed
     doc = nlp(text)
     for span in doc.spans["quotes"]:
-        span._.quote_kind, span._.quote_speaker, span._.quote_cue, span._.quote_pattern, ...
+        span.label_, span._.quote_speaker_name, span._.quote_speaker, span._.quote_cue, ...
 
-It finds the quote marks itself (`marks.find_quotes` on `doc.text`), unless the caller has put the
-candidates on `doc._.quote_candidates` (the fast extractor does: it parses compact frames of the article,
-not the whole text). Extensions are registered once, all prefixed `quote_`.
+The factory is registered through the `spacy_factories` entry point of the installed distribution (and
+by importing this module). Config: `spans_key` (default "quotes"), `resolve_speakers` (default true: the
+article-level rules of `quotes extract`, so "he" becomes "Donald Trump").
+
+Everything the component stores on a Doc is plain data (strings, numbers, character offsets), so a Doc
+survives `doc.to_bytes()`, `DocBin(store_user_data=True)` and `nlp.pipe(..., n_process=2)`. The Span
+views (`quote_speaker`, `quote_cue`, `quote_antecedent`) are getters over the stored offsets.
+
+It finds the quote marks itself (`frames.scan` on `doc.text`), unless the caller has put candidates on
+`doc._.quote_candidates` (the fast extractor does: it parses compact frames of an article, not the whole
+text, and resolves speakers itself); the component consumes them and sets the extension back to None.
 """
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from quotes.extract import attribution, kinds, marks
+from quotes.extract import attribution, frames, kinds, marks
 from quotes.extract.cues import PRONOUNS
+from quotes.extract.frames import Candidate
 
 SPANS_KEY = "quotes"
+__all__ = ["SPANS_KEY", "Candidate", "QuoteAttribution", "make_quote_attribution", "register_extensions"]
+
+# stored on the Doc (plain data): name -> default
+DATA = {
+    "quote_reason": None, "quote_index": None, "quote_pattern": None, "quote_confidence": 0.0,
+    "quote_speaker_chars": None, "quote_speaker_label": None, "quote_cue_chars": None, "quote_cue_lemma": None,
+    "quote_antecedent_chars": None, "quote_antecedent_label": None,
+    "quote_speaker_name": None, "quote_speaker_resolution": None, "quote_utterance": None,
+}
+MENTIONS = ("quote_speaker", "quote_cue", "quote_antecedent")  # getters: the Span at `<name>_chars`
+ASSIGNS = ["doc.spans"] + [f"span._.{n}" for n in ("quote_kind", *DATA, *MENTIONS)]
+REQUIRES = ["token.dep", "token.head", "token.pos", "token.lemma", "doc.sents"]
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A quoted span to attribute, in the doc's character offsets, with its kind decided from the text."""
-
-    start: int
-    end: int
-    open_start: int
-    close_end: int
-    kind: str
-    reason: str
-    index: int  # the caller's number for it
+def _chars_getter(name: str) -> Callable[[Span], Span | None]:
+    def get(span: Span) -> Span | None:
+        chars = getattr(span._, name + "_chars")
+        return None if chars is None else span.doc.char_span(chars[0], chars[1], alignment_mode="expand")
+    return get
 
 
 def register_extensions() -> None:
+    """The `quote_*` extensions, registered once (a second call changes nothing)."""
     if not Doc.has_extension("quote_candidates"):
         Doc.set_extension("quote_candidates", default=None)
-    for name in ("quote_kind", "quote_reason", "quote_pattern", "quote_speaker", "quote_cue", "quote_antecedent",
-                 "quote_index", "quote_speaker_label", "quote_antecedent_label"):
+    for name, default in DATA.items():
         if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
-    if not Span.has_extension("quote_confidence"):
-        Span.set_extension("quote_confidence", default=0.0)
+            Span.set_extension(name, default=default)
+    for name in MENTIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, getter=_chars_getter(name))
+    if not Span.has_extension("quote_kind"):
+        Span.set_extension("quote_kind", getter=lambda span: span.label_ or None)
 
 
-def candidates_from_text(text: str) -> list[Candidate]:
-    """Top-level quoted spans of a whole text, with their kinds (used when nobody passed candidates)."""
-    paras = marks._paragraphs(text)
-    out = []
-    for k, q in enumerate(s for s in marks.find_quotes(text) if s.depth == 0):
-        pi = next((i for i, (a, b) in enumerate(paras) if a <= q.open_start < b), 0)
-        ps, pe = paras[pi] if paras else (0, len(text))
-        guess = kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
-                               kinds.is_headline(text, ps, pe, pi == 0))
-        out.append(Candidate(q.start, q.end, q.open_start, q.close_end, guess.kind, guess.reason, k))
-    return out
+def _chars(m: Span | Token) -> tuple[int, int]:
+    if isinstance(m, Token):
+        return m.idx, m.idx + len(m.text)
+    return m.start_char, m.end_char
 
 
 class QuoteAttribution:
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, resolve_speakers: bool = True):
         register_extensions()
         self.name = name
         self.nlp = nlp
+        self.spans_key = spans_key
+        self.resolve_speakers = resolve_speakers
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for batch in minibatch(stream, batch_size):
-            for doc in batch:
-                self._attribute(doc)
+            whole = [self._attribute(doc) for doc in batch]
             self._label_mentions(batch)
+            if self.resolve_speakers:
+                for doc, aq in zip(batch, whole):
+                    if aq is not None:
+                        self._resolve(doc, aq)
             yield from batch
 
-    def _attribute(self, doc: Doc) -> None:
-        cands = doc._.quote_candidates
+    def _attribute(self, doc: Doc) -> frames.ArticleQuotes | None:
+        """Attribute every candidate of `doc`; returns the scan of the whole text when the doc is an article
+        (no candidates were passed), None when the caller passed frame candidates."""
+        cands, aq = doc._.quote_candidates, None
+        doc._.quote_candidates = None  # consumed: user data stays plain data
         if cands is None:
-            cands = candidates_from_text(doc.text)
+            aq = frames.scan(doc.text)
+            cands = frames.candidates(aq)
+        heading = _headings(doc.text)
         ranges = [attribution.token_range(doc, c.open_start, c.close_end) for c in cands]
         spans = []
         for k, c in enumerate(cands):
-            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            span = doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            span._.quote_kind, span._.quote_reason, span._.quote_index = c.kind, c.reason, c.index
+            span._.quote_reason, span._.quote_index = c.reason, c.index
             if c.kind != "scare":
                 blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
                 found = attribution.attribute(doc, c.start, c.end, c.open_start, c.close_end, blocked)
                 if found is not None:
-                    span._.quote_speaker, span._.quote_cue = found.speaker, found.cue
                     span._.quote_pattern, span._.quote_confidence = found.pattern, found.confidence
-                    if found.speaker is not None and found.speaker.text.lower() in PRONOUNS:
-                        span._.quote_antecedent = antecedent(doc, found.speaker.start, ranges)
+                    if found.speaker is not None:
+                        span._.quote_speaker_chars = _chars(found.speaker)
+                        if found.speaker.text.lower() in PRONOUNS:
+                            ant = antecedent(doc, found.speaker.start, ranges, heading)
+                            span._.quote_antecedent_chars = None if ant is None else _chars(ant)
+                    if found.cue is not None:
+                        span._.quote_cue_chars = _chars(found.cue)
+                        span._.quote_cue_lemma = found.cue.lemma_ or found.cue.text.lower()
             spans.append(span)
-        doc.spans[SPANS_KEY] = spans
+        doc.spans[self.spans_key] = spans
+        return aq
+
+    def _resolve(self, doc: Doc, aq: frames.ArticleQuotes) -> None:
+        """The article-level rules of `quotes extract` on a whole-article doc: continuations, utterances and
+        speaker names ("he" -> "Donald Trump"); the span's speaker, cue, pattern and confidence become the
+        article-level ones, as in `quotes extract`'s rows."""
+        from quotes.extract.assemble import Found, assemble
+        from quotes.model import Article
+
+        spans = {sp._.quote_index: sp for sp in doc.spans[self.spans_key]}
+        found = {k: Found.from_span(sp, int) for k, sp in spans.items()}
+        for k, q in enumerate(assemble(Article(path="", text=doc.text), aq, found)):
+            sp = spans.get(k)
+            if sp is None:
+                continue
+            s, c = q.speaker, q.cue
+            sp._.quote_speaker_chars = None if s is None else (s.start_char, s.end_char)
+            sp._.quote_speaker_name = None if s is None else s.name
+            sp._.quote_speaker_resolution = None if s is None else s.resolution
+            sp._.quote_cue_chars = None if c is None else (c.start_char, c.end_char)
+            sp._.quote_cue_lemma = None if c is None else c.lemma
+            sp._.quote_pattern, sp._.quote_confidence = q.pattern, q.confidence
+            sp._.quote_utterance = q.utterance_id
 
     def _label_mentions(self, docs: list[Doc]) -> None:
         """The entity label (PERSON, ORG, GPE, …) of each speaker and antecedent mention.
@@ -111,17 +160,16 @@ class QuoteAttribution:
         todo: dict[tuple[int, int], tuple[Doc, int, int]] = {}
         named: list[tuple[Span, str, tuple[int, int]]] = []
         for n, doc in enumerate(docs):
-            mentions = [(sp, attr) for sp in doc.spans[SPANS_KEY] for attr in ("quote_speaker", "quote_antecedent")
-                        if getattr(sp._, attr) is not None]
+            mentions = [(sp, attr, m) for sp in doc.spans[self.spans_key] for attr in ("quote_speaker", "quote_antecedent")
+                        if (m := getattr(sp._, attr)) is not None]
             if not mentions:
                 continue
             if doc.has_annotation("ENT_IOB"):
-                for sp, attr in mentions:
-                    setattr(sp._, attr + "_label", _label(getattr(sp._, attr)))
+                for sp, attr, m in mentions:
+                    setattr(sp._, attr + "_label", _label(m))
                 continue
             starts = [s.start for s in doc.sents]
-            for sp, attr in mentions:
-                m = getattr(sp._, attr)
+            for sp, attr, m in mentions:
                 if ner is None or not any(t.pos_ == "PROPN" or t.text[:1].isupper() and t.lower_ not in PRONOUNS
                                           for t in m):
                     continue
@@ -145,15 +193,31 @@ class QuoteAttribution:
 
 
 def _label(span: Span) -> str:
-    return next((t.ent_type_ for t in span if t.ent_type_), "")
+    """The entity type of the mention's head word, as `_label_mentions` reads it when it runs the recogniser."""
+    return span.root.ent_type_
 
 
-def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
+def _headings(text: str) -> Callable[[int], bool]:
+    """Whether a character offset lies in a heading line (a short line without sentence punctuation)."""
+    paras = marks._paragraphs(text)
+    starts = [a for a, _ in paras]
+
+    def inside(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        return k >= 0 and offset < paras[k][1] and kinds.is_headline(text, paras[k][0], paras[k][1], False)
+    return inside
+
+
+def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]],
+               heading: Callable[[int], bool] = lambda offset: False) -> Span | None:
     """Who a pronoun speaker stands for: a named subject earlier in its own sentence, else the subject of the
-    nearest earlier sentence (up to three back) that is not inside a quote."""
+    nearest earlier sentence (up to three back) that is not inside a quote. A heading ends the search: a
+    section's pronouns do not reach back past its subheading (the parser may join the two into one sentence)."""
     sent = doc[tok_index].sent
     # a named subject earlier in the same sentence: "Sen. Jones scolded him: “…,” she said."
     for t in reversed(doc[sent.start:tok_index]):
+        if heading(t.idx):
+            return None
         if t.dep_ in attribution.SUBJ and t.pos_ == "PROPN" \
                 and not any(a <= t.i < b for a, b in quote_ranges):
             return attribution.mention_span(t)
@@ -165,12 +229,43 @@ def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) ->
         subj = attribution.previous_subject(doc, prev.end) if prev.end < len(doc) else None
         if subj is None:
             subj = next((c for c in prev.root.children if c.dep_ in attribution.SUBJ), None)
+        if subj is not None and heading(subj.idx):
+            # the parser joined a subheading to the paragraph after it: read that paragraph's own subject
+            subj = _paragraph_subject(doc[_after_break(prev, subj.i):prev.end])
+            if subj is None:
+                return None
         if subj is not None and not any(a <= subj.i < b for a, b in quote_ranges):
             return attribution.mention_span(subj)
         k = prev.start
     return None
 
 
-@Language.factory("quote_attribution")
-def make_quote_attribution(nlp: Language, name: str) -> QuoteAttribution:
-    return QuoteAttribution(nlp, name)
+def _after_break(sent: Span, i: int) -> int:
+    """The first token after the last paragraph break of `sent` that follows token `i`."""
+    breaks = [t.i for t in sent if t.i > i and t.is_space and "\n" in t.text]
+    return breaks[-1] + 1 if breaks else sent.end
+
+
+def _paragraph_subject(part: Span) -> Token | None:
+    """The subject of a paragraph the parser attached to a heading: its first subject word, or the conjunct
+    of the heading's subject; a common noun with a named possessor ("President Trump’s fondness") gives the
+    possessor."""
+    for t in part:
+        if t.dep_ in attribution.SUBJ or t.dep_ == "conj" and t.head.dep_ in attribution.SUBJ and t.head.i < part.start:
+            if t.pos_ != "PROPN":
+                poss = next((c for c in t.children if c.i >= part.start and c.dep_ in ("poss", "nmod") and c.pos_ == "PROPN"
+                             and any(g.dep_ == "case" for g in c.children)), None)
+                return poss or t
+            return t
+    return None
+
+
+@Language.factory(
+    "quote_attribution",
+    default_config={"spans_key": SPANS_KEY, "resolve_speakers": True},
+    assigns=ASSIGNS,
+    requires=REQUIRES,
+)
+def make_quote_attribution(nlp: Language, name: str, spans_key: str, resolve_speakers: bool) -> QuoteAttribution:
+    """`nlp.add_pipe("quote_attribution", config={"spans_key": "quotes", "resolve_speakers": True})`."""
+    return QuoteAttribution(nlp, name, spans_key, resolve_speakers)

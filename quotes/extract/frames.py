@@ -14,10 +14,22 @@ import re
 from dataclasses import dataclass
 
 from quotes.extract import kinds, marks
-from quotes.extract.component import Candidate
 
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
 _TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quoted span to attribute, in the doc's character offsets, with its kind decided from the text."""
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    kind: str
+    reason: str
+    index: int  # the caller's number for it
 
 
 @dataclass
@@ -57,6 +69,12 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
                                       kinds.is_headline(text, ps, pe, pi == 0)))
         para.append(pi)
     return ArticleQuotes(spans, guesses, para, paras)
+
+
+def candidates(aq: ArticleQuotes) -> list[Candidate]:
+    """The quotes of a whole text as the component's candidates (offsets unchanged, numbered in text order)."""
+    return [Candidate(q.start, q.end, q.open_start, q.close_end, g.kind, g.reason, k)
+            for k, (q, g) in enumerate(zip(aq.spans, aq.guesses))]
 
 
 def _cut(text: str, s: int, e: int) -> str | None:
