@@ -140,8 +140,10 @@ NOT_INSTALLED = ("the spacy_factories entry point is not installed: this tree wa
                  "(`make test` and .ci/run install it and run this test)")
 
 FRESH = textwrap.dedent("""
-    import json, sys
+    import json, multiprocessing, sys
     import spacy
+
+    multiprocessing.set_start_method("spawn")  # the strictest: every worker unpickles the pipeline and extensions
     from spacy.tokens import DocBin
 
     before = "quotes" in sys.modules  # nothing has imported it: spaCy finds the factory by its entry point

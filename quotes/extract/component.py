@@ -41,16 +41,33 @@ DATA = {
     "quote_antecedent_chars": None, "quote_antecedent_label": None,
     "quote_speaker_name": None, "quote_speaker_resolution": None, "quote_utterance": None,
 }
-MENTIONS = ("quote_speaker", "quote_cue", "quote_antecedent")  # getters: the Span at `<name>_chars`
-ASSIGNS = ["doc.spans"] + [f"span._.{n}" for n in ("quote_kind", *DATA, *MENTIONS)]
+# getters (below): `quote_kind` is label_, `quote_speaker`/`quote_cue`/`quote_antecedent` the Span at `<name>_chars`
+ASSIGNS = ["doc.spans"] + [f"span._.{n}" for n in ("quote_kind", *DATA, "quote_speaker", "quote_cue", "quote_antecedent")]
 REQUIRES = ["token.dep", "token.head", "token.pos", "token.lemma", "doc.sents"]
 
 
-def _chars_getter(name: str) -> Callable[[Span], Span | None]:
-    def get(span: Span) -> Span | None:
-        chars = getattr(span._, name + "_chars")
-        return None if chars is None else span.doc.char_span(chars[0], chars[1], alignment_mode="expand")
-    return get
+def _at(span: Span, chars) -> Span | None:
+    return None if chars is None else span.doc.char_span(chars[0], chars[1], alignment_mode="expand")
+
+
+# the getters are module-level functions: spaCy pickles the extensions for `nlp.pipe(n_process=...)`
+def _speaker(span: Span) -> Span | None:
+    return _at(span, span._.quote_speaker_chars)
+
+
+def _cue(span: Span) -> Span | None:
+    return _at(span, span._.quote_cue_chars)
+
+
+def _antecedent(span: Span) -> Span | None:
+    return _at(span, span._.quote_antecedent_chars)
+
+
+def _kind(span: Span) -> str | None:
+    return span.label_ or None
+
+
+GETTERS = {"quote_kind": _kind, "quote_speaker": _speaker, "quote_cue": _cue, "quote_antecedent": _antecedent}
 
 
 def register_extensions() -> None:
@@ -60,11 +77,9 @@ def register_extensions() -> None:
     for name, default in DATA.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
-    for name in MENTIONS:
+    for name, getter in GETTERS.items():
         if not Span.has_extension(name):
-            Span.set_extension(name, getter=_chars_getter(name))
-    if not Span.has_extension("quote_kind"):
-        Span.set_extension("quote_kind", getter=lambda span: span.label_ or None)
+            Span.set_extension(name, getter=getter)
 
 
 def _chars(m: Span | Token) -> tuple[int, int]:
