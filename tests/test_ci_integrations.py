@@ -126,6 +126,8 @@ def run_action(tmp_path: Path, given: dict[str, str]) -> tuple[list[subprocess.C
         done.append(proc)
         if proc.returncode != 0:
             break
+        added = files["path.txt"].read_text(encoding="utf-8").split()  # the runner prepends $GITHUB_PATH lines
+        base["PATH"] = os.pathsep.join([*reversed(added), os.environ.get("PATH", "")] if added else [base["PATH"]])
     return done, files
 
 

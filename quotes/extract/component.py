@@ -42,7 +42,8 @@ DATA = {
     "quote_speaker_name": None, "quote_speaker_resolution": None, "quote_utterance": None,
 }
 # getters (below): `quote_kind` is label_, `quote_speaker`/`quote_cue`/`quote_antecedent` the Span at `<name>_chars`
-ASSIGNS = ["doc.spans"] + [f"span._.{n}" for n in ("quote_kind", *DATA, "quote_speaker", "quote_cue", "quote_antecedent")]
+ASSIGNS = ["doc.spans"] + [f"span._.{n}" for n in
+                            ("quote_kind", *DATA, "quote_speaker", "quote_cue", "quote_antecedent")]
 REQUIRES = ["token.dep", "token.head", "token.pos", "token.lemma", "doc.sents"]
 
 
@@ -175,8 +176,8 @@ class QuoteAttribution:
         todo: dict[tuple[int, int], tuple[Doc, int, int]] = {}
         named: list[tuple[Span, str, tuple[int, int]]] = []
         for n, doc in enumerate(docs):
-            mentions = [(sp, attr, m) for sp in doc.spans[self.spans_key] for attr in ("quote_speaker", "quote_antecedent")
-                        if (m := getattr(sp._, attr)) is not None]
+            mentions = [(sp, attr, m) for sp in doc.spans[self.spans_key]
+                        for attr in ("quote_speaker", "quote_antecedent") if (m := getattr(sp._, attr)) is not None]
             if not mentions:
                 continue
             if doc.has_annotation("ENT_IOB"):
@@ -268,8 +269,8 @@ def _paragraph_subject(part: Span) -> Token | None:
     for t in part:
         if t.dep_ in attribution.SUBJ or t.dep_ == "conj" and t.head.dep_ in attribution.SUBJ and t.head.i < part.start:
             if t.pos_ != "PROPN":
-                poss = next((c for c in t.children if c.i >= part.start and c.dep_ in ("poss", "nmod") and c.pos_ == "PROPN"
-                             and any(g.dep_ == "case" for g in c.children)), None)
+                poss = next((c for c in t.children if c.i >= part.start and c.dep_ in ("poss", "nmod")
+                             and c.pos_ == "PROPN" and any(g.dep_ == "case" for g in c.children)), None)
                 return poss or t
             return t
     return None

@@ -71,7 +71,8 @@ def result(f: Finding, fail_on: frozenset[str]) -> dict[str, Any]:
         "message": {"text": f"“{' '.join(q.text.split())}”{f' ({speaker})' if speaker else ''}: {f.message}"},
         "locations": [location(q)],
         "partialFingerprints": {"quoteId/v1": q.quote_id},
-        "properties": {"speaker": speaker, "failing": f.kind in fail_on, "discrepancies": [d.to_dict() for d in f.discrepancies]},
+        "properties": {"speaker": speaker, "failing": f.kind in fail_on,
+                       "discrepancies": [d.to_dict() for d in f.discrepancies]},
     }
     ref = f.reference
     if ref is not None and ref.article != "-":
