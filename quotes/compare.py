@@ -185,7 +185,7 @@ def cluster(positions: list[int], index: QuoteIndex) -> Cluster:
     # the cluster's speaker: the canonical quote's (else the most named); then every other person a
     # member's speaker conflict names
     main = next((p for p in people if canon.speaker and canon.speaker.name in p), people[0] if people else None)
-    others = _identities(v.quote.speaker.name for v in variants if v.quote.speaker
+    others = _identities(v.quote.speaker.name for v in variants if v.quote.speaker and v.quote.speaker.name
                          and any(d.type == "speaker_conflict" for d in v.discrepancies))
     speakers = ([_display(main)] if main else []) + [_display(p) for p in others]
     return Cluster(

@@ -4,8 +4,10 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_PARTIAL = 3  # some inputs could not be read (each named on stderr); the rest were processed
 EXIT_INTERNAL = 70  # a bug in quotes (sysexits EX_SOFTWARE), never a finding or the user's input
 EXIT_INTERRUPTED = 130
+EXIT_CLOSED_PIPE = 141  # the reader of stdout went away (`| head`): 128 + SIGPIPE, as the shell reports other tools
 
 
 class QuotesError(Exception):

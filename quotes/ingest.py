@@ -1,8 +1,8 @@
 """Reading inputs into `Article`s: files, folders (recursive), `-` for stdin, .json/.jsonl rows, HTML.
 
 The text an article carries is exactly the text its offsets refer to: for .txt/.md the file decoded
-(UTF-8 with or without BOM, else Windows-1252), for HTML the text trafilatura extracts, for JSON the
-`text` field. Nothing is normalised in place.
+(`quotes.decoding`: byte-order marks, the encoding, mojibake repaired), for HTML the text trafilatura
+extracts, for JSON the `text` field. Nothing is normalised after that. Dates are stored as ISO dates.
 """
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotes.dates import iso_date
+from quotes.decoding import decode
 from quotes.errors import InputError
 from quotes.model import Article
+from quotes.rows import has_lone_surrogate
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -21,6 +24,9 @@ JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}  # read line by line
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 JSON_FIELDS = ("id", "url", "title", "source", "date")
+QUOTE_ROW_FIELDS = ("quote_id", "start_char", "end_char")  # a row of `quotes extract`, not an article
+NAV_WORDS = 4  # HTML whose every extracted line is shorter than this is a menu, not an article
+NOT_ARTICLES = "quote rows (`quotes extract` output), not articles: give them with --from-quotes"
 
 
 @dataclass(frozen=True)
@@ -34,36 +40,18 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-def decode(data: bytes, path: str) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1252; binary data is an InputError."""
-    if not data.strip():
-        raise InputError(f"{path}: empty file")
-    if b"\0" in data[:8192]:
-        raise InputError(f"{path}: binary file, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as e:
-        raise InputError(f"{path}: undecodable bytes at offset {e.start} (neither UTF-8 nor Windows-1252)") from None
-    if sum(1 for c in text if not c.isprintable() and c not in "\n\r\t") > len(text) // 20:
-        raise InputError(f"{path}: binary file, not text")
-    return text
-
-
 def html_article(raw: str, path: str) -> Article:
     import trafilatura
 
     text = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError(f"{path}: no article text found in the HTML")
+    if not any(len(line.split()) >= NAV_WORDS for line in text.splitlines()):
+        raise InputError(f"{path}: no article text in the HTML, only short lines such as navigation "
+                         f"({' / '.join(text.split())[:60]!r})")
     meta = trafilatura.extract_metadata(raw)
     title = getattr(meta, "title", None) if meta else None
-    date = getattr(meta, "date", None) if meta else None
+    date = iso_date(getattr(meta, "date", None) if meta else None)
     url = getattr(meta, "url", None) if meta else None
     source = getattr(meta, "sitename", None) if meta else None
     if title and not text.startswith(title):
@@ -86,7 +74,11 @@ def json_articles(raw: str, path: str, jsonl: bool) -> Iterator[Article | Proble
         items = data if isinstance(data, list) else [data]
         rows = ((path if len(items) == 1 else f"{path}#{n}", item) for n, item in enumerate(items, 1))
     for where, item in rows:
-        yield json_item(where, item)
+        got = json_item(where, item)
+        if isinstance(got, Problem) and got.message == NOT_ARTICLES:
+            yield Problem(path, NOT_ARTICLES)  # once for the file, not once a row
+            return
+        yield got
 
 
 def json_item(where: str, item: object) -> Article | Problem:
@@ -96,10 +88,14 @@ def json_item(where: str, item: object) -> Article | Problem:
             item = json.loads(item)
         except json.JSONDecodeError as e:
             return Problem(where, f"not valid JSON ({e.msg})")
+    if isinstance(item, dict) and all(k in item for k in QUOTE_ROW_FIELDS):
+        return Problem(where, NOT_ARTICLES)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return Problem(where, "JSON without a string field 'text'")
     if not item["text"].strip():
         return Problem(where, "empty 'text'")
+    if has_lone_surrogate(item):
+        return Problem(where, "a string holds a lone surrogate (such as \\ud800): not valid Unicode")
     meta = {k: (str(item[k]) if item.get(k) is not None else None) for k in JSON_FIELDS}
     return Article(
         path=where,
@@ -107,7 +103,7 @@ def json_item(where: str, item: object) -> Article | Problem:
         title=meta["title"],
         url=meta["url"],
         source=meta["source"],
-        date=meta["date"],
+        date=iso_date(meta["date"], where),
         external_id=meta["id"],
     )
 
@@ -127,7 +123,11 @@ def jsonl_file(file: Path, shown: str) -> Iterator[Article | Problem]:
             except InputError as e:
                 yield Problem(f"{shown}:{n}", str(e).removeprefix(f"{shown}:{n}: "))
                 continue
-            yield json_item(f"{shown}:{n}", line)
+            item = json_item(f"{shown}:{n}", line)
+            if isinstance(item, Problem) and item.message == NOT_ARTICLES:
+                yield Problem(shown, NOT_ARTICLES)  # once for the file, not once a line
+                return
+            yield item
     if not seen:
         yield Problem(shown, "empty file")
 

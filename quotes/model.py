@@ -48,11 +48,21 @@ class Article:
 
 @dataclass(frozen=True)
 class Speaker:
-    name: str  # the resolved name: the fullest form the article gives ("Donald Trump")
+    """Who said a quote. `name` is an identity (a person's or a body's name, no title, never a pronoun);
+    it is None when the mention reaches no name (`resolution` "unresolved": "she" with no antecedent,
+    "a spokesman")."""
+
+    name: str | None  # the resolved name: the fullest form the article gives ("Donald Trump")
     mention: str  # the words at the attribution site ("he", "the president", "Trump")
     start_char: int
     end_char: int
-    resolution: str  # name | pronoun | title | role | continuation | organisation | ...
+    resolution: str  # name | pronoun | title | role | continuation | organisation | unresolved | ...
+    title: str | None = None  # words that describe the person, where the mention gives them ("Kyiv resident")
+
+    @property
+    def identity(self) -> str | None:
+        """The name to file the quote under, None when the mention was not resolved."""
+        return self.name if self.name and self.resolution != "unresolved" else None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -127,7 +137,8 @@ class Quote:
             line=int(d.get("line") or 0),
             column=int(d.get("column") or 0),
             kind=str(d.get("kind") or "speech"),
-            speaker=Speaker(**{k: spk[k] for k in ("name", "mention", "start_char", "end_char", "resolution")})
+            speaker=Speaker(**{k: spk[k] for k in ("name", "mention", "start_char", "end_char", "resolution")},
+                            title=spk.get("title"))
             if isinstance(spk, dict)
             else None,
             cue=Cue(**{k: cue[k] for k in ("text", "lemma", "start_char", "end_char")}) if isinstance(cue, dict) else None,

@@ -60,7 +60,7 @@ def model():
 
 def check(*args: str):
     r = runner.invoke(app, ["check", *args])
-    assert "Traceback" not in r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit), r.exception  # none escaped
     return r
 
 
@@ -138,7 +138,7 @@ def test_a_bad_file_in_a_batch_is_reported_and_the_rest_checked(model, transcrip
     (transcript_case / "empty.txt").write_text("   \n", encoding="utf-8")
     r = check(str(transcript_case / "empty.txt"), str(transcript_case / "faithful.txt"),
               "--transcript", str(transcript_case / "presser.txt"))
-    assert r.exit_code == 0 and "empty.txt: empty file" in r.stderr
+    assert r.exit_code == 3 and "empty.txt: empty file" in r.stderr  # the rest checked; not all could be read
     r = check(str(transcript_case / "empty.txt"), "--transcript", str(transcript_case / "presser.txt"))
     assert r.exit_code == 2 and "no article could be read" in r.stderr
 
@@ -195,8 +195,9 @@ def test_record_from_extracted_quotes(model, tmp_path):
     r = check(str(changed), "--against-quotes", str(rows), "--format", "json")
     assert r.exit_code == 1 and [f["kind"] for f in json.loads(r.stdout)["findings"] if f["failing"]] == ["misquote"]
     (tmp_path / "bad.jsonl").write_text('{"text": "no offsets"}\n', encoding="utf-8")
-    r = check(str(changed), "--against-quotes", str(tmp_path / "bad.jsonl"))
-    assert r.exit_code == 2 and "bad.jsonl:1" in r.stderr
+    r = check(str(changed), "--from-quotes", str(tmp_path / "bad.jsonl"), "--format", "json")
+    assert r.exit_code == 3 and "bad.jsonl: not quote rows" in r.stderr  # reported; the article still checked
+    assert json.loads(r.stdout)["record_size"] == 0
 
 
 def test_bracketed_insertions_and_marked_cuts_are_not_misquotes(model, transcript_case):

@@ -102,14 +102,14 @@ def test_status_filter(seeds_json):
 def test_missing_path_is_a_usage_error():
     res = run("no/such/dir", "--format", "json")
     assert res.exit_code == 2
-    assert "no/such/dir" in res.stderr and "Traceback" not in res.stderr
+    assert "no/such/dir" in res.stderr and isinstance(res.exception, SystemExit)
 
 
 def test_one_bad_file_does_not_stop_the_batch(tmp_path):
     (tmp_path / "good.txt").write_text("Ana Ruiz has had two meetings with Tom Beck.\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     res = run(str(tmp_path), "--format", "json")
-    assert res.exit_code == 0
+    assert res.exit_code == 3  # the rest read; not everything could be
     assert "empty.txt" in res.stderr
     assert json.loads(res.stdout)["summary"]["articles"] == 1
 

@@ -81,7 +81,7 @@ def test_stdin_and_output_file(runner, tmp_path):
     [
         ("empty.txt", b"", "empty file"),
         ("binary.txt", b"\x00\x01\x02\x03PK\x03\x04\x00\x00", "binary file"),
-        ("undecodable.txt", b"bad \x81\x8d\x8f bytes", "undecodable bytes"),
+        ("undecodable.txt", b"bad " + bytes(range(0x80, 0x100)) + b" bytes", "undecodable bytes"),
         ("notext.jsonl", b'{"title": "x"}\n', "without a string field 'text'"),
     ],
 )
@@ -91,10 +91,10 @@ def test_one_bad_file_is_reported_and_the_rest_processed(runner, tmp_path, name,
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")
     res = run(runner, "extract", "-f", "jsonl", str(bad), str(good))
-    assert res.exit_code == 0
+    assert res.exit_code == 3  # the rest processed, but not everything could be read
     assert f"quotes: {bad}" in res.stderr and message in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
-    assert "Traceback" not in res.stderr
+    assert isinstance(res.exception, SystemExit)  # no exception escaped the command
     assert all(json.loads(x)["article"] == str(good) for x in res.stdout.splitlines())
     # alone, the bad file means nothing could be read: exit 2
     alone = run(runner, "extract", "-f", "jsonl", str(bad))
@@ -143,3 +143,12 @@ def test_a_bug_is_one_line_and_exit_70_not_a_traceback(monkeypatch, capsys, tmp_
     monkeypatch.setenv("QUOTES_DEBUG", "1")
     with pytest.raises(RuntimeError):
         main()
+
+
+def test_quiet_silences_warnings_but_not_errors(runner, tmp_path):
+    unclosed = tmp_path / "unclosed.txt"
+    unclosed.write_text("Talks go on\n\nShe said, “we go on\nand on.\n", encoding="utf-8")
+    loud = run(runner, "extract", "-f", "jsonl", str(unclosed))
+    assert loud.exit_code == 0 and "quote opened at line 3, column 11 is never closed" in loud.stderr
+    quiet = run(runner, "extract", "-q", "-f", "jsonl", str(unclosed), str(tmp_path / "missing.txt"))
+    assert quiet.exit_code == 3 and quiet.stderr == f"quotes: {tmp_path / 'missing.txt'}: no such file or folder\n"

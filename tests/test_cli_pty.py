@@ -76,3 +76,26 @@ def test_a_table_never_shares_a_line_with_the_progress_bar():
     top = plain.index("┏")
     assert top == 0 or plain[top - 1] in "\n\r", repr(plain[max(0, top - 40):top + 5])
     assert "│ 001_47eab0ed3e38093" in plain  # the table itself reached the terminal
+
+
+@pytest.mark.parametrize("args, marker", [
+    (["compare", "-f", "json", "seeds/"], '"clusters"'),
+    (["claims", "-f", "json", "seeds/"], '"schema_version"'),
+    (["add", "seeds/", "--db", "{tmp}/q.db"], "added 5 articles"),
+])
+def test_every_command_with_a_progress_bar_sends_results_to_the_redirect(tmp_path, args, marker):
+    target = tmp_path / "out"
+    rc, screen = _run([a.replace("{tmp}", str(tmp_path)) for a in args], target)
+    assert rc == 0, screen
+    assert marker in target.read_text() and marker not in screen
+
+
+def test_a_reader_that_closes_the_pipe_early_is_not_a_failure():
+    """`quotes extract ... | head -c 10`: exit 141 (as the shell reports a tool stopped by SIGPIPE), never 1
+    (findings), and nothing on stderr."""
+    proc = subprocess.Popen([sys.executable, "-m", "quotes", "extract", "-q", "-f", "json", *["seeds/"] * 8],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert proc.stdout.read(10) == b'{\n  "schem'
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141 and err == ""

@@ -191,7 +191,7 @@ def test_cli_json_contract(jsonl):
 
 
 def test_cli_table_lists_the_differences(jsonl):
-    r = runner.invoke(app, ["compare", "--from-quotes", str(jsonl), "--no-color", "--width", "100"])
+    r = runner.invoke(app, ["compare", "--from-quotes", str(jsonl), "-f", "table", "--no-color", "--width", "100"])
     assert r.exit_code == 0, r.output
     assert "mentioned" in r.stdout and "official" in r.stdout
 
@@ -204,22 +204,36 @@ def test_cli_single_article(tmp_path, quotes):
     assert "nothing to compare" in json.loads(r.stdout)["note"]
 
 
+ROW = '{"article": "a.txt", "text": "x", "start_char": 0, "end_char": 1}\n'
+
+
 @pytest.mark.parametrize(
-    "content, message",
+    "content, message, code",
     [
-        ('{"article": "a.txt", "text": "x", "start_char": 0, "end_char": 1}\n{not json\n', "q.jsonl:2: not valid JSON"),
-        ('{"article": "a.txt", "start_char": 0, "end_char": 1}\n', "q.jsonl:1: missing field 'text'"),
-        ('[1, 2]\n', "q.jsonl:1: expected a JSON object"),
-        ('{"article": "a.txt", "text": "x", "start_char": "zero", "end_char": 1}\n', "q.jsonl:1: bad quote row"),
-        ('{"article": "a.txt", "text": "xyz", "start_char": 0, "end_char": 1}\n', "q.jsonl:1: start_char/end_char"),
+        # a bad row after a good one: named with its line and skipped, the rest compared (exit 3)
+        (ROW + '{not json\n', "q.jsonl:2: not valid JSON", 3),
+        (ROW + '{"article": "a.txt", "text": "xyz", "start_char": 0, "end_char": 1}\n', "q.jsonl:2: start_char/end_char", 3),
+        (ROW + '{"article": "a.txt", "text": "x", "start_char": 1e30, "end_char": 1e30}\n', "q.jsonl:2: start_char/end_char", 3),
+        (ROW + '{"article": "a.txt", "text": "", "start_char": 5, "end_char": 5, "speaker": {"name": "A", '
+               '"mention": "A", "start_char": 9, "end_char": 2, "resolution": "name"}}\n', "q.jsonl:2: speaker start_char", 3),
+        (ROW + '{"article": "a.txt", "text": "\\ud800", "start_char": 0, "end_char": 1}\n', "q.jsonl:2: a string holds a lone surrogate", 3),
+        # a file whose first row is not a quote row is not quote rows at all: nothing to compare (exit 2)
+        ('{"article": "a.txt", "start_char": 0, "end_char": 1}\n', "q.jsonl: not quote rows", 2),
+        ('[1, 2]\n', "expected a JSON object", 2),
+        ('{"article": "a.txt", "text": "x", "start_char": "zero", "end_char": 1}\n', "not whole numbers", 2),
+        ('{"article": "a.txt", "text": "x", "start_char": 3, "end_char": 2}\n', "out of order", 2),
+        ('{"article": "a.txt", "text": "x", "start_char": -1, "end_char": 0}\n', "out of order", 2),
     ],
 )
-def test_cli_bad_quotes_file(tmp_path, content, message):
+def test_cli_bad_quotes_file(tmp_path, content, message, code):
     p = tmp_path / "q.jsonl"
     p.write_text(content, encoding="utf-8")
-    r = runner.invoke(app, ["compare", "--from-quotes", str(p)])
-    assert r.exit_code == 2
-    assert message in r.stderr and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    r = runner.invoke(app, ["compare", "--from-quotes", str(p), "-f", "json"])
+    assert r.exit_code == code, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert message in r.stderr and r.stderr.startswith("quotes: ")
+    if code == 3:
+        assert json.loads(r.stdout)["clusters"] is not None  # the good row was compared
 
 
 @pytest.mark.parametrize("args", [["compare"], ["compare", "--from-quotes", "missing.jsonl"]])

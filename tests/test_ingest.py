@@ -41,7 +41,7 @@ def test_decoding_keeps_the_text(tmp_path, data, expected):
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
         ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("bad.txt", b"ok \x81\x8d\x8f\x90\x9d bytes", "undecodable bytes"),
+        ("bad.txt", b"ok " + bytes(range(0x80, 0x100)) + b" bytes", "undecodable bytes"),
         ("notext.json", b'{"title": "no text here"}', "without a string field 'text'"),
         ("broken.json", b'{"text": ', "not valid JSON"),
         ("emptytext.jsonl", b'{"text": "  "}\n', "empty 'text'"),
@@ -125,8 +125,11 @@ def test_any_bytes_give_an_article_or_a_problem(data):
 
 @given(st.text(max_size=200))
 def test_utf8_text_round_trips_unchanged(text):
+    """UTF-8 text comes back as it was, unless ftfy judges it mojibake (then it is repaired)."""
+    from ftfy.badness import is_bad
+
     items = list(ingest.read_bytes(text.encode("utf-8"), "x.txt", ".txt"))
-    if text.strip() and "\0" not in text:
+    if text.strip() and "\0" not in text and not is_bad(text):
         assert isinstance(items[0], Article) and items[0].text == text.removeprefix("\ufeff")
 
 

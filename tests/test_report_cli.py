@@ -25,7 +25,7 @@ def runner():
 
 @pytest.fixture(scope="module")
 def seeds_table(runner):
-    res = runner.invoke(app, ["compare", "--width", "100", "--no-color", str(SEEDS)])
+    res = runner.invoke(app, ["compare", "-f", "table", "--width", "100", "--no-color", str(SEEDS)])
     assert res.exit_code == 0, res.output
     return res.stdout
 
@@ -62,7 +62,7 @@ def test_seeds_markdown_and_html_mark_the_differences(runner, seed_quotes, fmt):
 
 
 def test_min_severity_keeps_the_worst(runner, seed_quotes):
-    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "--width", "100", "--min-severity", "meaning"])
+    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "-f", "table", "--width", "100", "--min-severity", "meaning"])
     assert res.exit_code == 0, res.output
     titles = [line for line in res.stdout.splitlines() if line.startswith("╭─")]
     assert titles and all("meaning changed" in t for t in titles)
@@ -74,7 +74,7 @@ def test_min_severity_keeps_the_worst(runner, seed_quotes):
     (["--only-discrepancies"], ["[-mentioned-]", "(only discrepancies)"], []),
 ])
 def test_report_options(runner, seed_quotes, options, present, absent):
-    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "--width", "100", *options])
+    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "-f", "table", "--width", "100", *options])
     assert res.exit_code == 0, res.output
     for s in present:
         assert s in res.stdout
@@ -84,7 +84,7 @@ def test_report_options(runner, seed_quotes, options, present, absent):
 
 def test_no_color_env_and_output_file(runner, seed_quotes, tmp_path):
     out = tmp_path / "report.txt"
-    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "--output", str(out)], env={"NO_COLOR": "1"})
+    res = runner.invoke(app, ["compare", "--from-quotes", seed_quotes, "-f", "table", "--output", str(out)], env={"NO_COLOR": "1"})
     assert res.exit_code == 0, res.output
     text = out.read_text(encoding="utf-8")
     assert "[-mentioned-]" in text and not ESC.search(text)
@@ -116,7 +116,7 @@ def test_user_text_is_never_markup(runner, markup_articles, fmt):
 
 
 def test_a_single_article_has_nothing_to_compare(runner):
-    res = runner.invoke(app, ["compare", "--no-color", str(SEEDS / "001_47eab0ed3e38093b.txt")])
+    res = runner.invoke(app, ["compare", "-f", "table", "--no-color", str(SEEDS / "001_47eab0ed3e38093b.txt")])
     assert res.exit_code == 0, res.output
     assert re.search(r"articles read\s+1\b", res.stdout)
     assert "Only one article was read: there is nothing to compare its quotes against." in res.stdout

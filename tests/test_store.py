@@ -28,6 +28,18 @@ def make_article(path: str, said: list[tuple[str, str]], url: str | None = None,
     return article, quotes
 
 
+class FakeExtractor:
+    """Stands in for the spaCy extractor in CLI tests: the words between an article's first “ and ”."""
+
+    def __init__(self, model=None):
+        pass
+
+    def extract_many(self, articles):
+        for a in articles:
+            s, e = a.text.index("\u201c") + 1, a.text.index("\u201d")
+            yield a, [Quote(a.path, a.id, a.text[s:e], s, e, 1, s + 1, "speech")]
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store(tmp_path / "q.db") as s:

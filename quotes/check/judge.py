@@ -44,7 +44,7 @@ class Match:
 
 
 def speaker_name(q: Quote) -> str | None:
-    return q.speaker.name if q.speaker and q.speaker.name.strip() else None
+    return q.speaker.identity if q.speaker and q.speaker.identity and q.speaker.identity.strip() else None
 
 
 def same_speaker(a: Quote, b: Quote) -> bool | None:

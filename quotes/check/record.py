@@ -164,8 +164,8 @@ def build_record(against: Iterable[str] = (), transcripts: Iterable[str] = (), s
     """A record from stores, files/folders of earlier articles (extracted with `extract`), transcripts,
     and JSONL files of already extracted quotes (`quotes extract --format jsonl`).
 
-    Unreadable articles in a folder are noted in `warnings` and skipped; a missing store, transcript or
-    path, or a bad quote row, is an InputError.
+    Unreadable articles in a folder and bad quote rows are noted in `warnings` and skipped; a missing
+    store, transcript or path is an InputError.
     """
     from quotes.rows import read_quotes
 
@@ -175,7 +175,7 @@ def build_record(against: Iterable[str] = (), transcripts: Iterable[str] = (), s
     for t in transcripts:
         entries += transcript_entries(t, speaker)
     for f in quote_files:
-        entries += [Recorded(q, q.article) for q in read_quotes(f)]
+        entries += [Recorded(q, q.article) for q in read_quotes(f, warnings.append)]
     for s in stores:
         entries += store_entries(s)
     if article_paths:

@@ -20,6 +20,7 @@ class CheckResult:
     record_size: int  # how many recorded quotes the articles were checked against
     fail_on: frozenset[str] = DEFAULT_FAIL_ON
     warnings: tuple[str, ...] = field(default=())
+    problems: tuple[str, ...] = field(default=())  # inputs and rows that could not be read (the rest were)
 
     @property
     def failing(self) -> tuple[Finding, ...]:
@@ -74,30 +75,33 @@ def run_check(paths: Iterable[str], against: Iterable[str] = (), transcripts: It
     """Check the articles named by `paths` against stores, earlier articles and transcripts.
 
     `extract` turns articles into (article, quotes) pairs; by default `Extractor(model).extract_many`.
-    An unreadable new article is a warning and the rest are checked; nothing readable is an InputError.
+    An unreadable new article or record row is a problem and the rest are checked; nothing readable is an
+    InputError.
     """
     paths, against, transcripts, against_quotes = list(paths), list(against), list(transcripts), list(against_quotes)
     if not paths:
         raise InputError("nothing to check: name the new articles")
     if not (against or transcripts or against_quotes):
-        raise InputError("nothing to check against: give --against STORE|FOLDER|FILE, --against-quotes FILE or --transcript FILE")
+        raise InputError("nothing to check against: give --against STORE|FOLDER|FILE, --from-quotes FILE or --transcript FILE")
     if speaker and not transcripts:
         raise InputError("--speaker goes with --transcript (it names who speaks in an unlabelled transcript)")
     if extract is None:
         extract = lazy_extract(model)
     warnings: list[str] = []
-    record = build_record(against, transcripts, speaker, extract, warnings, against_quotes)
+    problems: list[str] = []
+    record = build_record(against, transcripts, speaker, extract, problems, against_quotes)
     if not len(record):
         warnings.append("the record holds no quotes: every quote will be unverified")
     names: list[str] = []
     checked: list[Quote] = []
     findings: list[Finding] = []
-    for article, quotes in extract(readable(paths, warnings)):
+    for article, quotes in extract(readable(paths, problems)):
         names.append(article.path)
         mine = [q for q in quotes if q.kind in CHECKED_KINDS]
         checked += mine
         findings += check_quotes(mine, record)
     if not names:
-        raise InputError("no article could be read: " + "; ".join(warnings[:3]))
-    return CheckResult(tuple(names), tuple(checked), tuple(findings), len(record), fail_on, tuple(warnings))
+        raise InputError("no article could be read: " + "; ".join(problems[:3]))
+    return CheckResult(tuple(names), tuple(checked), tuple(findings), len(record), fail_on, tuple(warnings),
+                       tuple(problems))
 

@@ -43,7 +43,7 @@ def _surroundings(q: Quote, ctx: Context):
     i = ctx.sentences.index(sent)
     prev = ctx.sentences[i - 1] if i > 0 else None
     toks = list(prev or []) + list(sent)
-    if q.speaker:
+    if q.speaker and q.speaker.name:
         return toks, (q.speaker.name,)
     outside = [m for m in ctx.people.in_span(sent.start, sent.end)
                if not (q.start_char - 1 <= ctx.doc[m.start].idx <= q.end_char + 1)]

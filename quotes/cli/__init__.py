@@ -31,7 +31,7 @@ def main() -> None:
 
     signal.signal(signal.SIGINT, _on_sigint)
     try:
-        app()
+        app(prog_name="quotes")
     except Interrupted:
         warn("interrupted")
         sys.exit(EXIT_INTERRUPTED)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors, fail, output_stream, reading,
+    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors, fail, output_stream, reading,
 )
 
 
@@ -19,11 +19,11 @@ class ClaimStatus(str, Enum):
     unique = "unique"
 
 
-@app.command()
+@app.command(cls=Command, short_help="What articles assert, and where values conflict.")
 def claims(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
-    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise)."),
-    status: Optional[list[ClaimStatus]] = typer.Option(None, "--status", "-s", help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively), or - for stdin."),
+    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
+    status: Optional[list[ClaimStatus]] = typer.Option(None, "--status", "-s", metavar="|".join(s.value for s in ClaimStatus), help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
     width: Optional[int] = WidthOpt,
@@ -31,14 +31,14 @@ def claims(
     quiet: bool = QuietOpt,
 ) -> None:
     """Compare what articles assert: numbers, dates, places, titles, lists and reported speech."""
-    with errors():
+    with errors(quiet):
         _claims(paths, fmt, status, output, model, width, no_color, quiet)
 
 
 def _claims(paths, fmt, status, output, model, width, no_color, quiet) -> None:
     from quotes import claims as claims_lib
 
-    chosen = fmt.value if fmt else default_format(output, "table", "json")
+    chosen = fmt.value if fmt else default_format(output)
     statuses = tuple(s.value for s in status) if status else ("conflict", "partial", "agree")
     with reading(paths, quiet) as articles:
         report = claims_lib.report(articles, model)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -14,8 +15,9 @@ from pathlib import Path
 from typing import IO, Optional
 
 import typer
+from typer.core import TyperArgument, TyperCommand
 
-from quotes.errors import EXIT_USAGE, QuotesError
+from quotes.errors import EXIT_CLOSED_PIPE, EXIT_PARTIAL, EXIT_USAGE, QuotesError
 
 app = typer.Typer(
     name="quotes",
@@ -25,6 +27,35 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+class _Argument(TyperArgument):
+    """An argument shown in the help as the options are: `PATH...`, `[NAME]...`; no `{PATH}` or `<list[str]>`."""
+
+    def _name(self) -> str:
+        return self.metavar or (self.name or "").upper()
+
+    def display_type(self, ctx) -> str:
+        return ""
+
+    def display_type_rich(self, ctx) -> None:
+        return None
+
+    def _rich_display_name(self) -> str:
+        return self._name() + ("..." if self.nargs != 1 else "")
+
+    def _usage_display_name(self) -> str:
+        return (self._name() if self.required else f"[{self._name()}]") + ("..." if self.nargs != 1 else "")
+
+
+class Command(TyperCommand):
+    """Every command: its arguments in the help style of `_Argument`."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for p in self.params:
+            if type(p) is TyperArgument:
+                p.__class__ = _Argument
 
 
 class _StderrWarnings(logging.Handler):
@@ -42,15 +73,29 @@ def _setup_logging() -> None:
     log.propagate = False
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from quotes import __version__
+
+        sys.stdout.write(f"quotes {__version__}\n")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print the version and exit."),
+) -> None:
     """Find every quotation in news articles, who said it, and where the wordings disagree."""
     _setup_logging()
 
 
 def warn(message: str) -> None:
-    """One line on stderr, prefixed with the program name."""
-    sys.stderr.write(f"quotes: {message}\n")
+    """One line on stderr, prefixed with the program name; control characters (from a file name or an
+    article) shown escaped, never sent to the terminal raw."""
+    from quotes.render.safe import visible
+
+    sys.stderr.write(f"quotes: {visible(message)}\n")
     sys.stderr.flush()
 
 
@@ -59,13 +104,48 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+class _Run:
+    """What one command has met so far: inputs it could not read (each named on stderr when met)."""
+
+    unreadable = 0
+
+
+RUN = _Run()
+
+
+def problem(message: str) -> None:
+    """An input (a file, a row) that could not be read: named on stderr, even with -q; the batch goes on
+    and the command ends with EXIT_PARTIAL."""
+    RUN.unreadable += 1
+    warn(message)
+
+
+def _closed_pipe() -> None:
+    """The reader of stdout went away: what is still buffered goes nowhere, without a second error at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test's captured stdout)
+        pass
+
+
 @contextlib.contextmanager
-def errors() -> Iterator[None]:
-    """Every command body runs inside this: a QuotesError becomes one line on stderr and its exit code."""
+def errors(quiet: bool = False) -> Iterator[None]:
+    """Every command body runs inside this, and it sets the exit code by the rules of docs/cli.md: a
+    QuotesError is one line on stderr and its code; a reader that closed the pipe is EXIT_CLOSED_PIPE, quietly;
+    inputs that could not be read while the rest were processed is EXIT_PARTIAL. `quiet`: no warnings."""
+    RUN.unreadable = 0
+    logging.getLogger("quotes").setLevel(logging.ERROR if quiet else logging.WARNING)
     try:
         yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _closed_pipe()
+        raise typer.Exit(EXIT_CLOSED_PIPE) from None
     except QuotesError as e:
         raise fail(str(e), e.exit_code) from None
+    if RUN.unreadable:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @contextlib.contextmanager
@@ -87,9 +167,11 @@ def output_stream(output: Optional[Path]) -> Iterator[IO[str]]:
         tmp.unlink(missing_ok=True)
 
 
-def default_format(output: Optional[Path], tty_format: str, pipe_format: str) -> str:
+def default_format(output: Optional[Path], pipe_format: str = "json") -> str:
+    """The one rule for every command: a table on a terminal; written to a file or a pipe, JSON (JSON Lines
+    for `extract`, whose rows stream while articles are read)."""
     if output is None and sys.stdout.isatty():
-        return tty_format
+        return "table"
     return pipe_format
 
 
@@ -111,12 +193,12 @@ def reading(paths: list[str], quiet: bool, rows_on_terminal: bool = False) -> It
     from quotes import ingest
 
     named = ingest.listing(paths)
-    for problem in named.problems:
-        warn(str(problem))
+    for p in named.problems:
+        problem(str(p))
     if not named.files:
         raise fail("nothing to read")
     with progress_bar(len(named.files), not quiet and not rows_on_terminal) as bar:
-        yield ingest.articles(named.files, on_problem=lambda p: warn(str(p)), on_file=bar.advance)
+        yield ingest.articles(named.files, on_problem=lambda p: problem(str(p)), on_file=bar.advance)
 
 
 class ReportFormat(str, Enum):
@@ -128,8 +210,12 @@ class ReportFormat(str, Enum):
     html = "html"
 
 
-WidthOpt = typer.Option(None, "--width", min=40, help="Terminal report width (default: the terminal's).")
+WidthOpt = typer.Option(None, "--width", min=40, metavar="N", help="Table and report width (default: the terminal's).")
 NoColorOpt = typer.Option(False, "--no-color", help="No colour (also with NO_COLOR set, or when output is not a terminal).")
-ModelOpt = typer.Option(None, "--model", envvar="QUOTES_MODEL", help="spaCy pipeline to use (an installed package name or path).")
-OutputOpt = typer.Option(None, "--output", "-o", help="Write results to this file instead of stdout.")
+ModelOpt = typer.Option(None, "--model", envvar="QUOTES_MODEL", metavar="NAME", help="spaCy pipeline to use (an installed package name or path).")
+OutputOpt = typer.Option(None, "--output", "-o", metavar="FILE", help="Write results to this file instead of stdout.")
 QuietOpt = typer.Option(False, "--quiet", "-q", help="No progress bar or warnings on stderr (errors still show).")
+FromQuotesOpt = typer.Option(
+    None, "--from-quotes", metavar="FILE",
+    help="Read quotes already extracted (`quotes extract --format jsonl` rows; - for stdin) instead of articles. "
+         "Repeatable, and every PATH given with it is such a file too (`--from-quotes parts/*.jsonl`).")

@@ -8,7 +8,8 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, errors, fail, output_stream, reading,
+    Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors,
+    fail, output_stream, problem, reading,
 )
 
 
@@ -19,14 +20,14 @@ class Severity(str, Enum):
     meaning = "meaning"
 
 
-@app.command()
+@app.command(cls=Command, short_help="The wordings of the same quote across articles, every difference typed.")
 def compare(
-    paths: Optional[list[str]] = typer.Argument(None, help="Articles: files, folders (read recursively), or - for stdin."),
-    from_quotes: Optional[str] = typer.Option(None, "--from-quotes", help="Compare the quotes of this `quotes extract --format jsonl` file (- for stdin) instead of extracting."),
-    fmt: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f", help="Output format."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Only utterances of this speaker (any form of the name)."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH", help="Articles: files, folders (read recursively), or - for stdin. With --from-quotes: more files of quote rows."),
+    from_quotes: Optional[list[str]] = FromQuotesOpt,
+    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Only utterances of this speaker (any form of the name)."),
     only_discrepancies: bool = typer.Option(False, "--only-discrepancies", help="Leave out utterances quoted verbatim everywhere."),
-    min_severity: Optional[Severity] = typer.Option(None, "--min-severity", help="Only utterances whose worst difference is at least this bad."),
+    min_severity: Optional[Severity] = typer.Option(None, "--min-severity", metavar="|".join(s.value for s in Severity), help="Only utterances whose worst difference is at least this bad."),
     width: Optional[int] = WidthOpt,
     no_color: bool = NoColorOpt,
     output: Optional[Path] = OutputOpt,
@@ -34,8 +35,8 @@ def compare(
     quiet: bool = QuietOpt,
 ) -> None:
     """Line up the wordings of the same quote across articles and type every difference."""
-    with errors():
-        _compare(paths or [], from_quotes, fmt.value, speaker, only_discrepancies,
+    with errors(quiet):
+        _compare(paths or [], from_quotes or [], fmt.value if fmt else default_format(output), speaker, only_discrepancies,
                  min_severity.value if min_severity else None, width, no_color, output, model, quiet)
 
 
@@ -57,12 +58,13 @@ def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity,
              quiet) -> None:
     from quotes.compare import compare as compare_quotes, select
 
-    if from_quotes and paths:
-        raise fail("give article paths or --from-quotes FILE, not both")
     if from_quotes:
         from quotes.rows import read_quotes
 
-        names, found = (), read_quotes(from_quotes)
+        # `--from-quotes part-*.jsonl`: the shell's expansion puts the second file on as a PATH
+        names, found = (), read_quotes([*from_quotes, *paths], problem)
+        if not found:
+            raise fail("no quote row could be read")
     elif paths:
         names, found = _compare_quotes(paths, model, quiet)
     else:

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, OutputOpt, QuietOpt, app, default_format, errors, fail, output_stream, reading,
+    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail, output_stream, reading,
 )
 
 
@@ -20,29 +20,31 @@ class ExtractFormat(str, Enum):
     csv = "csv"
 
 
-@app.command()
+@app.command(cls=Command, short_help="Every quotation and who said it.")
 def extract(
-    paths: list[str] = typer.Argument(..., help="Files, folders (read recursively), or - for stdin."),
-    fmt: Optional[ExtractFormat] = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, jsonl otherwise)."),
+    paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively), or - for stdin."),
+    fmt: Optional[ExtractFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ExtractFormat), help="Output format (default: table on a terminal, jsonl otherwise)."),
     output: Optional[Path] = OutputOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0, help="Worker processes (0: one per core); the output order is unchanged."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=0, metavar="N", help="Worker processes (0: one per core); the output order is unchanged."),
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Find every quotation and who said it."""
-    with errors():
-        _extract(paths, fmt, output, model, quiet, jobs)
+    with errors(quiet):
+        _extract(paths, fmt, output, model, quiet, jobs, width, no_color)
 
 
-def _extract(paths, fmt, output, model, quiet, jobs=1) -> None:
+def _extract(paths, fmt, output, model, quiet, jobs=1, width=None, no_color=False) -> None:
     from quotes import nlp, parallel
     from quotes.render.quotes import QuoteWriter
 
-    chosen = fmt.value if fmt else default_format(output, "table", "jsonl")
+    chosen = fmt.value if fmt else default_format(output, "jsonl")
     read_ok = 0
     streamed = chosen in ("jsonl", "csv")
     with output_stream(output) as out:
-        writer = QuoteWriter(chosen, out)
+        writer = QuoteWriter(chosen, out, width=width, color=False if no_color else None)
         with reading(paths, quiet, rows_on_terminal=streamed and output is None and sys.stdout.isatty()) as articles:
             nlp.model_name(model)  # no pipeline installed: say so before reading anything
             for article, quotes in parallel.extract_stream(articles, model, jobs):

@@ -9,7 +9,8 @@ from typing import Optional
 import typer
 
 from quotes.cli.common import (
-    ModelOpt, OutputOpt, QuietOpt, app, default_format, errors, fail, output_stream, reading, warn,
+    Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail,
+    output_stream, problem, reading,
 )
 
 
@@ -20,8 +21,9 @@ class StoreFormat(str, Enum):
     csv = "csv"
 
 
-DbOpt = typer.Option(None, "--db", envvar="QUOTES_DB", help="The quote store (default: quotes.db in the user's data folder).")
-StoreFormatOpt = typer.Option(None, "--format", "-f", help="Output format (default: table on a terminal, json otherwise).")
+DbOpt = typer.Option(None, "--db", envvar="QUOTES_DB", metavar="PATH", help="The quote store (default: quotes.db in the user's data folder).")
+StoreFormatOpt = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in StoreFormat),
+                              help="Output format (default: table on a terminal, json otherwise).")
 
 
 def _db_path(db: Optional[Path]) -> Path:
@@ -30,18 +32,18 @@ def _db_path(db: Optional[Path]) -> Path:
     return db if db is not None else default_path()
 
 
-@app.command()
+@app.command(cls=Command, short_help="Extract and keep in the quote store; re-adding an article adds nothing.")
 def add(
-    paths: Optional[list[str]] = typer.Argument(None, help="Articles to extract and store: files, folders, or - for stdin."),
-    from_quotes: Optional[list[str]] = typer.Option(None, "--from-quotes", help="Store the quotes in this JSONL file of `quotes extract --format jsonl` rows (repeatable; - for stdin)."),
-    transcript: Optional[list[str]] = typer.Option(None, "--transcript", help="Store this reference transcript as the authoritative record (repeatable)."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
+    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH", help="Articles to extract and store: files, folders, or - for stdin. With --from-quotes: more files of quote rows."),
+    from_quotes: Optional[list[str]] = FromQuotesOpt,
+    transcript: Optional[list[str]] = typer.Option(None, "--transcript", metavar="FILE", help="Store this reference transcript as the authoritative record (repeatable)."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
     db: Optional[Path] = DbOpt,
     model: Optional[str] = ModelOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """Extract quotes and store them; re-adding an unchanged article adds nothing. Prints what was added."""
-    with errors():
+    with errors(quiet):
         _add(paths or [], from_quotes or [], transcript or [], speaker, db, model, quiet)
 
 
@@ -52,32 +54,36 @@ def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
         raise fail("nothing to add: give articles, --from-quotes FILE or --transcript FILE")
     if speaker and not transcripts:
         raise fail("--speaker goes with --transcript")
-    say = (lambda m: None) if quiet else warn
+    from quotes.render.words import plural
+
     results = []
     with Store(_db_path(db)) as store:
         if transcripts:
-            results.append(feed.add_transcripts(store, transcripts, speaker, say))
+            results.append(feed.add_transcripts(store, transcripts, speaker, problem))
         if from_quotes:
-            results.append(feed.add_quote_files(store, from_quotes, say))
-        if paths:
+            # `--from-quotes part-*.jsonl`: the shell's expansion puts the second file on as a PATH
+            results.append(feed.add_quote_files(store, [*from_quotes, *paths], problem))
+        elif paths:
             with reading(paths, quiet) as articles:
                 results.append(feed.add_articles(store, articles, model))
     total = [sum(getattr(r, f) for r in results) for f in ("articles", "unchanged", "versions", "quotes")]
-    sys.stdout.write(f"added {total[0]} articles ({total[2]} new versions) with {total[3]} quotes; "
-                     f"{total[1]} already stored\n")
+    sys.stdout.write(f"added {plural(total[0], 'article')} ({plural(total[2], 'new version')}) with "
+                     f"{plural(total[3], 'quote')}; {total[1]:,} already stored\n")
     if not total[0] and not total[1]:
         raise fail("nothing could be read")
 
 
-@app.command()
+@app.command(cls=Command, short_help="Every stored quote of a speaker, variants grouped.")
 def lookup(
-    name: str = typer.Argument(..., help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
-    since: Optional[str] = typer.Option(None, "--since", help="Only articles dated (else added) on or after YYYY-MM-DD."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, help="Only the N utterances most recently quoted (default: all)."),
-    offset: int = typer.Option(0, "--offset", min=0, help="Skip the K utterances most recently quoted first (with --limit: page back)."),
+    name: str = typer.Argument(..., metavar="NAME", help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
+    since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles dated (else added) on or after this day."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="Only the N utterances most recently quoted (default: all)."),
+    offset: int = typer.Option(0, "--offset", min=0, metavar="K", help="Skip the K utterances most recently quoted first (with --limit: page back)."),
     fmt: Optional[StoreFormat] = StoreFormatOpt,
     output: Optional[Path] = OutputOpt,
     db: Optional[Path] = DbOpt,
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Every stored quote of one speaker, variants of the same utterance grouped. A name that matches nobody
     exits 2 and suggests the closest names."""
@@ -86,16 +92,18 @@ def lookup(
 
         with Store(_db_path(db), create=False) as store:
             result = queries.lookup(store, name, since, limit, offset)
-        _store_output("lookup", result, fmt, output)
+        _store_output("lookup", result, fmt, output, width, no_color)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Full-text search over stored quotes.")
 def search(
-    words: str = typer.Argument(..., help="Words that must all occur in the quote (stemmed: memory finds memories)."),
-    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many results, best first."),
+    words: str = typer.Argument(..., metavar="WORDS", help="Words that must all occur in the quote (stemmed: memory finds memories)."),
+    limit: int = typer.Option(50, "--limit", "-n", min=1, metavar="N", help="At most this many results, best first."),
     fmt: Optional[StoreFormat] = StoreFormatOpt,
     output: Optional[Path] = OutputOpt,
     db: Optional[Path] = DbOpt,
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Full-text search of the stored quotes, ranked, with the matched words marked."""
     with errors():
@@ -103,17 +111,19 @@ def search(
 
         with Store(_db_path(db), create=False) as store:
             result = queries.search(store, words, limit)
-        _store_output("search", result, fmt, output)
+        _store_output("search", result, fmt, output, width, no_color, query=words)
 
 
-@app.command()
+@app.command(cls=Command, short_help="Who is in the store; --merge / --split identities.")
 def speakers(
-    merge: Optional[list[str]] = typer.Option(None, "--merge", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
-    split: Optional[list[str]] = typer.Option(None, "--split", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
-    names: Optional[list[str]] = typer.Argument(None, help="With --merge: the names to merge into the first."),
+    merge: Optional[list[str]] = typer.Option(None, "--merge", metavar="NAME", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
+    split: Optional[list[str]] = typer.Option(None, "--split", metavar="NAME", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
+    names: Optional[list[str]] = typer.Argument(None, metavar="NAME", help="With --merge: the names to merge into the first."),
     fmt: Optional[StoreFormat] = StoreFormatOpt,
     output: Optional[Path] = OutputOpt,
     db: Optional[Path] = DbOpt,
+    width: Optional[int] = WidthOpt,
+    no_color: bool = NoColorOpt,
 ) -> None:
     """Who is in the store, with how many quotes in how many articles; --merge and --split correct identities."""
     with errors():
@@ -136,12 +146,12 @@ def speakers(
             else:
                 changed = None
             result = queries.speakers(store) if changed is None else [changed]
-        _store_output("speakers", result, fmt, output)
+        _store_output("speakers", result, fmt, output, width, no_color)
 
 
-def _store_output(command: str, result, fmt, output) -> None:
+def _store_output(command: str, result, fmt, output, width=None, no_color=False, query=None) -> None:
     from quotes.render import store as render
 
-    chosen = fmt.value if fmt else default_format(output, "table", "json")
+    chosen = fmt.value if fmt else default_format(output)
     with output_stream(output) as out:
-        render.write(command, result, chosen, out)
+        render.write(command, result, chosen, out, width=width, color=False if no_color else None, query=query)

@@ -4,6 +4,9 @@
 - "“…,” he said. “…”": an unattributed quote after an attributed one in the same paragraph is the same
   utterance (pattern `same_utterance`); pieces that share one cue word share the utterance too;
 - a quote paragraph with no attribution right after a paragraph that quoted X is X's (`continuation`);
+- otherwise a quote opening a paragraph with no attribution is the person the sentence before it is about
+  (`context`: "Ito criticised the plan. ¶ “…”"), and after an interviewer's question with no quote in
+  it, the interviewee's answer: the previous speaker (`answer`);
 - neither rule touches a quote that attribution found `unsourced` (its clause's subject cannot speak);
 - speakers are resolved in text order (`resolve.Resolver`), so that pronouns can fall back on the
   previous speaker.
@@ -21,7 +24,9 @@ from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
 STRONG = {"cue_after", "cue_before", "according_to", "dash", "colon"}
+WEAK = {"context", "answer"}  # found from the sentence before the quote: the article-level rules come first
 SAME_UTTERANCE_CONFIDENCE = 0.85
+CONTEXT_CONFIDENCE = {"context": 0.6, "answer": 0.55}
 
 
 @dataclass(frozen=True)
@@ -68,33 +73,40 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> li
         speaker = cue = None
         pattern, conf = "", 0.0
         utterance = content_id(article.id, "u", q.start)
+        weak = f if f is not None and f.pattern in WEAK and kind != "scare" else None
+        if weak is not None:
+            f = None
         if f is not None and f.mention is not None and kind != "scare":
             s, e, mtext = f.mention
-            name, how = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
-            speaker = Speaker(name, mtext, s, e, how)
+            r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
+            speaker = Speaker(r.name, mtext, s, e, r.how, r.title)
             if f.cue is not None:
                 cue = Cue(f.cue[2], f.cue[3], f.cue[0], f.cue[1])
             pattern, conf = f.pattern, f.confidence
-            if how == "unresolved":
+            if r.how == "unresolved":
                 conf -= 0.2
         prev = next((j for j in range(k - 1, -1, -1) if aq.guesses[j].kind != "scare"), -1)  # scare quotes between
         if q.group in group_first and kind != "scare":
             j = group_first[q.group]
             utterance = utter[j]
-            if speakers[j] is not None and (speaker is None or pattern not in STRONG):
+            if _named(speakers[j]) and (speaker is None or pattern not in STRONG):
                 speaker, cue, pattern, conf = _copy(speakers[j], "continuation"), cues[j], "continuation", CONTINUATION_CONFIDENCE
         elif speaker is None and kind != "scare" and prev >= 0 and aq.guesses[prev].kind != "scare" \
                 and speakers[prev] is not None and not (f is not None and f.pattern == "unsourced"):
-            if aq.para[prev] == p:
+            if aq.para[prev] == p:  # the same utterance, even when its speaker was left unresolved
                 speaker, cue = _copy(speakers[prev], "same_utterance"), cues[prev]
                 pattern, conf, utterance = "same_utterance", SAME_UTTERANCE_CONFIDENCE, utter[prev]
-            elif aq.para[prev] == p - 1 and guess.reason == "set_off" and _opens_paragraph(text, q.open_start, aq.paragraphs[p][0]):
+            elif aq.para[prev] == p - 1 and guess.reason == "set_off" and _named(speakers[prev]) and _opens_paragraph(text, q.open_start, aq.paragraphs[p][0]):
                 speaker, cue = _copy(speakers[prev], "continuation"), cues[prev]
                 pattern, conf = "continuation", CONTINUATION_CONFIDENCE
         elif speaker is not None and cue is not None and prev >= 0 and cues[prev] == cue and aq.para[prev] == p:
             utterance = utter[prev]
+        if speaker is None and weak is not None:
+            speaker = _weak(weak, resolver, q.start)
+            if speaker is not None:
+                pattern, conf = weak.pattern, CONTEXT_CONFIDENCE[weak.pattern]
         group_first.setdefault(q.group, k)
-        if speaker is not None:
+        if speaker is not None and speaker.identity:
             resolver.remember(speaker.start_char, speaker.name)
         if kind == "scare":
             conf = 0.6
@@ -111,9 +123,29 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> li
     return out
 
 
+def _named(s: Speaker | None) -> bool:
+    return s is not None and s.identity is not None
+
+
 def _copy(s: Speaker, how: str) -> Speaker:
     """The same speaker reached by a different rule (the mention stays where the name was written)."""
-    return Speaker(s.name, s.mention, s.start_char, s.end_char, s.resolution if how == "same_utterance" else how)
+    if s.identity is None:
+        return s
+    return Speaker(s.name, s.mention, s.start_char, s.end_char, s.resolution if how == "same_utterance" else how,
+                   s.title)
+
+
+def _weak(f: Found, resolver: Resolver, offset: int) -> Speaker | None:
+    """The speaker of a quote with no attribution, from the sentence before it (`context`) or the
+    interview it answers (`answer`): only a resolved name, never a bare pronoun or role."""
+    if f.pattern == "answer":
+        name = resolver.previous_speaker(offset)
+        return Speaker(name, "", offset, offset, "answer") if name else None
+    if f.mention is None:
+        return None
+    s, e, mtext = f.mention
+    r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
+    return Speaker(r.name, mtext, s, e, "context", r.title) if r.name else None
 
 
 def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:

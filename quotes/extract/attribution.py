@@ -62,6 +62,14 @@ def mention_span(tok: Token) -> Span:
         for child in tok.rights:
             if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == tok.i + 1:
                 return doc[child.left_edge.i:child.i + 1]
+        # "Another farmer, Rosa Mbeki, said", "The head of the unit, Karim Diallo, says": the name in apposition
+        for child in tok.subtree:
+            if child.i > tok.i and child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON") \
+                    and doc[child.i - 1].dep_ in ("punct", "compound") and (child.head.i == tok.i or child.head.dep_ == "pobj"):
+                start = child.i
+                while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == child.i:
+                    start -= 1
+                return doc[start:child.i + 1]
     start = tok.i
     for child in tok.lefts:
         if child.dep_ in NAME_LEFT and child.dep_ not in ("punct", "prep", "pobj"):
@@ -93,8 +101,10 @@ def speaker_of(subj: Token) -> Token:
     return subj
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, climbing through 'saying' / 'adding' clauses and conjoined verbs."""
+def subject_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> Token | None:
+    """The subject of a verb, climbing through 'saying' / 'adding' clauses and conjoined verbs. A subject
+    inside the token range `skip` (the quote: "“Good guy,” his neighbour, Ana Ruiz, said" parsed with
+    "guy" as a second subject) does not count."""
     seen = 0
     v = verb
     while v is not None and seen < 6:
@@ -108,7 +118,8 @@ def subject_of(verb: Token) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
         for c in v.children:
-            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text):
+            if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text) \
+                    and not skip[0] <= c.i < skip[1]:
                 return speaker_of(c)
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
             if v.dep_ == "relcl":
@@ -149,7 +160,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     def free(i: int) -> bool:
         return sa <= i < sb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
 
-    found = _according_to(doc, qa, qb, free) or _dash(doc, close_end, free)
+    found = _according_to(doc, qa, qb, free) or _dash(doc, open_start, close_end)
     if found:
         return found
     # verbs above the quote, outside it
@@ -175,7 +186,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     for _, verb, side in cands:
         if not is_speech_lemma(verb.lemma_):
             continue
-        subj = _clean_subject(subject_of(verb), qa, qb, verb)
+        subj = _clean_subject(subject_of(verb, (qa, qb)), qa, qb, verb)
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
     def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
@@ -189,7 +200,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         return colon
     writer = None
     for _, verb, side in cands:
-        subj = _clean_subject(subject_of(verb), qa, qb, verb)
+        subj = _clean_subject(subject_of(verb, (qa, qb)), qa, qb, verb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
         raw = subject_of(verb)
@@ -210,25 +221,26 @@ def paragraph_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int
     return (span.start, span.end) if span is not None else (0, len(doc))
 
 
-_DASH = re.compile(r"[ \t\u00a0]*(?:[—–―]|--?)[ \t\u00a0]*")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[—–―:]|--?)[ \t\u00a0]*"
+                        r"((?:[A-Z&][\w&.’'-]*|of|and|for|the|de)(?:[ \t\u00a0]+(?:[A-Z&][\w&.’'-]*|of|and|for|the|de)){0,7})"
+                        r"[ \t\u00a0]*\.?[ \t\u00a0]*(?:\n|$)")
 
 
-def _dash(doc: Doc, close_end: int, free) -> Attribution | None:
-    """“…” — Name: a signature after a dash."""
-    m = _DASH.match(doc.text, close_end)
+def _dash(doc: Doc, open_start: int, close_end: int) -> Attribution | None:
+    """A line that is a quote and a signature: “…” — Ann Brooks / ‘…’: Ann Brooks / ‘…’: TD Economics.
+    Only a quote that opens its line: "… raises spectre of ‘terror’ - Site Name" is a headline with the
+    site's name after it."""
+    text = doc.text
+    if text[text.rfind("\n", 0, open_start) + 1:open_start].strip():
+        return None
+    m = _SIGNATURE.match(text, close_end)
     if not m:
         return None
-    span = doc.char_span(m.end(), min(m.end() + 1, len(doc.text)), alignment_mode="expand")
-    if span is None or not len(span):
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or not len(span) or not span[0].text[:1].isupper():
         return None
-    j = span.start
-    if doc[j].pos_ != "PROPN" and not doc[j].ent_type_ == "PERSON":
-        return None
-    end = j
-    while end + 1 < len(doc) and (doc[end + 1].pos_ == "PROPN" or doc[end + 1].ent_iob_ == "I") \
-            and doc[end + 1].idx == doc[end].idx + len(doc[end].text_with_ws) and not doc[end].whitespace_ == "\n":
-        end += 1
-    return Attribution("dash", doc[j:end + 1], None, CONFIDENCE["dash"])
+    colon = text[close_end:m.start(1)].strip() == ":"
+    return Attribution("colon" if colon else "dash", span, None, CONFIDENCE["colon" if colon else "dash"])
 
 
 def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
@@ -285,9 +297,11 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
             if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
                 break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
-            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]
+            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS
+                      and x.dep_ != "poss"]  # "his neighbour, Ana Ruiz, said": not "his"
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
             if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
+                named.sort(key=lambda x: (x.pos_ != "PROPN", x.dep_ not in ("nsubj", "appos")))
                 head = named[0] if named else before[-1]
                 while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
                     head = doc[head.i + 1]

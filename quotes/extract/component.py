@@ -16,20 +16,24 @@ views (`quote_speaker`, `quote_cue`, `quote_antecedent`) are getters over the st
 
 It finds the quote marks itself (`frames.scan` on `doc.text`), unless the caller has put candidates on
 `doc._.quote_candidates` (the fast extractor does: it parses compact frames of an article, not the whole
-text, and resolves speakers itself); the component consumes them and sets the extension back to None.
+text, and resolves speakers itself). Likewise `doc._.quote_names` (the words the whole article
+capitalises mid-sentence, `resolve.mid_sentence_names`), computed from `doc.text` when not given. Both
+are consumed: the component sets them back to None, so that only plain data stays on the Doc.
 """
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import minibatch
 
-from quotes.extract import attribution, frames, kinds, marks
+from quotes.extract import attribution, frames
+from quotes.extract.context import antecedent, context_speaker
 from quotes.extract.cues import PRONOUNS
 from quotes.extract.frames import Candidate
+from quotes.extract.resolve import mid_sentence_names
 
 SPANS_KEY = "quotes"
 __all__ = ["SPANS_KEY", "Candidate", "QuoteAttribution", "make_quote_attribution", "register_extensions"]
@@ -75,6 +79,8 @@ def register_extensions() -> None:
     """The `quote_*` extensions, registered once (a second call changes nothing)."""
     if not Doc.has_extension("quote_candidates"):
         Doc.set_extension("quote_candidates", default=None)
+    if not Doc.has_extension("quote_names"):  # words the whole article writes as names (lower case)
+        Doc.set_extension("quote_names", default=None)
     for name, default in DATA.items():
         if not Span.has_extension(name):
             Span.set_extension(name, default=default)
@@ -112,36 +118,78 @@ class QuoteAttribution:
 
     def _attribute(self, doc: Doc) -> frames.ArticleQuotes | None:
         """Attribute every candidate of `doc`; returns the scan of the whole text when the doc is an article
-        (no candidates were passed), None when the caller passed frame candidates."""
+        (no candidates were passed), None when the caller passed frame candidates.
+
+        An article is attributed window by window: each window is the stretch of the article that
+        `quotes extract` would parse as one frame (`frames.build`: the quote paragraphs and their context),
+        read from this doc's own parse (`Span.as_doc`, without the entities: the extractor's frames are
+        parsed with the recogniser off, and the rules were written for that). So attribution and antecedents
+        look exactly as far as they do in `quotes extract`, and the two give the same speakers. The entity
+        label of each mention is read afterwards (`_label_mentions`), from this doc's entities."""
         cands, aq = doc._.quote_candidates, None
-        doc._.quote_candidates = None  # consumed: user data stays plain data
+        names = doc._.quote_names
+        spans = {}
         if cands is None:
             aq = frames.scan(doc.text)
             cands = frames.candidates(aq)
-        heading = _headings(doc.text)
-        ranges = [attribution.token_range(doc, c.open_start, c.close_end) for c in cands]
-        spans = []
-        for k, c in enumerate(cands):
-            span = doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            span._.quote_reason, span._.quote_index = c.reason, c.index
-            if c.kind != "scare":
-                blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
-                found = attribution.attribute(doc, c.start, c.end, c.open_start, c.close_end, blocked)
-                if found is not None:
-                    span._.quote_pattern, span._.quote_confidence = found.pattern, found.confidence
-                    if found.speaker is not None:
-                        span._.quote_speaker_chars = _chars(found.speaker)
-                        if found.speaker.text.lower() in PRONOUNS:
-                            ant = antecedent(doc, found.speaker.start, ranges, heading)
-                            span._.quote_antecedent_chars = None if ant is None else _chars(ant)
-                    if found.cue is not None:
-                        span._.quote_cue_chars = _chars(found.cue)
-                        span._.quote_cue_lemma = found.cue.lemma_ or found.cue.text.lower()
-            spans.append(span)
-        doc.spans[self.spans_key] = spans
+            names = mid_sentence_names(doc.text) if names is None else names
+            for c in cands:
+                spans[c.index] = self._span(doc, c)
+            for fr in frames.build(doc.text, aq):
+                window = doc.char_span(fr.pieces[0][1], fr.to_article(len(fr.text)), alignment_mode="expand")
+                if window is None or len(window) == 0:
+                    continue
+                view, base = window.as_doc(), window.start_char
+                view._.quote_names = names
+                view.ents = []  # as in `quotes extract`, whose frames are parsed with the recogniser off
+                inside = [frames.Candidate(c.start - base, c.end - base, c.open_start - base, c.close_end - base,
+                                           c.kind, c.reason, c.index)
+                          for c in cands if base <= c.open_start and c.close_end <= window.end_char]
+                self._attribute_in(view, inside, spans, base)
+        else:
+            for c in cands:
+                spans[c.index] = self._span(doc, c)
+            self._attribute_in(doc, cands, spans, 0)
+        doc.spans[self.spans_key] = [sp for sp in spans.values() if sp is not None]
+        doc._.quote_candidates = doc._.quote_names = None  # consumed: what stays on the doc is plain data
         return aq
+
+    @staticmethod
+    def _span(doc: Doc, c: Candidate) -> Span | None:
+        span = doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        span._.quote_reason, span._.quote_index = c.reason, c.index
+        return span
+
+    @staticmethod
+    def _attribute_in(view: Doc, cands: list[Candidate], spans: dict[int, Span | None], base: int) -> None:
+        """Attribute `cands` (offsets in `view`) on `view`'s parse; the results go to `spans` (by quote
+        index), as character offsets in the doc of the spans (`base` + offsets in `view`)."""
+        def chars(m: Span | Token) -> tuple[int, int]:
+            a, b = _chars(m)
+            return a + base, b + base
+
+        ranges = [attribution.token_range(view, c.open_start, c.close_end) for c in cands]
+        for k, c in enumerate(cands):
+            span = spans.get(c.index)
+            if span is None or c.kind == "scare":
+                continue
+            blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
+            found = attribution.attribute(view, c.start, c.end, c.open_start, c.close_end, blocked)
+            if found is None and c.reason == "set_off":
+                found = _from_context(view, c, ranges)
+            if found is None:
+                continue
+            span._.quote_pattern, span._.quote_confidence = found.pattern, found.confidence
+            if found.speaker is not None:
+                span._.quote_speaker_chars = chars(found.speaker)
+                if found.speaker.text.lower() in PRONOUNS:
+                    ant = antecedent(view, found.speaker.start, ranges)
+                    span._.quote_antecedent_chars = None if ant is None else chars(ant)
+            if found.cue is not None:
+                span._.quote_cue_chars = chars(found.cue)
+                span._.quote_cue_lemma = found.cue.lemma_ or found.cue.text.lower()
 
     def _resolve(self, doc: Doc, aq: frames.ArticleQuotes) -> None:
         """The article-level rules of `quotes extract` on a whole-article doc: continuations, utterances and
@@ -208,72 +256,22 @@ class QuoteAttribution:
         return self.nlp.get_pipe("ner")
 
 
+def _opens_line(text: str, offset: int) -> bool:
+    return text[text.rfind("\n", 0, offset) + 1:offset].strip() == ""
+
+
+def _from_context(doc: Doc, c: Candidate, ranges: list[tuple[int, int]]) -> attribution.Attribution | None:
+    qa, _ = attribution.token_range(doc, c.open_start, c.close_end)
+    found = context_speaker(doc, qa, ranges, _opens_line(doc.text, c.open_start))
+    if found is None:
+        return None
+    pattern, mention = found
+    return attribution.Attribution(pattern, mention, None, 0.6)
+
+
 def _label(span: Span) -> str:
     """The entity type of the mention's head word, as `_label_mentions` reads it when it runs the recogniser."""
     return span.root.ent_type_
-
-
-def _headings(text: str) -> Callable[[int], bool]:
-    """Whether a character offset lies in a heading line (a short line without sentence punctuation)."""
-    paras = marks._paragraphs(text)
-    starts = [a for a, _ in paras]
-
-    def inside(offset: int) -> bool:
-        k = bisect.bisect_right(starts, offset) - 1
-        return k >= 0 and offset < paras[k][1] and kinds.is_headline(text, paras[k][0], paras[k][1], False)
-    return inside
-
-
-def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]],
-               heading: Callable[[int], bool] = lambda offset: False) -> Span | None:
-    """Who a pronoun speaker stands for: a named subject earlier in its own sentence, else the subject of the
-    nearest earlier sentence (up to three back) that is not inside a quote. A heading ends the search: a
-    section's pronouns do not reach back past its subheading (the parser may join the two into one sentence)."""
-    sent = doc[tok_index].sent
-    # a named subject earlier in the same sentence: "Sen. Jones scolded him: “…,” she said."
-    for t in reversed(doc[sent.start:tok_index]):
-        if heading(t.idx):
-            return None
-        if t.dep_ in attribution.SUBJ and t.pos_ == "PROPN" \
-                and not any(a <= t.i < b for a, b in quote_ranges):
-            return attribution.mention_span(t)
-    k = sent.start
-    for _ in range(3):
-        if k <= 0:
-            return None
-        prev = doc[k - 1].sent
-        subj = attribution.previous_subject(doc, prev.end) if prev.end < len(doc) else None
-        if subj is None:
-            subj = next((c for c in prev.root.children if c.dep_ in attribution.SUBJ), None)
-        if subj is not None and heading(subj.idx):
-            # the parser joined a subheading to the paragraph after it: read that paragraph's own subject
-            subj = _paragraph_subject(doc[_after_break(prev, subj.i):prev.end])
-            if subj is None:
-                return None
-        if subj is not None and not any(a <= subj.i < b for a, b in quote_ranges):
-            return attribution.mention_span(subj)
-        k = prev.start
-    return None
-
-
-def _after_break(sent: Span, i: int) -> int:
-    """The first token after the last paragraph break of `sent` that follows token `i`."""
-    breaks = [t.i for t in sent if t.i > i and t.is_space and "\n" in t.text]
-    return breaks[-1] + 1 if breaks else sent.end
-
-
-def _paragraph_subject(part: Span) -> Token | None:
-    """The subject of a paragraph the parser attached to a heading: its first subject word, or the conjunct
-    of the heading's subject; a common noun with a named possessor ("President Trump’s fondness") gives the
-    possessor."""
-    for t in part:
-        if t.dep_ in attribution.SUBJ or t.dep_ == "conj" and t.head.dep_ in attribution.SUBJ and t.head.i < part.start:
-            if t.pos_ != "PROPN":
-                poss = next((c for c in t.children if c.i >= part.start and c.dep_ in ("poss", "nmod")
-                             and c.pos_ == "PROPN" and any(g.dep_ == "case" for g in c.children)), None)
-                return poss or t
-            return t
-    return None
 
 
 @Language.factory(

@@ -40,6 +40,7 @@ former then late chairman chairwoman chair chief ceo leader speaker spokesman sp
 ambassador attorney candidate nominee commissioner director officer professor coach host anchor
 u.s. us state deputy acting assistant press house senate white congressman congresswoman councilman
 councilwoman delegate supreme court first lady pope cardinal bishop dean
+pm mp mep mla msp ceo cfo coo cto md pres. sen. rep. gov. insp inspector superintendent sheriff
 """.split())
 
 

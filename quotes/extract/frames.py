@@ -6,6 +6,12 @@ right before one: "Caddell continued:"), in which the inside of every long quote
 and last words ("I just had a good … love to meet him."). The parser still sees a quote of the same
 shape where it was, so "“…,” he said" and "he said: “…”" parse as they would in full. A frame keeps the
 map from its characters back to the article's.
+
+A quote paragraph that names nobody outside its quotes ("“…,” he said.", "“…,” said the 36-year-old.",
+or a quote alone) takes the last sentences of the paragraph before it as context (`CONTEXT_CHARS` at
+most, from a sentence start): that is where "he" and "the 36-year-old" are named, and where a quote
+paragraph without attribution finds its speaker ("Smith criticised the plan. ¶ “…”"). Attribution itself
+never crosses a line; the context only serves antecedents.
 """
 from __future__ import annotations
 
@@ -16,7 +22,10 @@ from dataclasses import dataclass
 from quotes.extract import kinds, marks
 
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
+CONTEXT_CHARS = 400  # at most this much of the paragraph before a quote paragraph that names nobody
 _TOKEN = re.compile(r"\S+")
+_NAMED = re.compile(r"(?<![.!?:“\"‘(]\s)(?<!^)\b[A-Z][\w’'-]+")
+_SENTENCE_START = re.compile(r"(?<=[.!?”’\"])\s+(?=[“\"‘]?[A-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
         ps, pe = paras[pi]
         spans.append(q)
         guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
-                                      kinds.is_headline(text, ps, pe, pi == 0)))
+                                      kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)))
         para.append(pi)
     return ArticleQuotes(spans, guesses, para, paras)
 
@@ -87,28 +96,57 @@ def _cut(text: str, s: int, e: int) -> str | None:
     return text[s:head_end] + " … " + text[tail_start:e]
 
 
+def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
+    """Does paragraph `p`, outside its quotes, lack a capitalised word in mid-sentence (a name)?"""
+    a, b = aq.paragraphs[p]
+    outside, pos = [], a
+    for q, qp in zip(aq.spans, aq.para):
+        if qp == p:
+            outside.append(text[pos:q.open_start])
+            pos = q.close_end
+    outside.append(text[pos:b])
+    rest = " … ".join(outside)
+    return not any(m.group() != "I" and not m.group().startswith(("I’", "I'")) for m in _NAMED.finditer(rest))
+
+
+def context_start(text: str, para: tuple[int, int]) -> int:
+    """Where the context taken from paragraph `para` starts: a sentence start within its last
+    `CONTEXT_CHARS` characters (the whole paragraph when it is short)."""
+    a, b = para
+    if b - a <= CONTEXT_CHARS:
+        return a
+    for m in _SENTENCE_START.finditer(text, b - CONTEXT_CHARS, b):
+        return m.end()
+    return a
+
+
 def build(text: str, aq: ArticleQuotes) -> list[Frame]:
     """The frames of one article (none when it has no quote to attribute)."""
     need = sorted({p for p, g in zip(aq.para, aq.guesses) if g.kind != "scare"})
     chosen = set(need)
+    starts: dict[int, int] = {}  # a paragraph taken as context only: where its context starts
     for p in need:
         if p > 0 and text[aq.paragraphs[p - 1][0]:aq.paragraphs[p - 1][1]].rstrip().endswith(":"):
             chosen.add(p - 1)
+    for p in need:
+        if p > 0 and p - 1 not in chosen and names_nobody(text, aq, p):
+            starts[p - 1] = context_start(text, aq.paragraphs[p - 1])
+    chosen |= set(starts)
     runs: list[list[int]] = []
     for p in sorted(chosen):
-        if runs and runs[-1][-1] == p - 1:
+        if runs and runs[-1][-1] == p - 1 and p not in starts:
             runs[-1].append(p)
         else:
             runs.append([p])
     frames = []
     for run in runs:
-        a0, a1 = aq.paragraphs[run[0]][0], aq.paragraphs[run[-1]][1]
+        a0, a1 = starts.get(run[0], aq.paragraphs[run[0]][0]), aq.paragraphs[run[-1]][1]
         parts: list[str] = []
         pieces: list[tuple[int, int]] = [(0, a0)]
         cands: list[Candidate] = []
         pos, flen = a0, 0
         for k, (q, g, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
-            if p not in run:
+            if p not in run or q.open_start < a0:  # a context paragraph's quotes before its context
                 continue
             cut = _cut(text, q.start, q.end) if g.kind != "scare" else None
             if cut is None:

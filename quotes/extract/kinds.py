@@ -65,7 +65,9 @@ def is_title_case(ws: list[str]) -> bool:
 
 
 def is_headline(text: str, para_start: int, para_end: int, first_para: bool) -> bool:
-    """The article's first line, or a short line with no sentence punctuation at its end (a subheading)."""
+    """The article's first line (`first_para`: callers pass it only when more lines follow, so a one-line
+    article is a body line, not a headline), or a short line with no sentence punctuation at its end (a
+    subheading)."""
     if first_para:
         return True
     line = text[para_start:para_end].strip()

@@ -157,7 +157,7 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
         # a closing mark
         if top_same is None:
             if m.family == "double":
-                warnings.append(f"stray closing quote mark at offset {m.start}")
+                warnings.append(f"stray closing quote mark at {position(text, m.start)}")
             continue
         if m.family == "single" and m.char == "’" and _is_possessive(text, m, marks[i + 1:]):
             continue
@@ -165,7 +165,7 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
         # anything opened after the opener and never closed was not a quote (apostrophes, typos)
         for lost in stack[top_same + 1:]:
             if lost.family == "double":
-                warnings.append(f"unclosed quote mark at offset {lost.start}")
+                warnings.append(f"unclosed quote mark at {position(text, lost.start)}")
         del stack[top_same:]
         pairs.append((opener, m, len(stack)))
     for k, m in enumerate(stack):
@@ -204,7 +204,7 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
         continues = prev_open is not None and any(
             o.start == first_mark and o.family == prev_open.family and d == 0 for o, _, d in pairs)
         if prev_open is not None and not continues:
-            warnings.append(f"quote opened at offset {prev_open.open_start} is never closed")
+            warnings.append(f"quote opened at {position(text, prev_open.open_start)} is never closed")
             _doubt(spans, prev_open)
         next_open = None
         for opener, closer, depth in pairs:
@@ -227,9 +227,15 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
             log.warning("%s%s", where, w)
         prev_open = next_open
     if prev_open is not None:
-        log.warning("%squote opened at offset %d is never closed", where, prev_open.open_start)
+        log.warning("%squote opened at %s is never closed", where, position(text, prev_open.open_start))
         _doubt(spans, prev_open)
     return spans
+
+
+def position(text: str, offset: int) -> str:
+    """Where `offset` is, as a reader finds it: "line 3, column 14" (both from 1)."""
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
 def _doubt(spans: list[QuoteSpan], unclosed: QuoteSpan) -> None:

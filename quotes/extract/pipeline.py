@@ -14,6 +14,7 @@ from quotes import nlp as nlp_loader
 from quotes.extract import frames
 from quotes.extract.assemble import Found, assemble
 from quotes.extract.component import SPANS_KEY, register_extensions
+from quotes.extract.resolve import mid_sentence_names
 from quotes.model import Article, Quote
 
 BATCH_ARTICLES = 32
@@ -44,7 +45,9 @@ class Extractor:
     def _chunk(self, chunk: list[Article]) -> Iterator[tuple[Article, list[Quote]]]:
         scans = [frames.scan(a.text, a.path) for a in chunk]
         jobs = []
+        names: list[frozenset[str]] = []
         for n, (a, aq) in enumerate(zip(chunk, scans)):
+            names.append(mid_sentence_names(a.text))
             for fr in frames.build(a.text, aq):
                 jobs.append((n, fr))
         found: list[dict[int, Found]] = [{} for _ in chunk]
@@ -53,6 +56,7 @@ class Extractor:
             for n, fr in jobs:
                 doc = self.nlp.make_doc(fr.text)
                 doc._.quote_candidates = fr.candidates
+                doc._.quote_names = names[n]
                 yield doc
 
         for (n, fr), doc in zip(jobs, self.nlp.pipe(docs(), batch_size=self.batch_size)):

@@ -5,16 +5,25 @@
   it, as Korean family names do). Two people who share a name are never merged: among several fuller
   forms the one already quoted wins, then the one named most recently before the mention;
 - a title and a name ("President Lee") drops the title and resolves the name;
+- words before a name that describe the person ("Kyiv resident Ana Ruiz", "Novelist Bo Park", "minister of
+  energy Ben Ito") are not the name: they go to the speaker's `title`;
 - a role ("Seoul's reunification minister", "the president") becomes the person named earlier with a
-  matching title ("Unification Minister Chung Dong-young");
-- a pronoun becomes the subject of the previous sentence when that names someone, else the previous
-  speaker, else the nearest person named before it;
-- organisations and countries keep their own name ("North Korea announced …").
+  matching title or description ("Unification Minister Chung Dong-young", "Ben Ito, a lawyer for the
+  family"); a definite role with no such match ("the mother of four", "the 36-year-old") is the person
+  most recently named or quoted before it, when that person's gender does not contradict the role's;
+  an indefinite one ("a spokesman") names nobody: unresolved;
+- a pronoun becomes its antecedent found in the parse (`context.antecedent`), else the previous speaker,
+  else the nearest person named before it, skipping anyone whose gender (`gender`) contradicts the
+  pronoun's ("she" is not "Mr Ito");
+- organisations and countries keep their own name ("North Korea announced …");
+- a mention that reaches no name is `unresolved`, and its name is None: a pronoun or a role is never
+  a speaker's identity.
 
 Pure text plus the entity labels found by the pipeline; no model calls here.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,6 +31,8 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extract.cues import PRONOUNS, TITLES
+from quotes.extract.gender import noun_gender, pronoun_gender, text_genders
+from quotes.extract.sources import ORGANISATIONS, PEOPLE, TEXTS
 
 _WORD = re.compile(r"\S+")
 ABBREVIATIONS = frozenset("jr sr mr mrs ms dr st sen rep gov lt col gen sgt capt prof rev hon".split())
@@ -54,15 +65,18 @@ def name_runs(text: str) -> list[NameRun]:
         cur.clear()
         while words and words[0][2].lower() in STOP_WORDS:
             words.pop(0)
-        last_title = max((k for k, w in enumerate(words) if is_title_word(w[2])), default=-1)
+        last_title = max((k for k, w in enumerate(words) if is_role_word(w[2])), default=-1)
         titles = tuple(w[2] for w in words[:last_title + 1])
         core = words[last_title + 1:]
         if core:
             runs.append(NameRun(core[0][0], core[-1][1], " ".join(w[2] for w in core), titles))
 
     skip = _title_lines(text)
+    k = 0
     for m in _WORD.finditer(text):
-        if skip and any(a <= m.start() < b for a, b in skip):
+        while k < len(skip) and skip[k][1] <= m.start():
+            k += 1
+        if k < len(skip) and skip[k][0] <= m.start():
             flush()
             continue
         raw = m.group()
@@ -92,6 +106,17 @@ def name_runs(text: str) -> list[NameRun]:
     return runs
 
 
+def mid_sentence_names(text: str) -> frozenset[str]:
+    """The words (lower case) that the text capitalises in mid-sentence: names, whatever the tagger says
+    of them where they open a sentence ("Draper meanwhile won …")."""
+    out = set()
+    for r in name_runs(text):
+        before = text[max(0, r.start - 40):r.start].rstrip(" \t\u00a0(“\"‘'")
+        if before and before[-1] not in ".!?:\n—–-":
+            out.update(w.lower() for w in r.name.split())
+    return frozenset(out)
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Headline-style lines (most words capitalised), where capitals say nothing about names."""
     out, pos = [], 0
@@ -104,9 +129,30 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def is_role_word(w: str) -> bool:
+    """A word that describes a person rather than naming one: a title, a lower-case word, a noun for
+    people ("Author", "resident"), an agent noun ("Novelist", "Economist"), a possessive ("Transnet’s")."""
+    n = _norm(w)
+    if n in NAME_PARTICLES:
+        return False
+    return not n or is_title_word(w) or w[:1].islower() or n in PEOPLE or n in _AGENT_NOUNS \
+        or w.endswith(("’s", "'s"))
+
+
+NAME_PARTICLES = frozenset("de da do dos das del della di du van von der den ter bin ibn al el la le".split())
+
+
+_AGENT_NOUNS = frozenset("""novelist economist journalist scientist activist analyst columnist artist
+pianist guitarist physicist biologist chemist psychologist sociologist strategist specialist therapist
+historian politician physician technician librarian musician comedian guardian custodian pedestrian
+veterinarian statistician mathematician electrician""".split())
+
+
 def strip_titles(mention: str) -> tuple[str, tuple[str, ...]]:
+    """(the name, the words before it that describe the person): "Kyiv resident Ana Ruiz" gives
+    ("Ana Ruiz", ("Kyiv", "resident")). A mention with no name in it comes back whole."""
     words = mention.split()
-    last = max((k for k, w in enumerate(words) if is_title_word(w)), default=-1)
+    last = max((k for k, w in enumerate(words) if is_role_word(w)), default=-1)
     if last == len(words) - 1:
         return mention, tuple(words)
     core = " ".join(words[last + 1:])
@@ -115,20 +161,60 @@ def strip_titles(mention: str) -> tuple[str, tuple[str, ...]]:
     return core, tuple(words[:last + 1])
 
 
+@dataclass(frozen=True)
+class Resolved:
+    name: str | None  # None: the mention reaches no name (`how` is "unresolved")
+    how: str  # name | title | pronoun | role | organisation | unresolved
+    title: str | None = None  # words that describe the person where the mention gives them ("Kyiv resident")
+
+
+ROLE_WINDOW = 3000  # characters back from a role mention in which its person is looked for
+NEAREST_WINDOW = 6000  # characters back from a pronoun in which the nearest named person is looked for
+APPOSITION = re.compile(r"\s*,\s*((?:an?|the)\s+[^,.;:“”\"]{2,80}?)\s*[,.;]")
+DESCRIPTION_BEFORE = re.compile(r"([^,.;:“”\"]{2,80}?)\s*,\s*$")
+
+
 class Resolver:
     """Resolve the speakers of one article, in text order (it remembers who has spoken)."""
 
     def __init__(self, text: str):
         self.text = text
         self.runs = name_runs(text)
+        self.starts = [r.start for r in self.runs]
+        self.by_last: dict[str, list[NameRun]] = {}
+        self.by_first: dict[str, list[NameRun]] = {}
+        for r in self.runs:
+            toks = [_norm(t) for t in r.name.split()]
+            if len(toks) >= 2:
+                self.by_last.setdefault(toks[-1], []).append(r)
+                self.by_first.setdefault(toks[0], []).append(r)
+        self.genders = text_genders(text, [(r.start, r.end, r.name, r.titles) for r in self.runs])
         self.speakers: list[tuple[int, str]] = []  # (offset, resolved name) of earlier attributions
+        self._counts: dict[str, list[int]] = {}  # full name -> [mentions, last offset], for `salient_person`
+        self._counted = 0
 
-    def remember(self, offset: int, name: str) -> None:
-        self.speakers.append((offset, name))
+    def remember(self, offset: int, name: str | None) -> None:
+        if name:
+            self.speakers.append((offset, name))
 
-    def previous_speaker(self, offset: int) -> str | None:
-        prev = [n for o, n in self.speakers if o <= offset]
-        return prev[-1] if prev else None
+    def gender(self, name: str) -> str | None:
+        """The gender the article gives this name (the whole name first: "Ana Ruiz" and her husband
+        "Ben Ruiz" are two people; then its last word)."""
+        words = [_norm(w) for w in name.split()]
+        if not words:
+            return None
+        full = " ".join(words)
+        return self.genders[full] if full in self.genders else self.genders.get(words[-1])
+
+    def _fits(self, name: str, want: str | None) -> bool:
+        got = self.gender(name) if want in ("m", "f") else None
+        return got is None or got == want
+
+    def previous_speaker(self, offset: int, want: str | None = None) -> str | None:
+        for o, n in reversed(self.speakers):
+            if o <= offset and self._fits(n, want):
+                return n
+        return None
 
     def full_name(self, mention: str, offset: int) -> str:
         """The fullest form of a proper-name mention in the article."""
@@ -137,15 +223,10 @@ class Resolver:
         if not toks:
             return mention
         key = [_norm(t) for t in toks]
-        longer_suffix, longer_prefix = [], []
-        for r in self.runs:
-            rt = [_norm(t) for t in r.name.split()]
-            if len(rt) <= len(key):
-                continue
-            if rt[-len(key):] == key:
-                longer_suffix.append(r)
-            elif rt[:len(key)] == key:
-                longer_prefix.append(r)
+        longer_suffix = [r for r in self.by_last.get(key[-1], ())
+                         if len(r.name.split()) > len(key) and [_norm(t) for t in r.name.split()][-len(key):] == key]
+        longer_prefix = [r for r in self.by_first.get(key[0], ())
+                         if len(r.name.split()) > len(key) and [_norm(t) for t in r.name.split()][:len(key)] == key]
         cands = longer_suffix or longer_prefix
         if not cands:
             return core
@@ -157,59 +238,155 @@ class Resolver:
         pick = max(before, key=lambda r: r.start) if before else min(cands, key=lambda r: r.start)
         return pick.name
 
+    def descriptions(self, r: NameRun) -> list[str]:
+        """Words that describe the person of a name mention: its titles, an apposition after it ("Ben Ito,
+        a lawyer for the family,") and a description before it ("the minister of energy, Ben Ito")."""
+        out = [_norm(t) for t in r.titles]
+        m = APPOSITION.match(self.text, r.end)
+        if m:
+            out += [_norm(w) for w in m.group(1).split()]
+        m = DESCRIPTION_BEFORE.search(self.text, max(0, r.start - 82), r.start)
+        if m:
+            out += [_norm(w) for w in m.group(1).split()[-6:]]
+        return [w for w in out if w and w not in STOP_WORDS]
+
     def role(self, mention: str, offset: int) -> str | None:
-        """The person named with a title that matches a role mention ("the reunification minister")."""
+        """The person named with a title or description that matches a role mention ("the reunification
+        minister" after "Unification Minister Chung Dong-young")."""
         words = [_norm(w) for w in mention.split()]
         words = [w for w in words if w and w not in STOP_WORDS and not w.endswith("’s")]
         if not words:
             return None
         head = words[-1]
         best, best_score = None, 0.0
-        for r in self.runs:
-            if not r.titles or r.start >= offset:
-                continue
-            tw = [_norm(t) for t in r.titles]
-            if not any(fuzz.ratio(head, t) >= 85 for t in tw):
+        lo = bisect.bisect_left(self.starts, offset - ROLE_WINDOW)
+        hi = bisect.bisect_left(self.starts, offset)
+        for r in self.runs[lo:hi]:
+            tw = self.descriptions(r)
+            if not tw or not any(fuzz.ratio(head, t) >= 85 for t in tw):
                 continue
             score = sum(max(fuzz.partial_ratio(w, t) if len(w) > 3 and len(t) > 3 else fuzz.ratio(w, t)
                             for t in tw) >= 85 for w in words)
             score += r.start / (len(self.text) + 1)  # the most recent of equal matches
             if score > best_score:
                 best, best_score = r, score
-        return best.name if best else None
+        return self.full_name(best.name, best.start) if best else None
 
-    def pronoun(self, offset: int, antecedent: tuple[str, int, str] | None) -> str | None:
-        """A pronoun's person: the previous sentence's subject when it names someone, the previous
-        speaker, or the nearest person named before it."""
+    def nearest_person(self, offset: int, want: str | None, window: int = NEAREST_WINDOW) -> str | None:
+        """The person named most recently before `offset` (a name of two words or more, or one already
+        quoted), whose gender does not contradict `want`."""
+        quoted = {n for _, n in self.speakers}
+        k = bisect.bisect_left(self.starts, offset)
+        while k > 0:
+            k -= 1
+            r = self.runs[k]
+            if r.start < offset - window:
+                break
+            if r.end > offset:
+                continue
+            full = self.full_name(r.name, r.start)
+            if not (len(full.split()) >= 2 or full in quoted):
+                continue
+            # "he"/"she" reach back only to someone the article itself gives that gender (a place or a
+            # firm named in between has none); any other mention to any person-like name
+            if self.gender(full) == want if want in ("m", "f") else self._fits(full, want):
+                return full
+        return None
+
+    def pronoun(self, mention: str, offset: int, antecedent: tuple[str, int, str] | None) -> str | None:
+        """A pronoun's person: its antecedent, the previous speaker, or the nearest person named before
+        it, skipping anyone whose gender contradicts the pronoun's."""
+        want = pronoun_gender(mention)
         if antecedent is not None:
             text, at, kind = antecedent
+            name = None
             if kind in ("name", "organisation"):
-                return self.full_name(text, at)
-            if kind == "role":
-                return self.role(text, at)
-        prev = self.previous_speaker(offset)
-        if prev:
-            return prev
-        named = [r for r in self.runs if r.end <= offset and len(r.name.split()) >= 2]
-        return self.full_name(named[-1].name, named[-1].start) if named else None
+                name = self.full_name(text, at)
+            elif kind == "role":
+                name = self.role(text, at) or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
+            if name:  # the parse found it, its gender checked there (`context.antecedent`)
+                return name
+        return self.previous_speaker(offset, want) or self.salient_person(offset, want)
+
+    def salient_person(self, offset: int, want: str | None) -> str | None:
+        """Before anyone is quoted: the person the article has named most often so far (an interview's
+        subject, named in the headline and the opening paragraphs), ties going to the one named last;
+        gender as in `nearest_person`."""
+        upto = bisect.bisect_left(self.starts, offset)
+        if upto < self._counted:  # offsets come in text order; start again if not
+            self._counts, self._counted = {}, 0
+        for r in self.runs[self._counted:upto]:  # counted once per article, however many pronouns ask
+            full = self.full_name(r.name, r.start)
+            if len(full.split()) >= 2:
+                c = self._counts.setdefault(full, [0, 0])
+                c[0] += 1
+                c[1] = r.start
+        self._counted = max(self._counted, upto)
+        ranked = sorted(self._counts.items(), key=lambda kv: (kv[1][0], kv[1][1]), reverse=True)
+        for full, _ in ranked:
+            if self.gender(full) == want if want in ("m", "f") else self._fits(full, want):
+                return full
+        return None
+
+    @staticmethod
+    def _role_gender(mention: str) -> str | None:
+        return next((g for w in mention.split() if (g := noun_gender(w)) in ("m", "f")), None)
 
     def resolve(self, mention: str, offset: int, kind: str,
-                antecedent: tuple[str, int, str] | None = None) -> tuple[str, str]:
-        """(name, resolution) for a mention of `kind` name | pronoun | role | organisation."""
+                antecedent: tuple[str, int, str] | None = None) -> Resolved:
+        """The name behind a mention of `kind` name | pronoun | role | organisation."""
         if kind == "pronoun":
-            name = self.pronoun(offset, antecedent)
-            return (name, "pronoun") if name else (mention, "unresolved")
+            name = self.pronoun(mention, offset, antecedent)
+            return Resolved(name, "pronoun") if name else Resolved(None, "unresolved")
+        if kind == "role" and _speaks_as_body(mention):  # "the city council", "court papers", "economists"
+            return Resolved(mention, "organisation")
         if kind == "role":
             name = self.role(mention, offset)
-            return (name, "role") if name else (mention, "role")
+            definite = _definite(mention) or self.text[max(0, offset - 4):offset].lower() in ("the ", "his ", "her ")
+            if name is None and definite and not is_title_word(mention.split()[-1]):
+                # "the mother of four", "the 36-year-old": who the article just spoke of; an office
+                # ("Seoul's reunification minister") is only ever its holder named with that title
+                want = self._role_gender(mention)
+                # only a role that says something checkable of a person: a gender ("the mother of four")
+                # or an age ("the 36-year-old"); "the janitor" with no janitor named names nobody
+                if want or re.search(r"\d+-year|\byears? old\b", self.text[offset:offset + len(mention) + 12]):
+                    name = self.nearest_person(offset, want, ROLE_WINDOW) or self.previous_speaker(offset, want)
+            return Resolved(name, "role", mention) if name else Resolved(None, "unresolved", mention)
         if kind == "organisation":
             core = mention.removeprefix("the ").removeprefix("The ")
             full = self.full_name(core, offset)
             # a surname the recogniser took for an organisation ("Trump") is a person once a full name is found
-            return full, ("organisation" if full == strip_titles(core)[0] else "name")
+            return Resolved(full, "organisation" if full == strip_titles(core)[0] else "name")
+        if re.search(r"[A-Z]\S*\s+(?:and|&)\s+[A-Z]", mention):  # "Ann Lee and Bo Park": several speakers
+            return Resolved(mention, "name")
         core, titles = strip_titles(mention)
+        if core == mention and len(titles) == 1 and not titles[0][:1].isupper():
+            return self.resolve(mention, offset, "role")  # a bare role word: "spokesman"
+        if core == mention and titles:  # "Charlie King", "Minister": the words as written
+            return Resolved(self.full_name(mention, offset) if len(titles) > 1 else mention, "name")
         full = self.full_name(mention, offset)
-        return full, ("title" if titles and core != mention else "name")
+        return Resolved(full, "title" if titles else "name", " ".join(titles) or None)
+
+
+def _speaks_as_body(mention: str) -> bool:
+    """A role mention that is itself the source: an organisation, a document, or a group of people."""
+    words = [w for w in (_norm(w) for w in mention.split()) if w]
+    if not words:
+        return False
+    head = words[-1]
+    if head in ORGANISATIONS or head in TEXTS:
+        return True
+    return head.endswith("s") and (head in PEOPLE or head.rstrip("s") in PEOPLE) and head not in PEOPLE_SINGULAR_S
+
+
+PEOPLE_SINGULAR_S = frozenset("boss actress waitress princess empress hostess witness".split())
+
+
+def _definite(mention: str) -> bool:
+    """"the mother of four", "the 36-year-old", "Tuesday's winner": a role that points at one person."""
+    words = mention.split()
+    return bool(words) and (words[0].lower() in ("the", "this") or words[0].endswith(("’s", "'s"))) \
+        and not words[-1].lower().endswith("s") or len(words) == 1 and words[0][:1].isupper()
 
 
 def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:

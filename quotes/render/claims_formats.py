@@ -7,6 +7,7 @@ from html import escape
 from typing import IO
 
 from quotes.claims.model import ClaimsReport
+from quotes.render.safe import visible
 from quotes.render.claims_view import blocks, empty_note, link_row, summary_rows
 
 _MD_SPECIAL = "\\`*_{}[]<>()#+-!|~"
@@ -14,7 +15,7 @@ _MD_SPECIAL = "\\`*_{}[]<>()#+-!|~"
 
 def md(text: str) -> str:
     """Markdown-escaped user text (no markup, no HTML)."""
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in text)
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in visible(text))
 
 
 def write_json(report: ClaimsReport, out: IO[str]) -> None:

@@ -16,6 +16,8 @@ from quotes.check import CheckResult
 from quotes.model import Finding, Quote
 from quotes.render.sarif import write_sarif
 from quotes.render.terminal import clipped
+from quotes.render.safe import visible
+from quotes.render.words import plural
 
 FORMATS = ("table", "json", "github", "junit", "markdown", "sarif")
 KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "variant": "yellow", "unverified": "dim"}
@@ -130,15 +132,14 @@ def write_junit(result: CheckResult, out: IO[str]) -> None:
 
 def md_cell(s: str) -> str:
     """Text safe inside a Markdown table cell (pipes, HTML and line breaks neutralised)."""
-    s = " ".join(s.split())
+    s = visible(" ".join(s.split()))
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
 
 
 def summary(result: CheckResult) -> str:
     counts = ", ".join(f"{n} {k}" for k, n in result.counts().items() if n) or "no findings"
-    n_art = len(result.articles)
-    return (f"{len(result.checked)} quote{'s' * (len(result.checked) != 1)} in {n_art} article{'s' * (n_art != 1)} "
-            f"checked against {result.record_size} recorded quotes: {counts}; {len(result.failing)} failing")
+    return (f"{plural(len(result.checked), 'quote')} in {plural(len(result.articles), 'article')} "
+            f"checked against {plural(result.record_size, 'recorded quote')}: {counts}; {len(result.failing)} failing")
 
 
 def write_markdown(result: CheckResult, out: IO[str]) -> None:
@@ -183,6 +184,9 @@ WRITERS: dict[str, Callable[[CheckResult, IO[str]], None]] = {
 }
 
 
-def write(result: CheckResult, fmt: str, out: IO[str]) -> None:
-    WRITERS[fmt](result, out)
+def write(result: CheckResult, fmt: str, out: IO[str], width: int | None = None, color: bool | None = None) -> None:
+    if fmt == "table":
+        write_table(result, out, width=width, color=color)
+    else:
+        WRITERS[fmt](result, out)
     out.flush()

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import IO
 
 from quotes.model import Quote
+from quotes.render.safe import csv_row as safe_row
 
 CSV_FIELDS = (
     "article", "line", "column", "start_char", "end_char", "kind", "speaker", "speaker_mention",
@@ -22,7 +23,7 @@ def csv_row(q: Quote) -> dict[str, object]:
     return {
         "article": q.article, "line": q.line, "column": q.column, "start_char": q.start_char,
         "end_char": q.end_char, "kind": q.kind,
-        "speaker": q.speaker.name if q.speaker else "",
+        "speaker": q.speaker.name or "" if q.speaker else "",
         "speaker_mention": q.speaker.mention if q.speaker else "",
         "resolution": q.speaker.resolution if q.speaker else "",
         "cue": q.cue.text if q.cue else "", "pattern": q.pattern, "confidence": round(q.confidence, 3),
@@ -46,7 +47,7 @@ class QuoteWriter:
             if self.fmt == "jsonl":
                 self.out.write(jsonl_line(q) + "\n")
             elif self.csv is not None:
-                self.csv.writerow(csv_row(q))
+                self.csv.writerow(safe_row(csv_row(q)))
             else:
                 self.held.append(q)
         self.out.flush()

@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from quotes.render import wordiff as w
+from quotes.render.safe import visible
 from quotes.render.report_model import (
     LEGEND, Block, Member, Report, empty_note, filter_note, member_meta, member_notes, summary_rows,
 )
@@ -33,6 +34,7 @@ def escape(text: str, line_start: bool = False) -> str:
     `line_start`: the text begins a line, where "#", "-", "+", "=" or "1." would start a block.
     """
     text = " ".join(text.split()) if "\n" in text or "\r" in text else text
+    text = visible(text)  # no terminal escape reaches a reader who prints the report
     text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
     return line_start_safe(text) if line_start else text
 

@@ -189,7 +189,7 @@ def _member(c: Cluster, v: Variant, names: dict[str, str]) -> Member:
     q = v.quote
     is_canonical = same_quote(q, c.canonical)
     types = [d.type for d in v.discrepancies]
-    spk = q.speaker.name if q.speaker else ""
+    spk = q.speaker.name or "" if q.speaker else ""
     # the engine decides what is a conflict (e.g. not a partial quote that names no one or someone else)
     other = "speaker_conflict" in types or bool(
         c.speaker_conflict and spk and c.speaker and not _same_person(spk, c.speaker))

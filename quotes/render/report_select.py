@@ -30,7 +30,7 @@ def apply_options(comparison: Comparison, speaker: str | None = None, only_discr
     chosen = select(comparison, speaker, only_discrepancies, min_severity)
     if speaker:
         chosen = replace(chosen, quotes=tuple(q for q in chosen.quotes
-                                              if q.speaker and speakers.same_person(speaker, q.speaker.name)))
+                                              if q.speaker and q.speaker.name and speakers.same_person(speaker, q.speaker.name)))
     return chosen
 
 

@@ -82,8 +82,8 @@ def legend(plain: bool) -> Table:
 
 def summary_table(report: Report) -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column()
-    table.add_column(justify="right")
+    table.add_column(no_wrap=True)  # a narrow terminal wraps the notes, never a label ("… one article" / "only")
+    table.add_column(justify="right", no_wrap=True)
     table.add_column(style="dim")
     for indent, label, number, note in summary_rows(report.summary):
         table.add_row(Text("  " * indent + label), Text(str(number)), Text(note))

@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from quotes.model import SCHEMA_VERSION
+from quotes.render.safe import csv_row
 from quotes.render.terminal import clipped, make_console
 from quotes.store.results import Hit, Lookup, Recorded, SpeakerInfo
 
@@ -118,7 +119,7 @@ def search_table(hits: Sequence[Hit], plain: bool) -> Table:
         if not plain:
             for s, e in h.matches:
                 text.stylize("bold reverse", s, e)
-        table.add_row(Text(str(n)), Text(h.recorded.speaker or (q.speaker.name if q.speaker else "—")),
+        table.add_row(Text(str(n)), Text(h.recorded.speaker or (q.speaker.name if q.speaker and q.speaker.name else "—")),
                       Text(_where(h.recorded)), text)
     return table
 
@@ -136,12 +137,22 @@ def speakers_table(infos: Sequence[SpeakerInfo]) -> Table:
 
 # ---- writing ------------------------------------------------------------------------------------------
 
-def write(command: str, result, fmt: str, out: IO[str], width: int | None = None, color: bool | None = None) -> None:
-    """Write the result of `command` (lookup: Lookup, search: list[Hit], speakers: list[SpeakerInfo])."""
+def empty_note(command: str, query: str | None) -> str:
+    if command == "search":
+        return f"no stored quote has all of the words {query!r}" if query else "no stored quote matches"
+    return "the store holds no speakers yet"
+
+
+def write(command: str, result, fmt: str, out: IO[str], width: int | None = None, color: bool | None = None,
+          query: str | None = None) -> None:
+    """Write the result of `command` (lookup: Lookup, search: list[Hit], speakers: list[SpeakerInfo]); `query`:
+    the words searched, for the line a table shows when nothing matched."""
     rows = {"lookup": lookup_rows, "search": search_rows, "speakers": speaker_rows}[command]
     if fmt == "table":
         console = make_console(out, width=width, color=color)
-        if command == "lookup":
+        if command != "lookup" and not result:
+            console.print(Text(empty_note(command, query)))
+        elif command == "lookup":
             console.print(lookup_table(result))
         elif command == "search":
             console.print(search_table(result, plain=not console.is_terminal))
@@ -162,7 +173,7 @@ def write(command: str, result, fmt: str, out: IO[str], width: int | None = None
         for row in rows(result):
             if command == "speakers":
                 row = {**row, "aliases": "; ".join(row["aliases"]), "sources": "; ".join(row["sources"])}
-            w.writerow(row)
+            w.writerow(csv_row(row))
     else:
         raise ValueError(f"unknown format {fmt!r}")
     out.flush()

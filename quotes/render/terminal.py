@@ -27,9 +27,12 @@ def clipped(text: str, limit: int = TABLE_QUOTE_CHARS) -> str:
 
 def make_console(out: IO[str] | None = None, width: int | None = None, color: bool | None = None,
                  stderr: bool = False) -> Console:
-    """A console that writes plain text when `color` is False, NO_COLOR is set, or `out` is not a terminal."""
+    """A console that writes plain text when `color` is False, NO_COLOR is set, or `out` is not a terminal;
+    control characters in the text it is given never reach the terminal (`quotes.render.safe`)."""
+    from quotes.render.safe import SafeConsole
+
     no_color = color is False or (color is None and "NO_COLOR" in os.environ)
-    return Console(file=out, stderr=stderr, width=width, no_color=no_color, highlight=False, markup=False,
+    return SafeConsole(file=out, stderr=stderr, width=width, no_color=no_color, highlight=False, markup=False,
                    emoji=False, color_system=None if no_color else "auto",
                    force_terminal=True if color else None, soft_wrap=False)
 
@@ -43,7 +46,7 @@ def quote_table(quotes: Sequence[Quote]) -> Table:
         table.add_row(
             Text(Path(q.article).name if q.article != "-" else "-"),
             Text(str(q.line)),
-            Text(q.speaker.name if q.speaker else "—", style="" if q.speaker else "dim"),
+            Text(q.speaker.identity or f"({q.speaker.mention})" if q.speaker else "—", style="" if q.speaker and q.speaker.identity else "dim"),
             Text(q.cue.text if q.cue else ""),
             Text(q.kind, style=KIND_STYLE.get(q.kind, "")),
             Text(clipped(q.text)),

@@ -151,7 +151,7 @@ class Store:
         rows, clusters = [], {}
         for q in quotes:
             sid = None
-            if q.speaker and q.speaker.name.strip():
+            if q.speaker and q.speaker.identity and q.speaker.identity.strip():
                 sid = identity.resolve(self.db, q.speaker.name, cache)
                 uses[key(q.speaker.name)] += 1
             n = schema.norm(q.text)
@@ -220,7 +220,7 @@ def _quote_row(q: Quote, article_id: str, sid: int | None, transcript: bool, n: 
     return {
         "id": q.quote_id, "article_id": article_id, "utterance_id": q.utterance_id, "text": q.text,
         "start_char": q.start_char, "end_char": q.end_char, "line": q.line, "col": q.column, "kind": q.kind,
-        "speaker_id": sid, "speaker_name": s.name if s else None, "speaker_key": key(s.name) if s else None,
+        "speaker_id": sid, "speaker_name": s.identity if s else None, "speaker_key": key(s.identity) if s and s.identity else None,
         "speaker_mention": s.mention if s else None, "speaker_start": s.start_char if s else None,
         "speaker_end": s.end_char if s else None, "resolution": s.resolution if s else None,
         "cue_text": c.text if c else None, "cue_lemma": c.lemma if c else None,

@@ -4,9 +4,7 @@ and the rest of the batch goes on.
 """
 from __future__ import annotations
 
-import json
 import os
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
@@ -95,28 +93,14 @@ def add_transcripts(store: Store, paths: Iterable[str], speaker: str | None, war
     return tally.result()
 
 
-def quote_rows(path: str, warn: Warn) -> Iterator[Quote]:
-    """The quotes of one JSONL file of `quotes extract` rows ('-' for stdin); bad rows are reported."""
-    try:
-        fh = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    except OSError as e:
-        warn(f"{path}: cannot read ({e.strerror or e})")
-        return
-    with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                yield Quote.from_dict(json.loads(line))
-            except (ValueError, KeyError, TypeError, AttributeError) as e:
-                warn(f"{path}:{n}: not a quote row ({type(e).__name__}: {e})")
-
-
 def add_quote_files(store: Store, paths: Iterable[str], warn: Warn) -> Added:
-    """Store pre-extracted quotes (e.g. the JSONL partitions of a distributed run), file by file.
+    """Store pre-extracted quotes (e.g. the JSONL partitions of a distributed run), file by file. A bad row
+    (or a file that is not quote rows) goes to `warn` with its file and line, and the rest are stored.
 
     The article's text is read from its path when that file is still there and has the same content;
     otherwise the article is stored by its id and path alone."""
+    from quotes.rows import quote_rows
+
     tally = Tally()
     for path in paths:
         by_article: dict[tuple[str, str], list[Quote]] = {}
