@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
+from quotes.extract.resolve import is_title_word
 from quotes.extract.sources import can_speak
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -58,6 +59,10 @@ def mention_span(tok: Token) -> Span:
     doc = tok.doc
     if tok.lower_ in PRONOUNS or tok.pos_ == "PRON":
         return doc[tok.i:tok.i + 1]
+    if tok.pos_ == "PROPN" and is_title_word(tok.text):  # "Minister of Natural Resources, Ana Ruiz,"
+        named = _titled_name(tok)
+        if named is not None:
+            return named
     if tok.pos_ == "NOUN":  # "the host Tom Hall": the name that follows the role
         for child in tok.rights:
             if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.left_edge.i == tok.i + 1:
@@ -90,6 +95,26 @@ def mention_span(tok: Token) -> Span:
         if len(pick):
             return pick
     return doc[start:end]
+
+
+def _titled_name(tok: Token) -> Span | None:
+    """The person behind a capitalised title at the head of a subject: a name in apposition ("Minister
+    of Mines, Ana Ruiz,") or a titled name after "of" ("Chief of Army Staff General Ana Ruiz")."""
+    doc = tok.doc
+    for child in tok.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            start = child.i
+            while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == child.i:
+                start -= 1
+            return doc[start:child.i + 1]
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+            chain = doc[pobj.left_edge.i:pobj.i + 1]
+            words = [t.text for t in chain]
+            last = max((k for k, w in enumerate(words) if is_title_word(w)), default=-1)
+            if 0 <= last < len(words) - 1 and all(t.pos_ == "PROPN" for t in chain[last + 1:]):
+                return chain[last + 1:]
+    return None
 
 
 def speaker_of(subj: Token) -> Token:

@@ -46,7 +46,7 @@ def sentence_subject(sent: Span, end: int | None = None) -> Token | None:
         subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
         if subj is None:
             subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
-    if subj is not None and subj.pos_ == "NOUN" and subj.lemma_.lower() in SPEECH_NOUNS:
+    if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in SPEECH_NOUNS or not is_person(subj)):
         poss = next((c for c in subj.children if c.dep_ == "poss"), None)  # "Kim’s response was firm"
         if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
             return poss
@@ -134,6 +134,11 @@ def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
     if doc[j].text == "?" and not any(_in_quote(t.i, quote_ranges) for t in prev):
         return ANSWER, None
     subj = sentence_subject(prev, qa)
+    if subj is None or not (is_person(subj) or subj.lower_ == "they"):
+        # "If he has one piece of advice, it is …", "At her age, she said, the shortages are …": the person
+        # named or meant by the subject of another clause
+        subj = next((t for t in doc[prev.start:min(qa, prev.end)] if t.dep_ in SUBJ and not _in_quote(t.i, quote_ranges)
+                     and (t.pos_ == "PROPN" or t.lower_ in ("he", "she"))), subj)
     if subj is None or _in_quote(subj.i, quote_ranges) or not (is_person(subj) or subj.lower_ == "they"):
         return None
     return "context", mention_span(subj)

@@ -27,6 +27,7 @@ GENDERED_NOUNS = {
                 councilwoman sportswoman stateswoman policewoman actress waitress nun""".split()),
 }
 _WORD = re.compile(r"[\w’'.-]+")
+_COPULA = re.compile(r"(?:\s*,\s*|\s+(?:is|was|has been|became)\s+)(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(\w+)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:to|in|at|from|into|of|on|near|for|with|by|towards?)\s+(?:the\s+)?$", re.I)
 
 
@@ -92,6 +93,9 @@ def text_genders(text: str, names: list[tuple[int, int, str, tuple[str, ...]]]) 
         stop = ordered[k + 1][0] if k + 1 < len(ordered) else len(text)
         m = re.search(r"[.!?](?:\s|$)", text[e:stop])
         window = text[e:e + m.start()] if m else text[e:stop]
+        m = _COPULA.match(window)  # "Ana Ruiz is a mother of two", "Ben Ito, a father of three,"
+        if m and noun_gender(m.group(1)) in (MASC, FEM):
+            c[noun_gender(m.group(1))] += 2
         for w in _WORD.findall(window[:300]):
             g = SUBJECT_PRONOUNS.get(w.lower())
             if g is not None:

@@ -272,9 +272,11 @@ class Resolver:
                 best, best_score = r, score
         return self.full_name(best.name, best.start) if best else None
 
-    def nearest_person(self, offset: int, want: str | None, window: int = NEAREST_WINDOW) -> str | None:
+    def nearest_person(self, offset: int, want: str | None, window: int = NEAREST_WINDOW,
+                       strict: bool = True) -> str | None:
         """The person named most recently before `offset` (a name of two words or more, or one already
-        quoted), whose gender does not contradict `want`."""
+        quoted, that is not a place or a body: "Lindi Bus Terminal"), whose gender does not contradict
+        `want`; `strict`: whom the article itself gives that gender."""
         quoted = {n for _, n in self.speakers}
         k = bisect.bisect_left(self.starts, offset)
         while k > 0:
@@ -285,11 +287,9 @@ class Resolver:
             if r.end > offset:
                 continue
             full = self.full_name(r.name, r.start)
-            if not (len(full.split()) >= 2 or full in quoted):
+            if not (len(full.split()) >= 2 or full in quoted) or not_a_person(full):
                 continue
-            # "he"/"she" reach back only to someone the article itself gives that gender (a place or a
-            # firm named in between has none); any other mention to any person-like name
-            if self.gender(full) == want if want in ("m", "f") else self._fits(full, want):
+            if self.gender(full) == want if strict and want in ("m", "f") else self._fits(full, want):
                 return full
         return None
 
@@ -350,7 +350,8 @@ class Resolver:
                 # only a role that says something checkable of a person: a gender ("the mother of four")
                 # or an age ("the 36-year-old"); "the janitor" with no janitor named names nobody
                 if want or re.search(r"\d+-year|\byears? old\b", self.text[offset:offset + len(mention) + 12]):
-                    name = self.nearest_person(offset, want, ROLE_WINDOW) or self.previous_speaker(offset, want)
+                    name = self.nearest_person(offset, want, ROLE_WINDOW, strict=False) \
+                        or self.previous_speaker(offset, want)
             return Resolved(name, "role", mention) if name else Resolved(None, "unresolved", mention)
         if kind == "organisation":
             core = mention.removeprefix("the ").removeprefix("The ")
@@ -366,6 +367,17 @@ class Resolver:
             return Resolved(self.full_name(mention, offset) if len(titles) > 1 else mention, "name")
         full = self.full_name(mention, offset)
         return Resolved(full, "title" if titles else "name", " ".join(titles) or None)
+
+
+PLACE_WORDS = frozenset("""region terminal street road avenue square park river lake mountain airport station
+hospital school college university centre center stadium bay island district province county city town village
+valley bridge port hall house building tower market coast cape desert forest sea ocean gulf strait""".split())
+
+
+def not_a_person(name: str) -> bool:
+    """A name that ends like a place or a body ("Lindi Bus Terminal", "Transnet Group", "the Health Ministry")."""
+    last = _norm(name.split()[-1]) if name.split() else ""
+    return last in PLACE_WORDS or last in ORGANISATIONS or name.isupper()
 
 
 def _speaks_as_body(mention: str) -> bool:
