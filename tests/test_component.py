@@ -116,6 +116,13 @@ def test_spans_key_and_resolution_are_configurable(pipeline):
     assert "quotes" not in doc.spans and len(doc.spans["quoted"]) == 2
     first = doc.spans["quoted"][0]
     assert first._.quote_speaker.text == "she" and first._.quote_speaker_name is None
+    # without reparse_frames the doc's own parse is read: the same speaker here, and no second parse
+    nlp.remove_pipe("quote_attribution")
+    nlp.add_pipe("quote_attribution", config={"reparse_frames": False})
+    nlp.get_pipe("quote_attribution")._parse = lambda text: pytest.fail("a frame was parsed again")
+    doc = nlp(TEXT)
+    first = doc.spans["quotes"][0]
+    assert first._.quote_speaker.text == "she" and first._.quote_speaker_name == "Ann Brooks"
 
 
 @pytest.mark.model

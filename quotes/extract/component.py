@@ -23,7 +23,7 @@ are consumed: the component sets them back to None, so that only plain data stay
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -96,12 +96,14 @@ def _chars(m: Span | Token) -> tuple[int, int]:
 
 
 class QuoteAttribution:
-    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, resolve_speakers: bool = True):
+    def __init__(self, nlp: Language, name: str, spans_key: str = SPANS_KEY, resolve_speakers: bool = True,
+                 reparse_frames: bool = True):
         register_extensions()
         self.name = name
         self.nlp = nlp
         self.spans_key = spans_key
         self.resolve_speakers = resolve_speakers
+        self.reparse_frames = reparse_frames
 
     def __call__(self, doc: Doc) -> Doc:
         return next(iter(self.pipe([doc])))
@@ -120,12 +122,14 @@ class QuoteAttribution:
         """Attribute every candidate of `doc`; returns the scan of the whole text when the doc is an article
         (no candidates were passed), None when the caller passed frame candidates.
 
-        An article is attributed window by window: each window is the stretch of the article that
-        `quotes extract` would parse as one frame (`frames.build`: the quote paragraphs and their context),
-        read from this doc's own parse (`Span.as_doc`, without the entities: the extractor's frames are
-        parsed with the recogniser off, and the rules were written for that). So attribution and antecedents
-        look exactly as far as they do in `quotes extract`, and the two give the same speakers. The entity
-        label of each mention is read afterwards (`_label_mentions`), from this doc's entities."""
+        An article is attributed frame by frame, as `quotes extract` does it (`frames.build`: the quote
+        paragraphs and their context, long quotes cut short). With `reparse_frames` (the default) each frame
+        is parsed by the pipeline's own components before this one, without the entity recogniser, exactly
+        as the extractor parses it: the rules were written for that parse, and the two give the same
+        speakers. Without it, each frame's stretch of this doc's own parse is read (`Span.as_doc`, entities
+        dropped): no second parse, but where the parser joined a subheading to the paragraph after it, the
+        sentence a pronoun looks back to is not the one the extractor sees. The entity label of each
+        mention is read afterwards (`_label_mentions`), from this doc."""
         cands, aq = doc._.quote_candidates, None
         names = doc._.quote_names
         spans = {}
@@ -136,6 +140,11 @@ class QuoteAttribution:
             for c in cands:
                 spans[c.index] = self._span(doc, c)
             for fr in frames.build(doc.text, aq):
+                if self.reparse_frames:
+                    view = self._parse(fr.text)
+                    view._.quote_names = names
+                    self._attribute_in(view, fr.candidates, spans, fr.to_article)
+                    continue
                 window = doc.char_span(fr.pieces[0][1], fr.to_article(len(fr.text)), alignment_mode="expand")
                 if window is None or len(window) == 0:
                     continue
@@ -145,14 +154,24 @@ class QuoteAttribution:
                 inside = [frames.Candidate(c.start - base, c.end - base, c.open_start - base, c.close_end - base,
                                            c.kind, c.reason, c.index)
                           for c in cands if base <= c.open_start and c.close_end <= window.end_char]
-                self._attribute_in(view, inside, spans, base)
+                self._attribute_in(view, inside, spans, lambda offset, base=base: offset + base)
         else:
             for c in cands:
                 spans[c.index] = self._span(doc, c)
-            self._attribute_in(doc, cands, spans, 0)
+            self._attribute_in(doc, cands, spans, int)
         doc.spans[self.spans_key] = [sp for sp in spans.values() if sp is not None]
         doc._.quote_candidates = doc._.quote_names = None  # consumed: what stays on the doc is plain data
         return aq
+
+    def _parse(self, text: str) -> Doc:
+        """`text` through the components before this one, the entity recogniser left out."""
+        view = self.nlp.make_doc(text)
+        for name, proc in self.nlp.pipeline:
+            if name == self.name:
+                break
+            if name != "ner":
+                view = proc(view)
+        return view
 
     @staticmethod
     def _span(doc: Doc, c: Candidate) -> Span | None:
@@ -163,12 +182,13 @@ class QuoteAttribution:
         return span
 
     @staticmethod
-    def _attribute_in(view: Doc, cands: list[Candidate], spans: dict[int, Span | None], base: int) -> None:
+    def _attribute_in(view: Doc, cands: list[Candidate], spans: dict[int, Span | None],
+                      to_doc: Callable[[int], int]) -> None:
         """Attribute `cands` (offsets in `view`) on `view`'s parse; the results go to `spans` (by quote
-        index), as character offsets in the doc of the spans (`base` + offsets in `view`)."""
+        index), as character offsets in the doc of the spans (`to_doc` maps an offset in `view` there)."""
         def chars(m: Span | Token) -> tuple[int, int]:
             a, b = _chars(m)
-            return a + base, b + base
+            return to_doc(a), to_doc(b)
 
         ranges = [attribution.token_range(view, c.open_start, c.close_end) for c in cands]
         for k, c in enumerate(cands):
@@ -276,10 +296,12 @@ def _label(span: Span) -> str:
 
 @Language.factory(
     "quote_attribution",
-    default_config={"spans_key": SPANS_KEY, "resolve_speakers": True},
+    default_config={"spans_key": SPANS_KEY, "resolve_speakers": True, "reparse_frames": True},
     assigns=ASSIGNS,
     requires=REQUIRES,
 )
-def make_quote_attribution(nlp: Language, name: str, spans_key: str, resolve_speakers: bool) -> QuoteAttribution:
-    """`nlp.add_pipe("quote_attribution", config={"spans_key": "quotes", "resolve_speakers": True})`."""
-    return QuoteAttribution(nlp, name, spans_key, resolve_speakers)
+def make_quote_attribution(nlp: Language, name: str, spans_key: str, resolve_speakers: bool,
+                           reparse_frames: bool) -> QuoteAttribution:
+    """`nlp.add_pipe("quote_attribution", config={"spans_key": "quotes", "resolve_speakers": True,
+    "reparse_frames": True})`: see the module docstring and docs/extraction.md."""
+    return QuoteAttribution(nlp, name, spans_key, resolve_speakers, reparse_frames)
