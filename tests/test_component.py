@@ -72,13 +72,14 @@ def extractor():
 def row(q):
     s = q.speaker
     return (q.start_char, q.end_char, q.kind, s and s.name, s and s.mention, s and s.start_char, s and s.resolution,
-            q.cue and q.cue.lemma, q.cue and q.cue.start_char, q.pattern, q.utterance_id)
+            s and s.title, q.cue and q.cue.lemma, q.cue and q.cue.start_char, q.pattern, q.utterance_id)
 
 
 def span_row(span):
     mention, cue = span._.quote_speaker, span._.quote_cue
-    return (span.start_char, span.end_char, span.label_, span._.quote_speaker_name, mention and mention.text,
-            mention and mention.start_char, span._.quote_speaker_resolution, span._.quote_cue_lemma,
+    return (*span._.quote_chars, span.label_, span._.quote_speaker_name, mention and mention.text,
+            mention and mention.start_char, span._.quote_speaker_resolution,
+            span._.quote_speaker_title, span._.quote_cue_lemma,
             cue and cue.start_char, span._.quote_pattern, span._.quote_utterance)
 
 

@@ -43,7 +43,9 @@ DATA = {
     "quote_reason": None, "quote_index": None, "quote_pattern": None, "quote_confidence": 0.0,
     "quote_speaker_chars": None, "quote_speaker_label": None, "quote_cue_chars": None, "quote_cue_lemma": None,
     "quote_antecedent_chars": None, "quote_antecedent_label": None,
-    "quote_speaker_name": None, "quote_speaker_resolution": None, "quote_utterance": None,
+    "quote_speaker_name": None, "quote_speaker_resolution": None, "quote_speaker_title": None,
+    "quote_utterance": None,
+    "quote_chars": None,  # (start, end) of the quoted characters: the span is widened to whole tokens
 }
 # getters (below): `quote_kind` is label_, `quote_speaker`/`quote_cue`/`quote_antecedent` the Span at `<name>_chars`
 ASSIGNS = ["doc.spans"] + [f"span._.{n}" for n in
@@ -178,7 +180,7 @@ class QuoteAttribution:
         span = doc.char_span(c.start, c.end, label=c.kind, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        span._.quote_reason, span._.quote_index = c.reason, c.index
+        span._.quote_reason, span._.quote_index, span._.quote_chars = c.reason, c.index, (c.start, c.end)
         return span
 
     @staticmethod
@@ -228,6 +230,7 @@ class QuoteAttribution:
             sp._.quote_speaker_chars = None if s is None else (s.start_char, s.end_char)
             sp._.quote_speaker_name = None if s is None else s.name
             sp._.quote_speaker_resolution = None if s is None else s.resolution
+            sp._.quote_speaker_title = None if s is None else s.title
             sp._.quote_cue_chars = None if c is None else (c.start_char, c.end_char)
             sp._.quote_cue_lemma = None if c is None else c.lemma
             sp._.quote_pattern, sp._.quote_confidence = q.pattern, q.confidence
