@@ -25,13 +25,23 @@ def check_options() -> set[str]:
 def test_workflow_and_pre_commit_config_parse():
     yaml = pytest.importorskip("yaml")
     docs = [yaml.safe_load(b) for b in blocks("yaml")]
-    workflow = next(d for d in docs if "jobs" in d)
-    steps = workflow["jobs"]["check-quotes"]["steps"]
-    runs = "\n".join(s.get("run", "") for s in steps)
-    assert "--format github" in runs and "$GITHUB_STEP_SUMMARY" in runs and "--format junit" in runs
-    assert any(s.get("uses", "").startswith("actions/checkout@") for s in steps)
-    hook = next(d for d in docs if "repos" in d)["repos"][0]["hooks"][0]
-    assert hook["entry"].startswith("quotes check ") and hook["language"] == "system"
+    workflows = [d for d in docs if "jobs" in d]
+    assert len(workflows) == 2
+    for workflow in workflows:
+        steps = workflow["jobs"]["check-quotes"]["steps"]
+        assert any(s.get("uses", "").startswith("actions/checkout@") for s in steps)
+    # the action's own inputs, as action.yml declares them
+    action = yaml.safe_load((DOC.parent.parent / "action.yml").read_text(encoding="utf-8"))
+    [uses] = [s for s in workflows[0]["jobs"]["check-quotes"]["steps"] if s.get("uses", "").startswith("OWNER/quotes@")]
+    assert set(uses["with"]) <= set(action["inputs"])
+    # one run writes every report
+    runs = [s["run"] for s in workflows[1]["jobs"]["check-quotes"]["steps"] if "quotes check" in s.get("run", "")]
+    assert len(runs) == 1
+    assert "--format github" in runs[0] and '--summary-md "$GITHUB_STEP_SUMMARY"' in runs[0] and "--junit-xml" in runs[0]
+    shipped, local = [d["repos"][0] for d in docs if "repos" in d]
+    assert shipped["hooks"][0]["id"] == "quotes-check" and shipped["hooks"][0]["args"][0] == "--against"
+    hook = local["hooks"][0]
+    assert hook["entry"].startswith("quotes check ") and hook["language"] == "system" and hook["require_serial"]
 
 
 def test_every_option_in_the_docs_exists():

@@ -1,15 +1,18 @@
 """`quotes` commands: check."""
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import IO, Optional
 
 import typer
 
 from quotes.cli.common import (
     Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, output_stream, problem, warn,
 )
+from quotes.errors import QuotesError
 
 
 class CheckFormat(str, Enum):
@@ -18,6 +21,7 @@ class CheckFormat(str, Enum):
     github = "github"
     junit = "junit"
     markdown = "markdown"
+    sarif = "sarif"
 
 
 @app.command(cls=Command, short_help="A CI gate: misquotes and misattributions against the record.")
@@ -32,6 +36,9 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
     fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in CheckFormat), help="Output format (default: table on a terminal, json otherwise)."),
     output: Optional[Path] = OutputOpt,
+    junit_xml: Optional[Path] = typer.Option(None, "--junit-xml", metavar="FILE", help="Also write a JUnit XML report to FILE (beside the --format output)."),
+    summary_md: Optional[Path] = typer.Option(None, "--summary-md", metavar="FILE", help="Also append a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)."),
+    sarif: Optional[Path] = typer.Option(None, "--sarif", metavar="FILE", help="Also write a SARIF 2.1.0 report to FILE (for code scanning)."),
     model: Optional[str] = ModelOpt,
     width: Optional[int] = WidthOpt,
     no_color: bool = NoColorOpt,
@@ -39,9 +46,10 @@ def check(
 ) -> None:
     """Check new articles against the record; exit 1 when a quote is misquoted or misattributed (3 when some
     input could not be read, which outranks findings)."""
+    extra = [(p, f) for p, f in ((junit_xml, "junit"), (sarif, "sarif")) if p is not None]
     with errors(quiet):
         failing = _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
-                         width, no_color, transcript_date)
+                         width, no_color, transcript_date, extra, summary_md)
     if failing and not exit_zero:
         from quotes.errors import EXIT_FINDINGS
 
@@ -49,7 +57,7 @@ def check(
 
 
 def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, output, model, quiet,
-           width=None, no_color=False, transcript_date=()) -> int:
+           width=None, no_color=False, transcript_date=(), extra=(), summary_md=None) -> int:
     from quotes.check import parse_fail_on, run_check
     from quotes.render.findings import write
 
@@ -63,4 +71,21 @@ def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, ou
     with output_stream(output) as out:
         write(result, fmt.value if fmt else default_format(output), out, width=width,
               color=False if no_color else None)
+    for path, extra_fmt in extra:  # one extraction, several reports
+        with output_stream(path) as out:
+            write(result, extra_fmt, out)
+    if summary_md is not None:
+        with appending(summary_md) as out:
+            write(result, "markdown", out)
     return len(result.failing)
+
+
+@contextlib.contextmanager
+def appending(path: Path) -> Iterator[IO[str]]:
+    """A file opened for appending (a step summary collects the reports of several commands)."""
+    try:
+        fh = open(path, "a", encoding="utf-8", newline="")
+    except OSError as e:
+        raise QuotesError(f"{path}: cannot write ({e.strerror or e})") from None
+    with fh:
+        yield fh

@@ -49,9 +49,8 @@ class Found:
             kind = mention_kind([(t.text, t.pos_) for t in spk], span._.quote_speaker_label or "")
         cue_t = None
         if cue is not None:
-            lemma = cue.lemma_ if hasattr(cue, "lemma_") else cue.text.lower()
-            start = cue.idx if hasattr(cue, "idx") else cue.start_char
-            cue_t = (to_article(start), to_article(start + len(cue.text)), cue.text, lemma or cue.text.lower())
+            cue_t = (to_article(cue.start_char), to_article(cue.end_char), cue.text,
+                     span._.quote_cue_lemma or cue.text.lower())
         ant_t = None
         if ant is not None:
             ant_t = (ant.text, to_article(ant.start_char),

@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass
 
 from quotes.extract import kinds, marks
-from quotes.extract.component import Candidate
 
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
 CONTEXT_CHARS = 400  # at most this much of the paragraph before a quote paragraph that names nobody
@@ -28,6 +27,19 @@ _TOKEN = re.compile(r"\S+")
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|He|She)\b")
 _NAMED = re.compile(r"(?<![.!?:“\"‘(]\s)(?<!^)\b[A-Z][\w’'-]+")
 _SENTENCE_START = re.compile(r"(?<=[.!?”’\"])\s+(?=[“\"‘]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A quoted span to attribute, in the doc's character offsets, with its kind decided from the text."""
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    kind: str
+    reason: str
+    index: int  # the caller's number for it
 
 
 @dataclass
@@ -67,6 +79,12 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
                                       kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)))
         para.append(pi)
     return ArticleQuotes(spans, guesses, para, paras)
+
+
+def candidates(aq: ArticleQuotes) -> list[Candidate]:
+    """The quotes of a whole text as the component's candidates (offsets unchanged, numbered in text order)."""
+    return [Candidate(q.start, q.end, q.open_start, q.close_end, g.kind, g.reason, k)
+            for k, (q, g) in enumerate(zip(aq.spans, aq.guesses))]
 
 
 def _cut(text: str, s: int, e: int) -> str | None:

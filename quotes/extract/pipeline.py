@@ -27,7 +27,8 @@ class Extractor:
         self.nlp = nlp_loader.load(model, disable=("ner",))
         register_extensions()
         if "quote_attribution" not in self.nlp.pipe_names:  # the factory is registered by importing component
-            self.nlp.add_pipe("quote_attribution", last=True)
+            # speakers are resolved per article by `assemble` below: the component sees frames, not articles
+            self.nlp.add_pipe("quote_attribution", last=True, config={"resolve_speakers": False})
         self.batch_size = batch_size
 
     def extract(self, article: Article) -> list[Quote]:

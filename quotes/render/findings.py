@@ -1,4 +1,4 @@
-"""`quotes check` output: a terminal table, JSON, GitHub workflow commands, JUnit XML and Markdown.
+"""`quotes check` output: a terminal table, JSON, GitHub workflow commands, JUnit XML, Markdown and SARIF.
 
 Every format is written whole from a `CheckResult`; user text never goes through rich markup.
 """
@@ -14,11 +14,12 @@ from rich.text import Text
 
 from quotes.check import CheckResult
 from quotes.model import Finding, Quote
+from quotes.render.sarif import write_sarif
 from quotes.render.terminal import clipped
 from quotes.render.safe import visible
 from quotes.render.words import plural
 
-FORMATS = ("table", "json", "github", "junit", "markdown")
+FORMATS = ("table", "json", "github", "junit", "markdown", "sarif")
 KIND_STYLE = {"misquote": "bold red", "misattribution": "bold magenta", "near-match": "cyan", "variant": "yellow",
               "unverified": "dim"}
 
@@ -180,6 +181,7 @@ def write_table(result: CheckResult, out: IO[str], width: int | None = None, col
 
 WRITERS: dict[str, Callable[[CheckResult, IO[str]], None]] = {
     "table": write_table, "json": write_json, "github": write_github, "junit": write_junit, "markdown": write_markdown,
+    "sarif": write_sarif,
 }
 
 
