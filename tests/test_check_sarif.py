@@ -35,7 +35,8 @@ def test_sarif_log_shape():
     rules = [r["id"] for r in driver["rules"]]
     assert rules == ["misquote", "misattribution", "near-match", "unverified", "variant"]
     levels = {r["id"]: r["defaultConfiguration"]["level"] for r in driver["rules"]}
-    assert levels == {"misquote": "error", "misattribution": "error", "unverified": "note", "variant": "warning"}
+    assert levels == {"misquote": "error", "misattribution": "error", "unverified": "note", "variant": "warning",
+                      "near-match": "warning"}
     for r in run["results"]:
         assert rules[r["ruleIndex"]] == r["ruleId"] and r["level"] in ("error", "warning", "note")
         assert r["message"]["text"] and r["partialFingerprints"]["quoteId/v1"]
