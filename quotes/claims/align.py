@@ -75,6 +75,13 @@ def same_slot(a: Claim, b: Claim) -> bool:
             shared = (set(a.words) & set(b.words)) - names - values
             return len(shared) >= MIN_SHARED_EVENT and compatible(a, b)
         return True
+    if a.kind == "dated":
+        if "event" in a.flags:
+            return _scope_ok(a, b)
+        if not same_person(a.subject, b.subject):
+            return False
+        shared = set(a.words) & set(b.words)
+        return len(shared) >= MIN_SHARED_REPORTED and len(shared) / min(len(a.words), len(b.words)) >= MIN_OVERLAP_REPORTED
     if a.kind == "reported":
         if not _same_subject(a, b):
             return False

@@ -64,6 +64,8 @@ def compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.kind == "reported":
         return a.values[0].norm == b.values[0].norm
+    if a.kind == "dated":
+        return parse_when(a.values[0].norm).compatible(parse_when(b.values[0].norm))
     return True
 
 
@@ -71,7 +73,7 @@ def specificity(c: Claim) -> tuple:
     if c.kind == "title":
         t = titles.Title.parse(c.values[0].norm)
         return (t.status != "?", bool(t.country), bool(t.portfolio), t.status == "former")
-    if c.kind == "event":
+    if c.kind in ("event", "dated"):
         return (sum(parse_when(v.norm).specificity for v in c.values if v.kind == "date"),)
     if c.kind == "list":
         return (len(_items(c)),)

@@ -3,7 +3,7 @@ speech in `clauses`. Words inside direct quotes are never claims: they are the s
 writer's (`quotes compare` compares them)."""
 from __future__ import annotations
 
-from quotes.claims import clauses, titles
+from quotes.claims import clauses, dated, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
@@ -26,6 +26,8 @@ def detect(ctx: Context) -> list[Claim]:
         out += lists(ctx, sent)
         out += clauses.events(ctx, sent)
         out += clauses.reported(ctx, sent)
+        out += dated.utterances(ctx, sent)
+        out += dated.events(ctx, sent)
     out += titles.titles(ctx)
     return out
 

@@ -63,8 +63,21 @@ ONCE_EVENTS = {
     ("swear", "in"): "take office", ("inaugurate", ""): "take office", ("take", "power"): "take office",
     ("die", ""): "die", ("bear", ""): "be born", ("resign", ""): "resign", ("step", "down"): "resign",
     ("oust", ""): "be ousted", ("impeach", ""): "be impeached",
-    ("found", ""): "be founded", ("retire", ""): "retire",
+    ("found", ""): "be founded", ("retire", ""): "retire", ("extradite", ""): "be extradited",
+    ("elect", ""): "be elected", ("acquit", ""): "be acquitted", ("convict", ""): "be convicted",
 }
+
+# nouns of saying: a date on them dates the words they report ("his statement on Wednesday that ...")
+SPEECH_NOUNS = frozenset(
+    """statement comment remark remarks tweet post posting interview speech claim announcement message
+    letter admission acknowledgment acknowledgement assertion pledge vow warning""".split())
+# events that happen once at one place: the same class and place is the same event
+EVENT_NOUN_CLASSES = {
+    "attack": ("attack", "shooting", "massacre", "bombing", "killing", "rampage", "assault", "explosion", "crash"),
+    "contest": ("caucus", "caucuses", "primary", "election", "contest", "win", "victory", "defeat", "loss",
+                "vote", "runoff", "referendum"),
+}
+EVENT_NOUN_CLASS = {w: cls for cls, words in EVENT_NOUN_CLASSES.items() for w in words}
 
 NEGATIONS = frozenset("no not never n't nothing none neither nor without".split())
 NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
