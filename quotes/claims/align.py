@@ -44,6 +44,17 @@ def same_slot(a: Claim, b: Claim) -> bool:
     """Are two claims (of one block, from two articles) about the same thing?"""
     if a.article_id == b.article_id or a.kind != b.kind or a.key != b.key:
         return False
+    if a.kind == "count" and ("crowd" in a.flags or "crowd" in b.flags):
+        if not ("crowd" in a.flags and "crowd" in b.flags and _scope_ok(a, b)):
+            return False
+        # the same people, the same verb, and the same named place or person around them
+        pa = {s for s in a.scope if s.startswith("place:")}
+        pb = {s for s in b.scope if s.startswith("place:")}
+        if pa and pb and not pa & pb:
+            return False
+        wa = {s[4:] for s in a.scope if s.startswith("who:")}
+        wb = {s[4:] for s in b.scope if s.startswith("who:")}
+        return bool(pa & pb) or any(same_person(x, y) for x in wa for y in wb)
     if a.kind == "count":
         # one person's tally (delegates, votes, rallies) changes from day to day; what two or more named
         # people did together (meetings, debates, calls) is a fixed count
@@ -57,7 +68,7 @@ def same_slot(a: Claim, b: Claim) -> bool:
         if a.participants and b.participants:
             return covers(a.participants, b.participants) and bool(items_a & items_b)
         return len(items_a & items_b) >= MIN_SHARED_ITEMS  # nobody named: the same head and two shared items
-    if a.kind == "title":
+    if a.kind in ("title", "age"):
         return same_person(a.subject, b.subject)
     if a.kind == "event":
         if not _same_subject(a, b):

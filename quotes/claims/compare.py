@@ -45,6 +45,8 @@ def _items(c: Claim) -> set[str]:
 def compatible(a: Claim, b: Claim) -> bool:
     """Can both claims be true of the same slot?"""
     if a.kind == "count":
+        if "running" in a.flags or "running" in b.flags:
+            return True  # a tally "so far" is true at its own moment: a different time, never a conflict
         return parse_number_norm(a.values[0].norm).compatible(parse_number_norm(b.values[0].norm))
     if a.kind == "title":
         return titles.compatible(a.values[0].norm, b.values[0].norm)
@@ -64,6 +66,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.kind == "reported":
         return a.values[0].norm == b.values[0].norm
+    if a.kind == "age":
+        from quotes.claims.ages import compatible as ages_compatible
+
+        return ages_compatible(a, b)
     if a.kind == "dated":
         return parse_when(a.values[0].norm).compatible(parse_when(b.values[0].norm))
     return True

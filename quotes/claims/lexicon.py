@@ -13,6 +13,17 @@ NOUN_CLASSES = {
 }
 NOUN_CLASS = {w: cls for cls, words in NOUN_CLASSES.items() for w in words}
 
+# people counted at one event ("five protesters were arrested", "49 people killed")
+CROWD_NOUNS = frozenset(
+    """people person protester demonstrator victim officer policeman student worker child adult passenger
+    resident soldier civilian employee supporter activist journalist reporter migrant refugee prisoner
+    inmate hostage suspect gunman attacker casualty firefighter patient""".split())
+# words that make a count a running tally, true at its own moment only ("so far", "the toll rose")
+TALLY_WORDS = frozenset("far toll tally latest rose risen climbed rising updated preliminary".split())
+
+# verbs whose counts of people are tallies of a campaign, not facts of one event (turnout, support)
+TALLY_VERBS = frozenset("be have say vote support back favor favour attend poll survey sign join elect".split())
+
 # nouns that refer to the participants themselves: "the two leaders" presupposes, it does not count
 PARTICIPANT_NOUNS = frozenset(
     "leader nation country side man woman men women party government state sister brother president "
@@ -32,7 +43,14 @@ ROLE_NOUNS = frozenset(
     princess chairman chairwoman chair ceo director ambassador spokesman spokeswoman spokesperson
     commander general admiral envoy representative congressman congresswoman lawmaker judge justice
     attorney prosecutor speaker emperor dictator monarch chief official diplomat advisor adviser
-    negotiator""".split())
+    negotiator treasurer comptroller auditor assemblyman assemblywoman councilman councilwoman councillor
+    councilor""".split())
+# elected offices one person cannot hold together at one level ("state treasurer" and "state senator")
+EXCLUSIVE_OFFICES = frozenset(
+    """senator representative congressman congresswoman governor treasurer mayor comptroller auditor
+    assemblyman assemblywoman councilman councilwoman councillor councilor""".split())
+# the level of an office, written in lower case before it ("state senator", "city comptroller")
+LEVEL_WORDS = frozenset("state city county municipal federal provincial".split())
 ROLE_PREFIXES = frozenset("vice deputy prime chief assistant under lieutenant co".split())
 GENERIC_ROLES = frozenset("leader official chief head diplomat".split())  # compatible with any specific role
 FORMER = frozenset("former ex late onetime one-time erstwhile then outgoing".split())

@@ -12,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.claims.context import Context, place_key
-from quotes.claims.lexicon import CURRENT, FORMER, GENERIC_ROLES, ROLE_NOUNS, ROLE_PREFIXES
+from quotes.claims.lexicon import (
+    CURRENT, EXCLUSIVE_OFFICES, FORMER, GENERIC_ROLES, LEVEL_WORDS, ROLE_NOUNS, ROLE_PREFIXES,
+)
 from quotes.claims.model import Claim
 from quotes.speakers import fold, key
 
@@ -50,7 +52,11 @@ def compatible(x: str, y: str) -> bool:
     """Could one person hold both titles at the time both articles describe?"""
     a, b = Title.parse(x), Title.parse(y)
     if a.role != b.role and a.role not in GENERIC_ROLES and b.role not in GENERIC_ROLES:
-        return True  # people hold several roles at once: only the same role is compared
+        # people hold several roles at once ("Rep." and "House Speaker"); but not two elected offices of
+        # one level at the same time ("state treasurer" and "state senator")
+        exclusive = a.role in EXCLUSIVE_OFFICES and b.role in EXCLUSIVE_OFFICES
+        same_level = a.portfolio in LEVEL_WORDS and a.portfolio == b.portfolio
+        return not (exclusive and same_level and a.status == b.status == "current")
     if {a.status, b.status} == {"former", "current"}:
         return False
     if not country_compatible(a.country, b.country):
@@ -93,7 +99,9 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
     status = "former" if words & FORMER else "current" if words & CURRENT else ""
     country, portfolio = "", []
     for t in toks:
-        if t.ent_type_ in ("GPE", "NORP") and not country:
+        if t.lower_ in LEVEL_WORDS and t.text.islower() and t.i == r.i - 1:
+            portfolio.append(t.lower_)  # "state senator": the level of the office
+        elif t.ent_type_ in ("GPE", "NORP") and not country:
             ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
             country = place_key(ent.text)
         elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i and not t.ent_type_
