@@ -50,7 +50,7 @@ def read(articles: Iterable[Article], model: str | None = None,
 def report(articles: Iterable[Article], model: str | None = None,
            on_article: Callable[[Article], None] | None = None) -> ClaimsReport:
     """Read the articles and compare what they assert."""
-    from quotes.claims.compare import findings
+    from quotes.claims.compare import findings, ordered
     from quotes.claims.paraphrase import link
     from quotes.claims.statements import findings as statement_findings
 
@@ -58,6 +58,6 @@ def report(articles: Iterable[Article], model: str | None = None,
     return ClaimsReport(
         articles=tuple(a.path for a in read_ok),
         claims=tuple(claims),
-        findings=tuple(findings(claims) + statement_findings(stmts)),
+        findings=tuple(ordered(findings(claims) + statement_findings(stmts))),
         links=tuple(link(claims, quotes)),
     )

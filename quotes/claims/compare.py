@@ -150,7 +150,12 @@ def findings(claims: Sequence[Claim]) -> list[Finding]:
         head = group[0]
         out.append(Finding(status=status, kind=head.kind, slot=head.slot, subject=head.subject,
                            sides=tuple(_side(p) for p in parts), note=note, either=tuple(either)))
+    return ordered(out)
+
+
+def ordered(found: Sequence[Finding]) -> list[Finding]:
+    """Conflicts first, then partial, agree and unique; inside a status, typed slots before same-value
+    statements and findings over more articles first."""
     rank = {s: i for i, s in enumerate(STATUSES)}
-    out.sort(key=lambda f: (rank[f.status], -len(f.articles), f.kind, f.sides[0].claims[0].article,
-                            f.sides[0].claims[0].start_char))
-    return out
+    return sorted(found, key=lambda f: (rank[f.status], f.kind == "statement", -len(f.articles), f.kind,
+                                        f.sides[0].claims[0].article, f.sides[0].claims[0].start_char))

@@ -7,7 +7,7 @@ from quotes.claims import ages, clauses, dated, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
-    CROWD_NOUNS, NOUN_CLASS, TALLY_VERBS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, TALLY_WORDS, UNIT_NOUNS, WINDOW_WORDS,
+    CROWD_NOUNS, NOUN_CLASS, TALLY_VERBS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, TALLY_PHRASES, UNIT_NOUNS, WINDOW_WORDS,
 )
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number
@@ -90,11 +90,11 @@ def crowd_claim(ctx: Context, sent, noun, toks, n, mods) -> Claim | None:
     if verb is None or verb.lemma_.lower() in TALLY_VERBS:
         return None
     lemma = verb.lemma_.lower()
-    words = {t.lower_ for t in sent}
-    running = bool(words & TALLY_WORDS) or n.relation != "="
+    low = " ".join(sent.text.lower().split())
+    running = any(p in low for p in TALLY_PHRASES) or n.relation != "="
     value = ctx.value("number", toks + [noun], str(n))
     cls = "people" if noun.lemma_.lower() in ("people", "person") else noun.lemma_.lower()
-    where = tuple(sorted({f"place:{place_key(e.text)}" for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC")}))
+    where = tuple(sorted({f"place:{place_key(e.text)}" for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}))
     who = tuple(f"who:{p}" for p in ctx.persons(sent))
     if not where and not who:
         return None  # five protesters where? a count of people is only compared at a named place or person

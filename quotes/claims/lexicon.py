@@ -19,7 +19,8 @@ CROWD_NOUNS = frozenset(
     resident soldier civilian employee supporter activist journalist reporter migrant refugee prisoner
     inmate hostage suspect gunman attacker casualty firefighter patient""".split())
 # words that make a count a running tally, true at its own moment only ("so far", "the toll rose")
-TALLY_WORDS = frozenset("far toll tally latest rose risen climbed rising updated preliminary".split())
+TALLY_PHRASES = ("so far", "death toll", "toll rose", "toll has risen", "tally", "latest count", "as of", "rose to", "risen to",
+                 "climbed to", "rising to", "preliminary", "at last count", "up to now", "to date")
 
 # verbs whose counts of people are tallies of a campaign, not facts of one event (turnout, support)
 TALLY_VERBS = frozenset("be have say vote support back favor favour attend poll survey sign join elect".split())
@@ -71,7 +72,7 @@ COUNTRY_ALIASES = {
 SPEECH_VERBS = frozenset(
     """say confirm state announce deny suggest indicate claim insist warn describe call tell acknowledge
     note report admit promise predict reveal argue assert declare maintain explain add emphasize emphasise
-    stress point signal hint""".split())
+    stress point signal hint write post tweet""".split())
 # verbs whose object is described "as" something ("describing this as a considerable starting point")
 AS_VERBS = frozenset("describe call characterize characterise label brand dismiss hail praise frame".split())
 
