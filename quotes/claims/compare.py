@@ -49,7 +49,7 @@ def compatible(a: Claim, b: Claim) -> bool:
             return True  # a tally "so far" is true at its own moment: a different time, never a conflict
         return parse_number_norm(a.values[0].norm).compatible(parse_number_norm(b.values[0].norm))
     if a.kind == "title":
-        return titles.compatible(a.values[0].norm, b.values[0].norm)
+        return titles.claims_compatible(a, b)
     if a.kind == "list":
         ia, ib = _items(a), _items(b)
         if ia == ib:

@@ -45,7 +45,10 @@ ROLE_NOUNS = frozenset(
     commander general admiral envoy representative congressman congresswoman lawmaker judge justice
     attorney prosecutor speaker emperor dictator monarch chief official diplomat advisor adviser
     negotiator treasurer comptroller auditor assemblyman assemblywoman councilman councilwoman councillor
-    councilor""".split())
+    councilor manager professor aide strategist reporter nominee candidate gov. sen. rep. gen. atty.""".split())
+# abbreviated titles and their office
+ROLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                      "atty.": "attorney", "congressman": "representative", "congresswoman": "representative"}
 # elected offices one person cannot hold together at one level ("state treasurer" and "state senator")
 EXCLUSIVE_OFFICES = frozenset(
     """senator representative congressman congresswoman governor treasurer mayor comptroller auditor

@@ -32,6 +32,7 @@ from quotes.speakers import fold, key
 
 MIN_SCORE = 6.0  # IDF of the value plus the IDF of the words its sentences share
 MIN_SHARED = 1
+RARE_VALUE = 3  # a value given by at most this many sentences of the input pairs without shared words
 NEED = 2  # a pair must be each other's best match (1: either one's)
 MIN_VALUES = 2  # shared values, one of them a name, a number or a date
 MAX_DF = 0.05  # a word in more than this share of all sentences (and more than 8) is not used to retrieve
@@ -151,13 +152,15 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
         for i in members:
             s = stmts[i]
             seen = {j for w in s.words for j in postings[w] if j > i and stmts[j].claim.article_id != s.claim.article_id}
+            if kdf[k] <= RARE_VALUE:
+                seen |= {j for j in members if j > i and stmts[j].claim.article_id != s.claim.article_id}
             for j in seen:
                 t = stmts[j]
                 shared = s.words & t.words
-                if len(shared) < MIN_SHARED:
-                    continue
+                if len(shared) < MIN_SHARED and not (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
+                    continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)
-                if score >= MIN_SCORE:
+                if score >= MIN_SCORE or (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
                     out[(i, j)] = score
     return out
 
