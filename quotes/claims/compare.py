@@ -113,7 +113,8 @@ def _status(kind: str, parts: list[list[Claim]]) -> tuple[str, str]:
         if kind == "list" and len({frozenset(_items(c)) for c in parts[0]}) > 1:
             sets = [_items(c) for c in parts[0]]
             extra = sorted(set().union(*sets) - set.intersection(*sets))
-            return "partial", f"an open list (\"including\", \"among others\") names fewer: {', '.join(extra)} not in all"
+            # a shorter list that does not claim to be complete agrees with the longer one
+            return "agree", f"an open list (\"including\", \"among others\", \"also\", a tally of wins) names fewer: {', '.join(extra)} not in all"
         return ("agree" if len(arts) > 1 else "unique"), ""
     if kind == "list":
         sets = sorted((_items(p[0]) for p in parts), key=len)

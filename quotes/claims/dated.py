@@ -26,7 +26,7 @@ from quotes.claims.retrieve import stem
 from quotes.speakers import key
 
 DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "mid", "early", "late"))
-PLACE_ENTS = frozenset(("GPE", "LOC", "FAC"))
+PLACE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))  # an ORG for a venue ("the University of Miami")
 PARTY_WORDS = frozenset(("democratic", "republican", "gop", "democrat", "democrats", "republicans"))
 
 

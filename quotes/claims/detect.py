@@ -7,7 +7,7 @@ from quotes.claims import ages, clauses, dated, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
-    CROWD_NOUNS, NOUN_CLASS, TALLY_VERBS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, TALLY_PHRASES, UNIT_NOUNS, WINDOW_WORDS,
+    CROWD_NOUNS, NOUN_CLASS, RESULT_WORDS, TALLY_VERBS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, TALLY_PHRASES, UNIT_NOUNS, WINDOW_WORDS,
 )
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number
@@ -158,7 +158,10 @@ def lists(ctx: Context, sent) -> list[Claim]:
         words |= {x.lower_ for x in t.doc[last + 1:min(last + 4, sent.end)]}  # "..., among others"
         if prep is not None:
             words.add(prep.lower_)
-        open_list = bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
+        # "includes", "among others", "also won", "as well": examples; a list of wins is a tally of results
+        # that grows as they come in, so a shorter one is never a complete list
+        open_list = (bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
+                     or head.lemma_.lower() in RESULT_WORDS or any(c.lower_ in ("also", "well") for c in head.children))
         key = head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
         names = sorted({place_key(e.text) for e in ents})
         people = ctx.persons(sent)

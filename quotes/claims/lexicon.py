@@ -98,9 +98,11 @@ EVENT_NOUN_CLASSES = {
     "attack": ("attack", "shooting", "massacre", "bombing", "killing", "rampage", "assault", "explosion", "crash"),
     "contest": ("caucus", "caucuses", "primary", "election", "contest", "win", "victory", "defeat", "loss",
                 "vote", "runoff", "referendum"),
+    "debate": ("debate", "forum", "town hall"),
 }
 EVENT_NOUN_CLASS = {w: cls for cls, words in EVENT_NOUN_CLASSES.items() for w in words}
 
 NEGATIONS = frozenset("no not never n't nothing none neither nor without".split())
 NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
+RESULT_WORDS = frozenset("win won carry sweep capture take victory".split())  # lists of results: tallies
 OPEN_LIST_MARKERS = frozenset("including include includes among like such etc other others".split())

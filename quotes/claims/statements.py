@@ -137,6 +137,9 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
     kdf = Counter(k for k in {(s.claim.article_id, s.claim.start_char, s.key) for s in stmts})
     kdf = Counter(k for _, _, k in kdf)
     idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    # how many sentences of each article give the value: a value one sentence of each of two articles gives
+    # is paired on any shared word
+    per_article = Counter((k, a) for a, _, k in {(s.claim.article_id, s.claim.start_char, s.key) for s in stmts})
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(stmts):
         by_key[s.key].append(i)
@@ -154,13 +157,14 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
             seen = {j for w in s.words for j in postings[w] if j > i and stmts[j].claim.article_id != s.claim.article_id}
             if kdf[k] <= RARE_VALUE:
                 seen |= {j for j in members if j > i and stmts[j].claim.article_id != s.claim.article_id}
-            for j in seen:
+            for j in sorted(seen):
                 t = stmts[j]
                 shared = s.words & t.words
                 if len(shared) < MIN_SHARED and not (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
                     continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)
-                if score >= MIN_SCORE or (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
+                once = per_article[(k, s.claim.article_id)] == 1 == per_article[(k, t.claim.article_id)]
+                if score >= MIN_SCORE or once or (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
                     out[(i, j)] = score
     return out
 
@@ -199,7 +203,7 @@ def findings(stmts: Sequence[Stmt]) -> list[Finding]:
 
 def _finding(group: list[Stmt]) -> Finding:
     counts = Counter(w for s in group for w in s.words)
-    shared = [w for w, c in counts.most_common() if c >= 2][:4]
+    shared = [w for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
     claims = tuple(s.claim for s in group)
     label = group[0].key.split(":", 1)[1]
     side = Side(value=claims[0].shown, norm=group[0].key, claims=claims)
