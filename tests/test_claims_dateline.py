@@ -82,3 +82,31 @@ def test_ages(a, b, ok):
 ])
 def test_titles_held_at_one_time(x, y, ok):
     assert titles.compatible(x, y) is ok
+
+
+def title(norm: str, written: str) -> Claim:
+    return Claim(article=f"{written}.txt", article_id=written, kind="title", key="ruiz", slot="title of Ana Ruiz",
+                 subject="Ana Ruiz", participants=("Ana Ruiz",), values=(Value("title", norm, norm, 0, 1),),
+                 text="x", start_char=0, end_char=1, line=1, scope=(f"written:{written}",) if written else ())
+
+
+@pytest.mark.parametrize("a, b, ok", [
+    (("current|reporter|-|-", "2016-03-12"), ("former|reporter|-|-", "2016-03-15"), True),  # left in between
+    (("former|reporter|-|-", "2016-03-12"), ("current|reporter|-|-", "2016-03-15"), False),  # not back again
+    (("former|reporter|-|-", "2016-03-12"), ("current|reporter|-|-", "2016-03-12"), False),  # the same day
+    (("former|reporter|-|-", ""), ("current|reporter|-|-", "2016-03-12"), False),  # no date: a conflict
+])
+def test_current_then_former_is_a_different_time(a, b, ok):
+    assert titles.claims_compatible(title(*a), title(*b)) is ok
+
+
+@given(st.text(alphabet="ab ,.\n", min_size=1, max_size=40), st.data())
+def test_marked_sentences_keep_every_value(text, data):
+    from quotes.render.claims_view import marked
+
+    s = data.draw(st.integers(0, len(text) - 1))
+    e = data.draw(st.integers(s + 1, len(text)))
+    c = Claim(article="a.txt", article_id="a", kind="count", key="k", slot="s", subject="-", participants=(),
+              values=(Value("number", text[s:e], "1", s, e),), text=text, start_char=0, end_char=len(text), line=1)
+    pieces = marked(c)
+    assert [t for t, m in pieces if m] == [" ".join(text[s:e].split())] or not text[s:e].strip()

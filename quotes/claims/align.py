@@ -149,6 +149,24 @@ def _ambiguous(block: Sequence[Claim]) -> set[int]:
     return out
 
 
+def connected(n: int, pairs) -> list[list[int]]:
+    """The groups of `range(n)` that the pairs connect (union-find), in order of their first member."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
 def components(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims connected by `same_slot`; a claim aligned with nothing is a group of one."""
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -156,22 +174,8 @@ def components(claims: Sequence[Claim]) -> list[list[Claim]]:
         blocks[(c.kind, c.key)].append(c)
     out: list[list[Claim]] = []
     for block in blocks.values():
-        parent = list(range(len(block)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         bridges = _ambiguous(block)
-        for i, j in _candidates(block):
-            if i in bridges or j in bridges:
-                continue
-            if same_slot(block[i], block[j]):
-                parent[find(i)] = find(j)
-        groups: dict[int, list[Claim]] = defaultdict(list)
-        for i, c in enumerate(block):
-            groups[find(i)].append(c)
-        out += list(groups.values())
+        pairs = [(i, j) for i, j in _candidates(block)
+                 if i not in bridges and j not in bridges and same_slot(block[i], block[j])]
+        out += [[block[i] for i in group] for group in connected(len(block), pairs)]
     return out

@@ -1,46 +1,44 @@
-"""The same statement in several articles: sentences that say the same thing, and the values they share.
+"""The same value in several articles: a name, place, organisation, number or date two articles give in
+sentences that say the same thing, reported as an agreement with the value marked in each sentence.
 
 Typed claims (counts, dates, titles, lists, ...) compare one slot at a time. Much of what coverage of one
-event has in common is a plain statement ("X won the caucuses", "the attack left 14 dead at a club in
-Y"): this module lines up such sentences across articles and reports the values both give — the same
-person, place, organisation, number, date or noun — as an agreement, each value marked in its sentence.
+event has in common is a plain statement ("X won the caucuses", "the attack left 14 dead"): this module
+lines up the values of such sentences across articles.
 
-Two sentences of two articles are one statement when they share rare content words: the IDF-weighted
-share of the smaller sentence's words they have in common is at least `MIN_SCORE`, they share at least
-`MIN_SHARED` content words and at least two values, one of them a name, a number or a date. Each
-sentence keeps its best partner in each other article, and only pairs that are each other's best are
-kept (mutual best matches), so one sentence is never paired with a whole article. Retrieval goes
-through an inverted index over rare words: the work grows with the pairs that share a rare word, not
-with the square of the input.
+Two values of two articles are paired when they have the same key ("n:49", "d:2016-02-20 saturday",
+"p:cruz", "g:orlando") and their sentences share content words: the IDF of the value (how few sentences
+of the input give it) plus the IDF of the shared words reaches `MIN_SCORE`. A value that one sentence of
+each of the two articles gives, or that at most `RARE_VALUE` sentences of the whole input give, is paired
+on fewer shared words. Each value keeps its best partner in each other article, and only pairs that are
+each other's best are kept, so a frequent value ("Tuesday", "Trump") is not joined into one large group.
+Values are grouped by key, and a value is only scored against values of its key that share a word with
+it (an inverted index), so the work does not grow with the square of the input.
 
-A statement is never a conflict: values that differ between aligned sentences are left to the typed
-rules, which know which differences matter.
+A same-value finding is never a conflict: values that differ between aligned sentences are left to the
+typed rules, which know which differences matter.
 """
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from quotes.claims.align import connected
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
-from quotes.claims.model import Claim, Finding, Side, Value
+from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.numbers import parse_number
 from quotes.claims.people import strip_possessive
 from quotes.speakers import fold, key
 
 MIN_SCORE = 6.0  # IDF of the value plus the IDF of the words its sentences share
-MIN_SHARED = 1
+MIN_SHARED = 1  # content words the two sentences share (a rare value needs none)
 RARE_VALUE = 3  # a value given by at most this many sentences of the input pairs without shared words
-NEED = 2  # a pair must be each other's best match (1: either one's)
-MIN_VALUES = 2  # shared values, one of them a name, a number or a date
-MAX_DF = 0.05  # a word in more than this share of all sentences (and more than 8) is not used to retrieve
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
 NUMBER_ENTS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 DATE_ENTS = frozenset(("DATE", "TIME"))
-STRONG = ("p:", "g:", "o:", "n:", "d:")  # value keys that anchor a statement (names, numbers, dates)
 _DAY_PARTS = ("night", "morning", "evening", "afternoon")
 
 
@@ -76,7 +74,6 @@ def _value_key(ent) -> str | None:
     return None
 
 
-KINDS = ("n:", "d:", "g:", "o:", "p:")  # value kinds compared: numbers, dates, places, organisations, people
 
 def _values(ctx: Context, sent) -> list[tuple[str, list]]:
     values: list[tuple[str, list]] = []
@@ -91,13 +88,6 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
         if k and toks:
             values.append((k, toks))
         taken.update(t.i for t in e)
-    for chunk in sent.noun_chunks:
-        h = chunk.root
-        if h.pos_ != "NOUN" or h.is_stop or h.i in taken or ctx.quoted(h) or not h.is_alpha:
-            continue
-        toks = [t for t in chunk if t.i not in taken and t.pos_ not in ("DET", "PRON", "PUNCT") and t.tag_ != "POS"]
-        if toks and h in toks:
-            values.append(("w:" + fold(h.lemma_), toks))
     return values
 
 
@@ -109,8 +99,6 @@ def sentence_stmts(ctx: Context) -> list[Stmt]:
         sent_words = frozenset(fold(t.lemma_) for t in sent if t.pos_ in CONTENT_POS and not t.is_stop
                                and t.is_alpha and not ctx.quoted(t))
         for k, toks in _values(ctx, sent):
-            if not k.startswith(KINDS):
-                continue
             value = ctx.value("statement", toks, k)
             if "\n" in value.text:
                 continue
@@ -160,17 +148,18 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
             for j in sorted(seen):
                 t = stmts[j]
                 shared = s.words & t.words
-                if len(shared) < MIN_SHARED and not (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
+                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))
+                if len(shared) < MIN_SHARED and not rare:
                     continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)
                 once = per_article[(k, s.claim.article_id)] == 1 == per_article[(k, t.claim.article_id)]
-                if score >= MIN_SCORE or once or (kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))):
+                if score >= MIN_SCORE or once or rare:
                     out[(i, j)] = score
     return out
 
 
 def findings(stmts: Sequence[Stmt]) -> list[Finding]:
-    """One agreement per group of values (at most one per article) given in the same context."""
+    """One agreement per group of the same value given by sentences that are each other's best match."""
     scores = _pairs(stmts)
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), sc in scores.items():
@@ -178,22 +167,11 @@ def findings(stmts: Sequence[Stmt]) -> list[Finding]:
             k = (a, stmts[b].claim.article_id)
             if k not in best or sc > best[k][0]:
                 best[k] = (sc, b)
-    parent = list(range(len(stmts)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for (i, j) in scores:
-        if (best[(i, stmts[j].claim.article_id)][1] == j) + (best[(j, stmts[i].claim.article_id)][1] == i) >= NEED:
-            parent[find(i)] = find(j)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(stmts)):
-        groups[find(i)].append(i)
+    mutual = [(i, j) for (i, j) in scores
+              if best[(i, stmts[j].claim.article_id)][1] == j and best[(j, stmts[i].claim.article_id)][1] == i]
+    groups = connected(len(stmts), mutual)
     out = []
-    for members in groups.values():
+    for members in groups:
         arts = {stmts[i].claim.article_id for i in members}
         if len(arts) < 2:
             continue
