@@ -128,14 +128,14 @@ def test_once_event_dates_conflict_and_refine():
     assert sorted(len(s.claims) for s in fs[0].sides) == [1, 2]
 
 
-def test_closed_lists_that_differ_conflict_and_open_ones_are_partial():
+def test_closed_lists_that_differ_conflict_and_open_shorter_ones_agree():
     three = claim("a", "list", "stop in", "Lyon, Turin and Geneva", "geneva|lyon|turin")
     two = claim("b", "list", "stop in", "Lyon and Geneva", "geneva|lyon")
     open_two = claim("c", "list", "stop in", "Lyon and Geneva, among others", "geneva|lyon", flags=("open",))
     [f] = findings([three, two])
     assert f.status == "conflict" and "turin" in f.note
     [g] = findings([three, open_two])
-    assert g.status == "partial"
+    assert g.status == "agree" and "names fewer" in g.note
 
 
 def test_reported_polarity():

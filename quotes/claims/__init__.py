@@ -16,11 +16,13 @@ __all__ = ["Claim", "ClaimsReport", "Finding", "ParaphraseLink", "read", "report
 
 
 def read(articles: Iterable[Article], model: str | None = None,
-         on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[Claim], list[tuple[Quote, object]]]:
-    """Every article's claims, and its direct quotes with the parsed sentence context of each."""
+         on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[Claim], list[tuple[Quote, object]], list]:
+    """Every article's claims, its direct quotes with the parsed sentence context of each, and its
+    sentences as candidate statements."""
     from quotes import nlp as nlp_loader
     from quotes.claims.context import Context
     from quotes.claims.detect import detect
+    from quotes.claims.statements import sentence_stmts
     from quotes.extract import Extractor
 
     extractor = Extractor(model)
@@ -28,6 +30,7 @@ def read(articles: Iterable[Article], model: str | None = None,
     read_ok: list[Article] = []
     claims: list[Claim] = []
     quotes: list[tuple[Quote, object]] = []
+    stmts: list = []
     pairs = list(extractor.extract_many(articles))
     docs = nlp_loader.pipe_whole(nlp, (a.text for a, _ in pairs))
     for (article, qs), doc in zip(pairs, docs):
@@ -37,22 +40,24 @@ def read(articles: Iterable[Article], model: str | None = None,
         ctx = Context(article, doc, spans)
         claims += detect(ctx)
         quotes += [(q, ctx) for q in qs]
+        stmts += sentence_stmts(ctx)
         read_ok.append(article)
         if on_article:
             on_article(article)
-    return read_ok, claims, quotes
+    return read_ok, claims, quotes, stmts
 
 
 def report(articles: Iterable[Article], model: str | None = None,
            on_article: Callable[[Article], None] | None = None) -> ClaimsReport:
     """Read the articles and compare what they assert."""
-    from quotes.claims.compare import findings
+    from quotes.claims.compare import findings, ordered
     from quotes.claims.paraphrase import link
+    from quotes.claims.statements import findings as statement_findings
 
-    read_ok, claims, quotes = read(articles, model, on_article)
+    read_ok, claims, quotes, stmts = read(articles, model, on_article)
     return ClaimsReport(
         articles=tuple(a.path for a in read_ok),
         claims=tuple(claims),
-        findings=tuple(findings(claims)),
+        findings=tuple(ordered(findings(claims) + statement_findings(stmts))),
         links=tuple(link(claims, quotes)),
     )

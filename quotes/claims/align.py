@@ -44,6 +44,17 @@ def same_slot(a: Claim, b: Claim) -> bool:
     """Are two claims (of one block, from two articles) about the same thing?"""
     if a.article_id == b.article_id or a.kind != b.kind or a.key != b.key:
         return False
+    if a.kind == "count" and ("crowd" in a.flags or "crowd" in b.flags):
+        if not ("crowd" in a.flags and "crowd" in b.flags and _scope_ok(a, b)):
+            return False
+        # the same people, the same verb, and the same named place or person around them
+        pa = {s for s in a.scope if s.startswith("place:")}
+        pb = {s for s in b.scope if s.startswith("place:")}
+        if pa and pb and not pa & pb:
+            return False
+        wa = {s[4:] for s in a.scope if s.startswith("who:")}
+        wb = {s[4:] for s in b.scope if s.startswith("who:")}
+        return bool(pa & pb) or any(same_person(x, y) for x in wa for y in wb)
     if a.kind == "count":
         # one person's tally (delegates, votes, rallies) changes from day to day; what two or more named
         # people did together (meetings, debates, calls) is a fixed count
@@ -57,7 +68,7 @@ def same_slot(a: Claim, b: Claim) -> bool:
         if a.participants and b.participants:
             return covers(a.participants, b.participants) and bool(items_a & items_b)
         return len(items_a & items_b) >= MIN_SHARED_ITEMS  # nobody named: the same head and two shared items
-    if a.kind == "title":
+    if a.kind in ("title", "age"):
         return same_person(a.subject, b.subject)
     if a.kind == "event":
         if not _same_subject(a, b):
@@ -75,6 +86,13 @@ def same_slot(a: Claim, b: Claim) -> bool:
             shared = (set(a.words) & set(b.words)) - names - values
             return len(shared) >= MIN_SHARED_EVENT and compatible(a, b)
         return True
+    if a.kind == "dated":
+        if "event" in a.flags:
+            return _scope_ok(a, b)
+        if not same_person(a.subject, b.subject):
+            return False
+        shared = set(a.words) & set(b.words)
+        return len(shared) >= MIN_SHARED_REPORTED and len(shared) / min(len(a.words), len(b.words)) >= MIN_OVERLAP_REPORTED
     if a.kind == "reported":
         if not _same_subject(a, b):
             return False
@@ -131,6 +149,24 @@ def _ambiguous(block: Sequence[Claim]) -> set[int]:
     return out
 
 
+def connected(n: int, pairs) -> list[list[int]]:
+    """The groups of `range(n)` that the pairs connect (union-find), in order of their first member."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[find(i)].append(i)
+    return list(groups.values())
+
+
 def components(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Groups of claims connected by `same_slot`; a claim aligned with nothing is a group of one."""
     blocks: dict[tuple[str, str], list[Claim]] = defaultdict(list)
@@ -138,22 +174,8 @@ def components(claims: Sequence[Claim]) -> list[list[Claim]]:
         blocks[(c.kind, c.key)].append(c)
     out: list[list[Claim]] = []
     for block in blocks.values():
-        parent = list(range(len(block)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         bridges = _ambiguous(block)
-        for i, j in _candidates(block):
-            if i in bridges or j in bridges:
-                continue
-            if same_slot(block[i], block[j]):
-                parent[find(i)] = find(j)
-        groups: dict[int, list[Claim]] = defaultdict(list)
-        for i, c in enumerate(block):
-            groups[find(i)].append(c)
-        out += list(groups.values())
+        pairs = [(i, j) for i, j in _candidates(block)
+                 if i not in bridges and j not in bridges and same_slot(block[i], block[j])]
+        out += [[block[i] for i in group] for group in connected(len(block), pairs)]
     return out

@@ -4,7 +4,7 @@ marks ("Trump confirmed no meeting would take place", "describing this as a cons
 from __future__ import annotations
 
 from quotes.claims.context import Context, content_words, place_key
-from quotes.claims.dates import parse_date
+from quotes.claims.dated import when_of
 from quotes.claims.lexicon import AS_VERBS, NEGATIONS, NEGATIVE_VERBS, ONCE_EVENTS, SPEECH_VERBS
 from quotes.claims.model import Claim
 from quotes.compare.speakers import fold, key
@@ -42,6 +42,18 @@ def _identity(ctx: Context, subj) -> tuple[str, tuple[str, ...]] | None:
     return None
 
 
+def _same_line(ctx: Context, subj, verb):
+    """The parser runs a headline or a previous line into the sentence: a subject on another line than its
+    verb is replaced by the first name on the verb's line before it."""
+    if subj is None or "\n" not in ctx.doc.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+        return subj
+    line_start = ctx.doc.text.rfind("\n", 0, verb.idx) + 1
+    for m in ctx.people.mentions:
+        if not m.pronoun and line_start <= ctx.doc[m.start].idx < verb.idx:
+            return ctx.doc[m.end - 1]
+    return None
+
+
 def _attached(tok, verb) -> bool:
     """Is the entity root `tok` a modifier of `verb` ("in June", "on Wednesday", "last June")?"""
     if tok.head.i == verb.i and tok.dep_ in ("npadvmod", "tmod", "obl"):
@@ -59,14 +71,14 @@ def events(ctx: Context, sent) -> list[Claim]:
                   and e.root.head.lower_ in ("in", "at") and not ctx.quoted(e.root)]
         values = []
         for e in dates:
-            w = parse_date(e.text)
+            w = when_of(ctx, e)
             if w:
                 values.append(ctx.value("date", list(e), str(w)))
         for e in places:
             values.append(ctx.value("place", list(e), place_key(e.text)))
         if not values:
             continue
-        subj = subject_of(v)
+        subj = _same_line(ctx, subject_of(v), v)
         ident = _identity(ctx, subj) if subj is not None else None
         if ident is None:
             continue

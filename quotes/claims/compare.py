@@ -45,9 +45,11 @@ def _items(c: Claim) -> set[str]:
 def compatible(a: Claim, b: Claim) -> bool:
     """Can both claims be true of the same slot?"""
     if a.kind == "count":
+        if "running" in a.flags or "running" in b.flags:
+            return True  # a tally "so far" is true at its own moment: a different time, never a conflict
         return parse_number_norm(a.values[0].norm).compatible(parse_number_norm(b.values[0].norm))
     if a.kind == "title":
-        return titles.compatible(a.values[0].norm, b.values[0].norm)
+        return titles.claims_compatible(a, b)
     if a.kind == "list":
         ia, ib = _items(a), _items(b)
         if ia == ib:
@@ -64,6 +66,12 @@ def compatible(a: Claim, b: Claim) -> bool:
         return True
     if a.kind == "reported":
         return a.values[0].norm == b.values[0].norm
+    if a.kind == "age":
+        from quotes.claims.ages import compatible as ages_compatible
+
+        return ages_compatible(a, b)
+    if a.kind == "dated":
+        return parse_when(a.values[0].norm).compatible(parse_when(b.values[0].norm))
     return True
 
 
@@ -71,7 +79,7 @@ def specificity(c: Claim) -> tuple:
     if c.kind == "title":
         t = titles.Title.parse(c.values[0].norm)
         return (t.status != "?", bool(t.country), bool(t.portfolio), t.status == "former")
-    if c.kind == "event":
+    if c.kind in ("event", "dated"):
         return (sum(parse_when(v.norm).specificity for v in c.values if v.kind == "date"),)
     if c.kind == "list":
         return (len(_items(c)),)
@@ -105,7 +113,8 @@ def _status(kind: str, parts: list[list[Claim]]) -> tuple[str, str]:
         if kind == "list" and len({frozenset(_items(c)) for c in parts[0]}) > 1:
             sets = [_items(c) for c in parts[0]]
             extra = sorted(set().union(*sets) - set.intersection(*sets))
-            return "partial", f"an open list (\"including\", \"among others\") names fewer: {', '.join(extra)} not in all"
+            # a shorter list that does not claim to be complete agrees with the longer one
+            return "agree", f"an open list (\"including\", \"among others\", \"also\", a tally of wins) names fewer: {', '.join(extra)} not in all"
         return ("agree" if len(arts) > 1 else "unique"), ""
     if kind == "list":
         sets = sorted((_items(p[0]) for p in parts), key=len)
@@ -142,7 +151,12 @@ def findings(claims: Sequence[Claim]) -> list[Finding]:
         head = group[0]
         out.append(Finding(status=status, kind=head.kind, slot=head.slot, subject=head.subject,
                            sides=tuple(_side(p) for p in parts), note=note, either=tuple(either)))
+    return ordered(out)
+
+
+def ordered(found: Sequence[Finding]) -> list[Finding]:
+    """Conflicts first, then partial, agree and unique; inside a status, typed slots before same-value
+    statements and findings over more articles first."""
     rank = {s: i for i, s in enumerate(STATUSES)}
-    out.sort(key=lambda f: (rank[f.status], -len(f.articles), f.kind, f.sides[0].claims[0].article,
-                            f.sides[0].claims[0].start_char))
-    return out
+    return sorted(found, key=lambda f: (rank[f.status], f.kind == "statement", -len(f.articles), f.kind,
+                                        f.sides[0].claims[0].article, f.sides[0].claims[0].start_char))

@@ -27,10 +27,25 @@ class Context:
             for t in s:
                 self._sent_index[t.i] = i
 
+    @property
+    def written(self):
+        """The article's own date (`dateline.article_date`), or None."""
+        if not hasattr(self, "_written"):
+            from quotes.claims.dateline import article_date
+
+            self._written = article_date(self.article)
+        return self._written
+
     # ---- positions ------------------------------------------------------------------------
     def quoted(self, tok) -> bool:
         c = tok.idx
         return any(s <= c < e for s, e in self.quote_spans)
+
+    def in_short_quote(self, tok, passage: int = 150) -> bool:
+        """Inside quote marks that hold someone's words, not a quoted passage of a whole paragraph (an
+        excerpt the article reproduces, whose facts it publishes)."""
+        c = tok.idx
+        return any(s <= c < e and e - s < passage for s, e in self.quote_spans)
 
     def span_quoted(self, start_char: int, end_char: int) -> bool:
         return any(s < end_char and start_char < e for s, e in self.quote_spans)

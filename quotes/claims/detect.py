@@ -3,11 +3,11 @@ speech in `clauses`. Words inside direct quotes are never claims: they are the s
 writer's (`quotes compare` compares them)."""
 from __future__ import annotations
 
-from quotes.claims import clauses, titles
+from quotes.claims import ages, clauses, dated, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
-    NOUN_CLASS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, UNIT_NOUNS, WINDOW_WORDS,
+    CROWD_NOUNS, NOUN_CLASS, RESULT_WORDS, TALLY_VERBS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, TALLY_PHRASES, UNIT_NOUNS, WINDOW_WORDS,
 )
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number
@@ -26,7 +26,10 @@ def detect(ctx: Context) -> list[Claim]:
         out += lists(ctx, sent)
         out += clauses.events(ctx, sent)
         out += clauses.reported(ctx, sent)
+        out += dated.utterances(ctx, sent)
+        out += dated.events(ctx, sent)
     out += titles.titles(ctx)
+    out += ages.ages(ctx)
     return out
 
 
@@ -64,12 +67,39 @@ def counts(ctx: Context, sent) -> list[Claim]:
         cls = NOUN_CLASS.get(noun, noun)
         mods = tuple(sorted(f"mod:{fold(c.lemma_)}" for c in h.children if c.dep_ == "compound"))
         people = anchored_people(ctx, h)
-        if not people:
-            continue
+        if not people or len(people) < 2:
+            crowd = crowd_claim(ctx, sent, h, toks, n, mods)
+            if crowd is not None:
+                out.append(crowd)
+            if not people:
+                continue
         value = ctx.value("number", toks + [h], str(n))
         out.append(ctx.claim(sent, "count", cls, f"number of {cls[:-1] + 'ies' if cls.endswith('y') else cls + 's'}", " & ".join(people) or "—", people, [value],
                              scope=mods + years(ctx, sent)))
     return out
+
+
+def crowd_claim(ctx: Context, sent, noun, toks, n, mods) -> Claim | None:
+    """"five protesters were arrested", "killed 49 people": a count of people at the event, keyed by what
+    happened to them (the verb that governs the noun, or the participle that describes it)."""
+    if noun.lemma_.lower() not in CROWD_NOUNS:
+        return None
+    verb = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if verb is None:
+        verb = noun.head if noun.dep_ in ("dobj", "nsubj", "nsubjpass") and noun.head.pos_ == "VERB" else None
+    if verb is None or verb.lemma_.lower() in TALLY_VERBS:
+        return None
+    lemma = verb.lemma_.lower()
+    low = " ".join(sent.text.lower().split())
+    running = any(p in low for p in TALLY_PHRASES) or n.relation != "="
+    value = ctx.value("number", toks + [noun], str(n))
+    cls = "people" if noun.lemma_.lower() in ("people", "person") else noun.lemma_.lower()
+    where = tuple(sorted({f"place:{place_key(e.text)}" for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}))
+    who = tuple(f"who:{p}" for p in ctx.persons(sent))
+    if not where and not who:
+        return None  # five protesters where? a count of people is only compared at a named place or person
+    return ctx.claim(sent, "count", f"crowd|{cls}|{lemma}", f"number of {cls} {verb.text}", "—", (), [value],
+                     scope=mods + years(ctx, sent) + where + who, flags=("crowd",) + (("running",) if running else ()))
 
 
 def anchored_people(ctx: Context, noun) -> tuple[str, ...]:
@@ -128,7 +158,10 @@ def lists(ctx: Context, sent) -> list[Claim]:
         words |= {x.lower_ for x in t.doc[last + 1:min(last + 4, sent.end)]}  # "..., among others"
         if prep is not None:
             words.add(prep.lower_)
-        open_list = bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
+        # "includes", "among others", "also won", "as well": examples; a list of wins is a tally of results
+        # that grows as they come in, so a shorter one is never a complete list
+        open_list = (bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
+                     or head.lemma_.lower() in RESULT_WORDS or any(c.lower_ in ("also", "well") for c in head.children))
         key = head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
         names = sorted({place_key(e.text) for e in ents})
         people = ctx.persons(sent)

@@ -13,6 +13,18 @@ NOUN_CLASSES = {
 }
 NOUN_CLASS = {w: cls for cls, words in NOUN_CLASSES.items() for w in words}
 
+# people counted at one event ("five protesters were arrested", "49 people killed")
+CROWD_NOUNS = frozenset(
+    """people person protester demonstrator victim officer policeman student worker child adult passenger
+    resident soldier civilian employee supporter activist journalist reporter migrant refugee prisoner
+    inmate hostage suspect gunman attacker casualty firefighter patient""".split())
+# words that make a count a running tally, true at its own moment only ("so far", "the toll rose")
+TALLY_PHRASES = ("so far", "death toll", "toll rose", "toll has risen", "tally", "latest count", "as of", "rose to", "risen to",
+                 "climbed to", "rising to", "preliminary", "at last count", "up to now", "to date")
+
+# verbs whose counts of people are tallies of a campaign, not facts of one event (turnout, support)
+TALLY_VERBS = frozenset("be have say vote support back favor favour attend poll survey sign join elect".split())
+
 # nouns that refer to the participants themselves: "the two leaders" presupposes, it does not count
 PARTICIPANT_NOUNS = frozenset(
     "leader nation country side man woman men women party government state sister brother president "
@@ -32,7 +44,17 @@ ROLE_NOUNS = frozenset(
     princess chairman chairwoman chair ceo director ambassador spokesman spokeswoman spokesperson
     commander general admiral envoy representative congressman congresswoman lawmaker judge justice
     attorney prosecutor speaker emperor dictator monarch chief official diplomat advisor adviser
-    negotiator""".split())
+    negotiator treasurer comptroller auditor assemblyman assemblywoman councilman councilwoman councillor
+    councilor manager professor aide strategist reporter nominee candidate gov. sen. rep. gen. atty.""".split())
+# abbreviated titles and their office
+ROLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                      "atty.": "attorney", "congressman": "representative", "congresswoman": "representative"}
+# elected offices one person cannot hold together at one level ("state treasurer" and "state senator")
+EXCLUSIVE_OFFICES = frozenset(
+    """senator representative congressman congresswoman governor treasurer mayor comptroller auditor
+    assemblyman assemblywoman councilman councilwoman councillor councilor""".split())
+# the level of an office, written in lower case before it ("state senator", "city comptroller")
+LEVEL_WORDS = frozenset("state city county municipal federal provincial".split())
 ROLE_PREFIXES = frozenset("vice deputy prime chief assistant under lieutenant co".split())
 GENERIC_ROLES = frozenset("leader official chief head diplomat".split())  # compatible with any specific role
 FORMER = frozenset("former ex late onetime one-time erstwhile then outgoing".split())
@@ -53,7 +75,7 @@ COUNTRY_ALIASES = {
 SPEECH_VERBS = frozenset(
     """say confirm state announce deny suggest indicate claim insist warn describe call tell acknowledge
     note report admit promise predict reveal argue assert declare maintain explain add emphasize emphasise
-    stress point signal hint""".split())
+    stress point signal hint write post tweet""".split())
 # verbs whose object is described "as" something ("describing this as a considerable starting point")
 AS_VERBS = frozenset("describe call characterize characterise label brand dismiss hail praise frame".split())
 
@@ -63,9 +85,24 @@ ONCE_EVENTS = {
     ("swear", "in"): "take office", ("inaugurate", ""): "take office", ("take", "power"): "take office",
     ("die", ""): "die", ("bear", ""): "be born", ("resign", ""): "resign", ("step", "down"): "resign",
     ("oust", ""): "be ousted", ("impeach", ""): "be impeached",
-    ("found", ""): "be founded", ("retire", ""): "retire",
+    ("found", ""): "be founded", ("retire", ""): "retire", ("extradite", ""): "be extradited",
+    ("elect", ""): "be elected", ("acquit", ""): "be acquitted", ("convict", ""): "be convicted",
 }
+
+# nouns of saying: a date on them dates the words they report ("his statement on Wednesday that ...")
+SPEECH_NOUNS = frozenset(
+    """statement comment remark remarks tweet post posting interview speech claim announcement message
+    letter admission acknowledgment acknowledgement assertion pledge vow warning""".split())
+# events that happen once at one place: the same class and place is the same event
+EVENT_NOUN_CLASSES = {
+    "attack": ("attack", "shooting", "massacre", "bombing", "killing", "rampage", "assault", "explosion", "crash"),
+    "contest": ("caucus", "caucuses", "primary", "election", "contest", "win", "victory", "defeat", "loss",
+                "vote", "runoff", "referendum"),
+    "debate": ("debate", "forum", "town hall"),
+}
+EVENT_NOUN_CLASS = {w: cls for cls, words in EVENT_NOUN_CLASSES.items() for w in words}
 
 NEGATIONS = frozenset("no not never n't nothing none neither nor without".split())
 NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
+RESULT_WORDS = frozenset("win won carry sweep capture take victory".split())  # lists of results: tallies
 OPEN_LIST_MARKERS = frozenset("including include includes among like such etc other others".split())

@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotes.claims.context import Context, place_key
-from quotes.claims.lexicon import CURRENT, FORMER, GENERIC_ROLES, ROLE_NOUNS, ROLE_PREFIXES
+from quotes.claims.lexicon import (
+    CURRENT, EXCLUSIVE_OFFICES, ROLE_ABBREVIATIONS, FORMER, GENERIC_ROLES, LEVEL_WORDS, ROLE_NOUNS, ROLE_PREFIXES,
+)
 from quotes.claims.model import Claim
 from quotes.compare.speakers import fold, key
 
+PARTIES = frozenset(("democratic", "republican", "democrat", "gop", "independent"))
 LEFT_DEPS = frozenset(("compound", "amod", "nmod", "poss"))
 
 
@@ -50,7 +53,11 @@ def compatible(x: str, y: str) -> bool:
     """Could one person hold both titles at the time both articles describe?"""
     a, b = Title.parse(x), Title.parse(y)
     if a.role != b.role and a.role not in GENERIC_ROLES and b.role not in GENERIC_ROLES:
-        return True  # people hold several roles at once: only the same role is compared
+        # people hold several roles at once ("Rep." and "House Speaker"); but not two elected offices of
+        # one level at the same time ("state treasurer" and "state senator")
+        exclusive = a.role in EXCLUSIVE_OFFICES and b.role in EXCLUSIVE_OFFICES
+        same_level = a.portfolio in LEVEL_WORDS and a.portfolio == b.portfolio
+        return not (exclusive and same_level and a.status == b.status == "current")
     if {a.status, b.status} == {"former", "current"}:
         return False
     if not country_compatible(a.country, b.country):
@@ -58,6 +65,27 @@ def compatible(x: str, y: str) -> bool:
     if a.portfolio and b.portfolio and a.portfolio != b.portfolio:
         return False
     return True
+
+
+def written(c) -> str:
+    return next((s[8:] for s in c.scope if s.startswith("written:")), "")
+
+
+def claims_compatible(a, b) -> bool:
+    """`compatible`, and a title held in an earlier article and "former" in a later one: the office was
+    left in between (a different time, not a conflict)."""
+    if compatible(a.values[0].norm, b.values[0].norm):
+        return True
+    ta, tb = Title.parse(a.values[0].norm), Title.parse(b.values[0].norm)
+    if ta.role != tb.role or {ta.status, tb.status} != {"former", "current"}:
+        return False
+    if ta.country != tb.country and ta.country and tb.country or ta.portfolio != tb.portfolio and ta.portfolio and tb.portfolio:
+        return False
+    da, db = written(a), written(b)
+    if not da or not db or da == db:
+        return False
+    earlier_current = (da < db) == (ta.status == "current")
+    return earlier_current
 
 
 def _title_tokens(ctx: Context, root, start: int) -> tuple[list, bool]:
@@ -81,11 +109,11 @@ def _title_tokens(ctx: Context, root, start: int) -> tuple[list, bool]:
 
 
 def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
-    roles = [t for t in toks if t.lemma_.lower() in ROLE_NOUNS and t.pos_ in ("NOUN", "PROPN")]
+    roles = [t for t in toks if (t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS) and t.pos_ in ("NOUN", "PROPN")]
     if not roles:
         return None
     r = roles[-1]
-    role = r.lemma_.lower()
+    role = ROLE_ABBREVIATIONS.get(r.lemma_.lower(), r.lemma_.lower())
     prev = r.doc[r.i - 1] if r.i > 0 else None
     if prev is not None and prev in toks and prev.lower_ in ROLE_PREFIXES:
         role = f"{prev.lower_} {role}"
@@ -93,9 +121,12 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
     status = "former" if words & FORMER else "current" if words & CURRENT else ""
     country, portfolio = "", []
     for t in toks:
-        if t.ent_type_ in ("GPE", "NORP") and not country:
+        if t.lower_ in LEVEL_WORDS and t.text.islower() and t.i == r.i - 1:
+            portfolio.append(t.lower_)  # "state senator": the level of the office
+        elif t.ent_type_ in ("GPE", "NORP") and not country:
             ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
-            country = place_key(ent.text)
+            if fold(ent.text) not in PARTIES:  # "Democratic congressman": a party, not a country
+                country = place_key(ent.text)
         elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i and not t.ent_type_
               and t.lower_ not in ROLE_PREFIXES
               and t.lemma_.lower() not in ROLE_NOUNS and t.lower_ not in FORMER | CURRENT):
@@ -133,6 +164,7 @@ def titles(ctx: Context) -> list[Claim]:
         sent = ctx.sentence(root)
         value = ctx.value("title", toks, title.norm)
         k = key(m.name).split()
+        written = (f"written:{ctx.written.isoformat()}",) if ctx.written else ()
         out.append(ctx.claim(sent, "title", k[-1] if k else m.name, f"title of {m.name}", m.name, (m.name,),
-                             [value], flags=("honorific",) if title.status == "?" else ()))
+                             [value], flags=("honorific",) if title.status == "?" else (), scope=written))
     return out

@@ -24,13 +24,26 @@ def summary_table(report: ClaimsReport) -> Table:
     return table
 
 
+def sentence_text(r) -> Text:
+    """The sentence with its values marked: «value», bold and underlined on a colour terminal."""
+    if not r.pieces:
+        return Text(r.sentence)
+    out = Text()
+    for piece, is_value in r.pieces:
+        if is_value:
+            out.append("«" + piece + "»", style="bold underline")
+        else:
+            out.append(piece)
+    return out
+
+
 def block_panel(b: Block, plain: bool) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(no_wrap=True)
     grid.add_column(ratio=1)
     for label, rows in b.sides:
         for i, r in enumerate(rows):
-            body = Group(Text(r.value, style="bold"), Text(r.where, style="dim"), Text(r.sentence))
+            body = Group(Text(r.value, style="bold"), Text(r.where, style="dim"), sentence_text(r))
             grid.add_row(Text(label if i == 0 else "", style="bold"), body)
     parts: list[RenderableType] = [grid]
     if b.note:

@@ -18,6 +18,20 @@ def md(text: str) -> str:
     return "".join("\\" + c if c in _MD_SPECIAL else c for c in visible(text))
 
 
+def md_sentence(r) -> str:
+    """The sentence with its values in bold."""
+    if not r.pieces:
+        return md(r.sentence)
+    return "".join(f"**{md(t.strip())}**" if m else md(t) for t, m in r.pieces)
+
+
+def html_sentence(r) -> str:
+    """The sentence with its values in <mark>."""
+    if not r.pieces:
+        return escape(r.sentence)
+    return "".join(f"<mark>{escape(t)}</mark>" if m else escape(t) for t, m in r.pieces)
+
+
 def write_json(report: ClaimsReport, out: IO[str]) -> None:
     json.dump(report.to_dict(), out, ensure_ascii=False, indent=2)
     out.write("\n")
@@ -34,7 +48,7 @@ def write_markdown(report: ClaimsReport, out: IO[str], statuses: tuple[str, ...]
             lines += [f"**{md(b.note)}**", ""]
         for label, rows in b.sides:
             for r in rows:
-                lines.append(f"- *{md(label)}* — **{md(r.value)}** ({md(r.where)}): {md(r.sentence)}")
+                lines.append(f"- *{md(label)}* — **{md(r.value)}** ({md(r.where)}): {md_sentence(r)}")
         lines.append("")
     if not shown:
         lines += [md(empty_note(statuses)), ""]
@@ -67,7 +81,9 @@ section.conflict { border-left-color: var(--magenta); } section.partial { border
 section.agree { border-left-color: var(--green); }
 .note { color: var(--magenta); font-weight: 600; } .muted { color: var(--muted); }
 .side { display: grid; grid-template-columns: 8rem 1fr; gap: .1rem 1rem; margin: .6rem 0; }
-.value { font-weight: 700; } .links td { border-bottom: 1px solid var(--line); }
+.value { font-weight: 700; }
+mark { background: #fff1a8; color: inherit; font-weight: 700; padding: 0 .1em; border-radius: 2px; }
+@media (prefers-color-scheme: dark) { mark { background: #6b5a00; } } .links td { border-bottom: 1px solid var(--line); }
 """
 
 
@@ -85,7 +101,7 @@ def write_html(report: ClaimsReport, out: IO[str], statuses: tuple[str, ...]) ->
             for i, r in enumerate(rows):
                 h.append(f'<div class="side"><div class="label">{escape(label) if i == 0 else ""}</div><div>'
                          f'<div class="value">{escape(r.value)}</div><div class="muted">{escape(r.where)}</div>'
-                         f"<div>{escape(r.sentence)}</div></div></div>")
+                         f'<div class="sentence">{html_sentence(r)}</div></div></div>')
         h.append("</section>")
     if not shown:
         h.append(f'<p class="muted">{escape(empty_note(statuses))}</p>')

@@ -15,6 +15,40 @@ class Row:
     value: str  # the value as this article writes it
     where: str  # article name:line
     sentence: str
+    pieces: tuple[tuple[str, bool], ...] = ()  # the sentence cut into (text, is a value) pieces, in order
+
+
+CONTEXT_CHARS = 120  # unmarked words kept before the first value and after the last one
+
+
+def marked(c: Claim) -> tuple[tuple[str, bool], ...]:
+    """The claim's sentence in pieces, the values it gives marked (whitespace folded, long ends clipped)."""
+    spans = sorted({(max(v.start_char, c.start_char), min(v.end_char, c.end_char)) for v in c.values
+                    if v.start_char < c.end_char and c.start_char < v.end_char})
+    out: list[tuple[str, bool]] = []
+    at = c.start_char
+    for s, e in spans:
+        if s < at:
+            continue
+        out += [(c.text[at - c.start_char:s - c.start_char], False), (c.text[s - c.start_char:e - c.start_char], True)]
+        at = e
+    out.append((c.text[at - c.start_char:], False))
+    pieces = [(" ".join(t.split()) if not m else t, m) for t, m in out]
+    pieces = [(t if not m else " ".join(t.split()), m) for t, m in pieces]
+    # keep the spaces next to values that the fold above removed
+    fixed = []
+    for i, (t, m) in enumerate(pieces):
+        raw = out[i][0]
+        if not m and t:
+            t = (" " if raw[:1].isspace() and i else "") + t + (" " if raw[-1:].isspace() and i < len(out) - 1 else "")
+        fixed.append((t, m))
+    if spans and len(fixed) > 2:
+        first, last = fixed[0][0], fixed[-1][0]
+        if len(first) > CONTEXT_CHARS:
+            fixed[0] = ("…" + first[-CONTEXT_CHARS:].split(" ", 1)[-1] if " " in first[-CONTEXT_CHARS:] else first, False)
+        if len(last) > CONTEXT_CHARS:
+            fixed[-1] = (last[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…", False)
+    return tuple((t, m) for t, m in fixed if t)
 
 
 @dataclass(frozen=True)
@@ -39,7 +73,7 @@ def one_line(text: str, limit: int = 240) -> str:
 
 
 def row(c: Claim) -> Row:
-    return Row(value=one_line(c.shown, 120), where=where(c), sentence=one_line(c.text))
+    return Row(value=one_line(c.shown, 120), where=where(c), sentence=one_line(c.text), pieces=marked(c))
 
 
 def block(f: Finding) -> Block:

@@ -1,0 +1,168 @@
+"""When something happened: the day or month an utterance was made, and the day of a named event.
+
+- **Dated utterances**: "X acknowledged Monday night "it will be very hard..."", "X was challenged over his
+  statement on Wednesday that ...", "X announced in March that ...". A date on a verb of saying (or on a
+  clause that governs a noun of saying: statement, comment, tweet, post, interview) dates the words that
+  verb reports. Two articles that report the same words of the same person (their reported or quoted
+  words share at least two content words, half of the shorter report) describe one utterance, so
+  "Monday" vs "Wednesday" (or "in March" vs "in April") is a conflict.
+- **Dated events**: "Wednesday's attacks in <town>", "the <state> caucuses on Monday", "<person>'s <state>
+  win on Tuesday night". An event noun of a class that happens once at a place (an attack, a contest)
+  together with its place is one event; two days for it are a conflict. An event noun without a place
+  (a debate, a rally: they recur) is not compared.
+
+Dates are completed with the article's own date (`dateline`): "Dec. 2" in an article of late December
+2015 is a Wednesday, "this year" in an article of May 2016 is 2016. Relative weekdays are compared as
+weekdays: the articles of one event are written within days of it.
+"""
+from __future__ import annotations
+
+from quotes.claims.context import Context, content_words, place_key
+from quotes.claims.dateline import complete, relative_year
+from quotes.claims.dates import When, parse_date
+from quotes.claims.lexicon import EVENT_NOUN_CLASS, SPEECH_NOUNS, SPEECH_VERBS
+from quotes.claims.model import Claim
+from quotes.claims.retrieve import stem
+from quotes.speakers import key
+
+DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "mid", "early", "late"))
+PLACE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))  # an ORG for a venue ("the University of Miami")
+PARTY_WORDS = frozenset(("democratic", "republican", "gop", "democrat", "democrats", "republicans"))
+
+
+def when_of(ctx: Context, ent) -> When | None:
+    """The date a DATE/TIME entity names, completed with the article's date; None for "last week"."""
+    words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.casefold() not in DAY_PARTS]
+    text = " ".join(words)
+    w = parse_date(text) or relative_year(text, ctx.written)
+    if w is None:
+        return None
+    return complete(w, ctx.written)
+
+
+def _clause_verb(tok):
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _speech_noun(verb):
+    """A noun of saying the verb governs directly or through a preposition ("over his statement")."""
+    for c in verb.children:
+        if c.lemma_.lower() in SPEECH_NOUNS and c.pos_ == "NOUN":
+            return c
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS:
+                    return g
+    return None
+
+
+def _said(ctx: Context, verb, noun):
+    """The tokens of the words reported (a clausal complement of the verb or of the noun), or None."""
+    for head in (noun, verb):
+        if head is None:
+            continue
+        for c in head.children:
+            if c.dep_ in ("ccomp", "acl") and c.i > head.i:
+                cut = {t.i for x in c.children if x.dep_ in ("conj", "cc") for t in x.subtree}
+                return [t for t in c.subtree if t.i not in cut]
+    return None
+
+
+def _speaker(ctx: Context, verb, noun) -> str | None:
+    from quotes.claims.clauses import subject_of
+
+    if noun is not None:
+        for c in noun.children:
+            if c.dep_ == "poss" and (m := ctx.people.at(c.i)) is not None:
+                return m.name
+    subj = subject_of(verb)
+    if subj is not None and verb.lemma_.lower() in SPEECH_VERBS:
+        return ctx.who(subj)
+    return None
+
+
+def utterances(ctx: Context, sent) -> list[Claim]:
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root):
+            continue
+        when = when_of(ctx, ent)
+        if when is None:
+            continue
+        verb = _clause_verb(ent.root)
+        noun = ent.root.head if ent.root.head.lemma_.lower() in SPEECH_NOUNS else _speech_noun(verb)
+        if verb.lemma_.lower() not in SPEECH_VERBS and noun is None:
+            continue
+        said = _said(ctx, verb, noun)
+        speaker = _speaker(ctx, verb, noun)
+        if not said or not speaker:
+            continue
+        words = tuple(sorted({stem(w) for w in content_words(said)}))
+        if len(words) < 2:
+            continue
+        value = ctx.value("date", list(ent), str(when))
+        k = key(speaker).split()
+        out.append(ctx.claim(sent, "dated", "said|" + (k[-1] if k else speaker), f"when {speaker} said it",
+                             speaker, (speaker,), [value], words=words, flags=("utterance",)))
+    return out
+
+
+def _place(ctx: Context, noun, verb) -> str:
+    """The place an event noun names ("the Iowa caucuses", "attacks in San Bernardino")."""
+    toks = [t for t in noun.subtree if t.i != noun.i and not (t.dep_ in ("relcl", "acl"))]
+    toks += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+             for g in c.children if g.dep_ == "pobj"] if verb is not None else []
+    for t in toks:
+        if t.ent_type_ in PLACE_ENTS:
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            if ent is not None and not ctx.in_short_quote(t):
+                return place_key(ent.text)
+    return ""
+
+
+def _event_noun(ent):
+    r = ent.root
+    if r.head.lemma_.lower() in EVENT_NOUN_CLASS and r.head.pos_ == "NOUN":
+        return r.head, None
+    if r.dep_ == "pobj" and r.head.head.lemma_.lower() in EVENT_NOUN_CLASS and r.head.head.pos_ == "NOUN":
+        return r.head.head, None
+    verb = _clause_verb(r)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in EVENT_NOUN_CLASS:
+            return c, verb
+        if c.dep_ == "prep" and c.lower_ in ("in", "at", "after", "before", "during"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lemma_.lower() in EVENT_NOUN_CLASS:
+                    return g, verb
+    return None, None
+
+
+def events(ctx: Context, sent) -> list[Claim]:
+    out = []
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME") or ctx.in_short_quote(ent.root):
+            continue
+        when = when_of(ctx, ent)
+        if when is None or (when.weekday is None and when.day is None):
+            continue  # a month or a year alone does not pin down a day
+        noun, verb = _event_noun(ent)
+        if noun is None:
+            continue
+        place = _place(ctx, noun, verb)
+        if not place:
+            continue
+        cls = EVENT_NOUN_CLASS[noun.lemma_.lower()]
+        party = sorted({"democratic" if t.lower_.startswith("democrat") else "republican"
+                        for t in noun.subtree if t.lower_ in PARTY_WORDS})
+        value = ctx.value("date", list(ent), str(when))
+        out.append(ctx.claim(sent, "dated", f"event|{cls}|{place}", f"day of the {cls} in {place.title()}",
+                             place.title(), (), [value], scope=tuple(f"mod:{p}" for p in party),
+                             flags=("event",)))
+    return out

@@ -1,0 +1,61 @@
+"""When an article was written, and what its relative dates mean: "this year" in an article of May 2016 is
+2016, "Dec. 2" in an article of Dec. 22 2015 is 2 December 2015, a Wednesday.
+
+An article's date is its own metadata (`Article.date`, from HTML or JSON input), else an ISO date in its
+file name ("outlet_2016-05-26_slug.txt"). Pure text, no model.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from quotes.claims.dates import When
+from quotes.model import Article
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+_RELATIVE_YEAR = {"this year": 0, "earlier this year": 0, "last year": -1, "next year": 1, "later this year": 0}
+
+
+def article_date(article: Article) -> dt.date | None:
+    for text in (article.date or "", Path(article.path).name):
+        m = _ISO.search(text)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                continue
+    return None
+
+
+def relative_year(text: str, written: dt.date | None) -> When | None:
+    """"this year" / "last year" / "next year" as a calendar year, given the article's date."""
+    if written is None:
+        return None
+    t = " ".join(text.casefold().split())
+    for phrase, delta in _RELATIVE_YEAR.items():
+        if t == phrase or t.endswith(" " + phrase):
+            return When(year=written.year + delta)
+    return None
+
+
+def complete(when: When, written: dt.date | None) -> When:
+    """A month and day with no year take the year of the article (the year before, when that would put
+    them more than a month after it); a full date gets its weekday."""
+    year = when.year
+    if year is None and when.month and when.day and written is not None:
+        year = written.year
+        try:
+            if dt.date(year, when.month, when.day) > written + dt.timedelta(days=31):
+                year -= 1
+        except ValueError:
+            return when
+    weekday = when.weekday
+    if year and when.month and when.day:
+        try:
+            weekday = dt.date(year, when.month, when.day).weekday()
+        except ValueError:
+            return when
+        if when.weekday is not None and when.weekday != weekday:
+            return when  # the text contradicts itself: keep what it says
+    return When(year, when.month, when.day, weekday)

@@ -1,0 +1,189 @@
+"""The same value in several articles: a name, place, organisation, number or date two articles give in
+sentences that say the same thing, reported as an agreement with the value marked in each sentence.
+
+Typed claims (counts, dates, titles, lists, ...) compare one slot at a time. Much of what coverage of one
+event has in common is a plain statement ("X won the caucuses", "the attack left 14 dead"): this module
+lines up the values of such sentences across articles.
+
+Two values of two articles are paired when they have the same key ("n:49", "d:2016-02-20 saturday",
+"p:cruz", "g:orlando") and their sentences share content words: the IDF of the value (how few sentences
+of the input give it) plus the IDF of the shared words reaches `MIN_SCORE`. A value that one sentence of
+each of the two articles gives, or that at most `RARE_VALUE` sentences of the whole input give, is paired
+on fewer shared words. Each value keeps its best partner in each other article, and only pairs that are
+each other's best are kept, so a frequent value ("Tuesday", "Trump") is not joined into one large group.
+Values are grouped by key, and a value is only scored against values of its key that share a word with
+it (an inverted index), so the work does not grow with the square of the input.
+
+A same-value finding is never a conflict: values that differ between aligned sentences are left to the
+typed rules, which know which differences matter.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotes.claims.align import connected
+from quotes.claims.context import Context, place_key
+from quotes.claims.dates import parse_date
+from quotes.claims.model import Claim, Finding, Side
+from quotes.claims.numbers import parse_number
+from quotes.claims.people import strip_possessive
+from quotes.speakers import fold, key
+
+MIN_SCORE = 6.0  # IDF of the value plus the IDF of the words its sentences share
+MIN_SHARED = 1  # content words the two sentences share (a rare value needs none)
+RARE_VALUE = 3  # a value given by at most this many sentences of the input pairs without shared words
+CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
+NUMBER_ENTS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
+DATE_ENTS = frozenset(("DATE", "TIME"))
+_DAY_PARTS = ("night", "morning", "evening", "afternoon")
+
+
+@dataclass(frozen=True)
+class Stmt:
+    """One value of one sentence (a name, number, date or noun) with the words around it."""
+
+    claim: Claim  # the sentence, with this one value
+    key: str  # the value's comparison key ("n:49", "d:sunday", "p:cruz", "w:nightclub")
+    words: frozenset[str]  # content words of the value's clause around it
+    sentence_words: frozenset[str] = frozenset()
+
+
+def _value_key(ent) -> str | None:
+    label, text = ent.label_, strip_possessive(ent.text)
+    if label == "PERSON":
+        k = key(text).split()
+        return "p:" + k[-1] if k else None
+    if label in ("GPE", "LOC", "NORP", "FAC"):
+        return "g:" + place_key(text)
+    if label in NAME_ENTS:
+        f = fold(text)
+        f = f[4:] if f.startswith("the ") else f
+        return "o:" + f if f else None
+    if label in NUMBER_ENTS:
+        t = fold(text.replace(",", "")).replace("$", " ").replace("percent", " ").replace("%", " ")
+        n = parse_number(" ".join(t.split()))
+        return f"n:{n.value:g}" if n else "n:" + fold(text)
+    if label in DATE_ENTS:
+        t = " ".join(w for w in fold(text).split() if w not in _DAY_PARTS)
+        w = parse_date(t)
+        return "d:" + str(w) if w else None
+    return None
+
+
+
+def _values(ctx: Context, sent) -> list[tuple[str, list]]:
+    values: list[tuple[str, list]] = []
+    taken: set[int] = set()
+    for e in sent.ents:
+        if ctx.quoted(e.root):
+            continue
+        k = _value_key(e)
+        toks = [t for t in e if not (t.is_punct and t.i in (e.start, e.end - 1))]
+        if toks and toks[-1].text in ("’s", "'s"):
+            toks = toks[:-1]
+        if k and toks:
+            values.append((k, toks))
+        taken.update(t.i for t in e)
+    return values
+
+
+def sentence_stmts(ctx: Context) -> list[Stmt]:
+    """Every value of every sentence (names, numbers, dates, nouns outside quote marks), with its context."""
+    out = []
+    for sent in ctx.sentences:
+        people = None
+        sent_words = frozenset(fold(t.lemma_) for t in sent if t.pos_ in CONTENT_POS and not t.is_stop
+                               and t.is_alpha and not ctx.quoted(t))
+        for k, toks in _values(ctx, sent):
+            value = ctx.value("statement", toks, k)
+            if "\n" in value.text:
+                continue
+            own = {t.i for t in toks}
+            words = frozenset(fold(t.lemma_) for t in sent if t.i not in own and t.pos_ in CONTENT_POS
+                              and not t.is_stop and t.is_alpha and not ctx.quoted(t))
+            if len(words) < 2:
+                continue
+            if people is None:
+                people = ctx.persons(sent)
+            claim = ctx.claim(sent, "statement", k, "same value", " & ".join(people) or "—", people, [value],
+                              words=tuple(sorted(words)))
+            out.append(Stmt(claim, k, words, sent_words))
+    return out
+
+
+def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
+    """Scores of the value pairs (same key, two articles) whose sentences share rare words."""
+    sents: dict[tuple[str, int], Stmt] = {}
+    for s in stmts:
+        sents.setdefault((s.claim.article_id, s.claim.start_char), s)
+    n = len(sents)
+    df = Counter(w for s in sents.values() for w in s.sentence_words)
+    kdf = Counter(k for k in {(s.claim.article_id, s.claim.start_char, s.key) for s in stmts})
+    kdf = Counter(k for _, _, k in kdf)
+    idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    # how many sentences of each article give the value: a value one sentence of each of two articles gives
+    # is paired on any shared word
+    per_article = Counter((k, a) for a, _, k in {(s.claim.article_id, s.claim.start_char, s.key) for s in stmts})
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(stmts):
+        by_key[s.key].append(i)
+    out: dict[tuple[int, int], float] = {}
+    for k, members in by_key.items():
+        if len(members) < 2:
+            continue
+        kidf = math.log(1 + n / kdf[k])
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for w in stmts[i].words:
+                postings[w].append(i)
+        for i in members:
+            s = stmts[i]
+            seen = {j for w in s.words for j in postings[w] if j > i and stmts[j].claim.article_id != s.claim.article_id}
+            if kdf[k] <= RARE_VALUE:
+                seen |= {j for j in members if j > i and stmts[j].claim.article_id != s.claim.article_id}
+            for j in sorted(seen):
+                t = stmts[j]
+                shared = s.words & t.words
+                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))
+                if len(shared) < MIN_SHARED and not rare:
+                    continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
+                score = kidf + sum(idf.get(w, 0.0) for w in shared)
+                once = per_article[(k, s.claim.article_id)] == 1 == per_article[(k, t.claim.article_id)]
+                if score >= MIN_SCORE or once or rare:
+                    out[(i, j)] = score
+    return out
+
+
+def findings(stmts: Sequence[Stmt]) -> list[Finding]:
+    """One agreement per group of the same value given by sentences that are each other's best match."""
+    scores = _pairs(stmts)
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), sc in scores.items():
+        for a, b in ((i, j), (j, i)):
+            k = (a, stmts[b].claim.article_id)
+            if k not in best or sc > best[k][0]:
+                best[k] = (sc, b)
+    mutual = [(i, j) for (i, j) in scores
+              if best[(i, stmts[j].claim.article_id)][1] == j and best[(j, stmts[i].claim.article_id)][1] == i]
+    groups = connected(len(stmts), mutual)
+    out = []
+    for members in groups:
+        arts = {stmts[i].claim.article_id for i in members}
+        if len(arts) < 2:
+            continue
+        out.append(_finding([stmts[i] for i in sorted(members, key=lambda i: (stmts[i].claim.article, i))]))
+    return out
+
+
+def _finding(group: list[Stmt]) -> Finding:
+    counts = Counter(w for s in group for w in s.words)
+    shared = [w for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
+    claims = tuple(s.claim for s in group)
+    label = group[0].key.split(":", 1)[1]
+    side = Side(value=claims[0].shown, norm=group[0].key, claims=claims)
+    return Finding(status="agree", kind="statement", slot=f"same value: {label} ({', '.join(shared)})",
+                   subject=claims[0].subject, sides=(side,), note="")

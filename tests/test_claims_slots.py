@@ -1,0 +1,103 @@
+"""Slot kinds of `quotes claims` on short articles written for these tests about one invented event
+(a protest in an invented town): each kind has a conflict and the agreement classes that must not be
+one. Needs the spaCy model (the articles are parsed once per module)."""
+from __future__ import annotations
+
+import pytest
+
+from quotes.claims import report
+from quotes.model import Article
+
+A = """Protest at the Riverton city hall ends in arrests.
+
+Police arrested five protesters outside the Riverton city hall on Tuesday, after a march against the new toll road.
+
+State treasurer Mara Quill announced in March that the toll road would be paid for by bonds.
+
+Quill wrote on Tuesday that the road "will bring jobs to every town in the valley," a post that was shared widely.
+
+Nearly 40 people joined the march, organisers said.
+
+The Riverton council vote on the road is set for Friday.
+"""
+B = """Riverton march against toll road leads to arrests.
+
+Police arrested six protesters outside the Riverton city hall, following a march against the toll road.
+
+State senator Mara Quill announced in April that the toll road would be paid for by bonds.
+
+Quill wrote on Wednesday that the road "will bring jobs to every town in the valley."
+
+The march drew 38 people.
+
+The Riverton council vote on the road is set for Friday.
+"""
+# the same event, agreeing everywhere except in ways the rules must accept
+C = """Riverton protest.
+
+Police arrested five protesters outside the Riverton city hall, with more arrests so far expected.
+
+Mara Quill, the state treasurer, announced in March that the toll road would be paid for by bonds.
+
+Quill wrote on Tuesday that the road "will bring jobs to every town in the valley."
+"""
+
+
+def article(name: str, text: str) -> Article:
+    return Article(path=name, text=text)
+
+
+@pytest.fixture(scope="module")
+def conflicting():
+    return report([article("a_2031-05-08.txt", A), article("b_2031-05-09.txt", B)])
+
+
+@pytest.fixture(scope="module")
+def agreeing():
+    return report([article("a_2031-05-08.txt", A), article("c_2031-05-09.txt", C)])
+
+
+def conflicts(rep) -> dict[str, set[str]]:
+    return {f.slot: {c.values[0].text for s in f.sides for c in s.claims} for f in rep.findings
+            if f.status == "conflict"}
+
+
+@pytest.mark.parametrize("slot, values", [
+    ("number of protester arrested", {"five protesters", "six protesters"}),  # a count of people
+    ("title of Mara Quill", {"State treasurer", "State senator"}),  # two offices of one level at once
+])
+def test_each_slot_kind_finds_its_conflict(conflicting, slot, values):
+    assert conflicts(conflicting).get(slot) == values
+
+
+@pytest.mark.parametrize("values", [{"March", "April"}, {"Tuesday", "Wednesday"}])
+def test_the_same_words_dated_differently_conflict(conflicting, values):
+    dated = [{c.values[0].text for s in f.sides for c in s.claims} for f in conflicting.findings
+             if f.status == "conflict" and f.slot.startswith("when Mara Quill")]
+    assert values in dated
+
+
+def test_rounding_is_not_a_conflict(conflicting):
+    # "Nearly 40 people" and "38 people": no finding may call them different
+    for f in conflicting.findings:
+        if f.status == "conflict":
+            texts = {c.values[0].text for s in f.sides for c in s.claims}
+            assert not texts & {"Nearly 40 people", "38 people"}
+
+
+def test_agreements_stay_agreements(agreeing):
+    assert conflicts(agreeing) == {}
+    agreed = {f.slot for f in agreeing.findings if f.status == "agree"}
+    assert "title of Mara Quill" in agreed  # "State treasurer" and "the state treasurer"
+    assert any(s.startswith("when Mara Quill") for s in agreed)
+
+
+def test_every_finding_marks_values_inside_its_sentences(conflicting):
+    for f in conflicting.findings:
+        for s in f.sides:
+            for c in s.claims:
+                text = A if c.article.startswith("a_") else B
+                assert c.text == text[c.start_char:c.end_char]
+                for v in c.values:
+                    assert v.text == text[v.start_char:v.end_char]
+                    assert c.start_char <= v.start_char and v.end_char <= c.end_char
