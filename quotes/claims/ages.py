@@ -11,7 +11,7 @@ import datetime as dt
 
 from quotes.claims.context import Context
 from quotes.claims.model import Claim
-from quotes.speakers import key
+from quotes.compare.speakers import key
 
 BIRTHDAY_DAYS = 60
 

@@ -23,7 +23,7 @@ from quotes.claims.dates import When, parse_date
 from quotes.claims.lexicon import EVENT_NOUN_CLASS, SPEECH_NOUNS, SPEECH_VERBS
 from quotes.claims.model import Claim
 from quotes.claims.retrieve import stem
-from quotes.speakers import key
+from quotes.compare.speakers import key
 
 DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "mid", "early", "late"))
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))  # an ORG for a venue ("the University of Miami")

@@ -30,7 +30,7 @@ from quotes.claims.dates import parse_date
 from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.numbers import parse_number
 from quotes.claims.people import strip_possessive
-from quotes.speakers import fold, key
+from quotes.compare.speakers import fold, key
 
 MIN_SCORE = 6.0  # IDF of the value plus the IDF of the words its sentences share
 MIN_SHARED = 1  # content words the two sentences share (a rare value needs none)
