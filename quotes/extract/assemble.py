@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from quotes.extract.frames import ArticleQuotes
-from quotes.extract.resolve import Resolver, mention_kind
+from quotes.extract.resolve import NameRun, Resolver, mention_kind
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
@@ -59,9 +59,11 @@ class Found:
                    cue_t, ant_t)
 
 
-def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found]) -> list[Quote]:
+def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
+             runs: list[NameRun] | None = None) -> list[Quote]:
+    """The article's `Quote`s; `runs` are its name runs when the caller has them already (`resolve.name_runs`)."""
     text = article.text
-    resolver = Resolver(text, [(q.start, q.end) for q in aq.spans])
+    resolver = Resolver(text, [(q.start, q.end) for q in aq.spans], runs)
     out: list[Quote] = []
     speakers: list[Speaker | None] = []
     cues: list[Cue | None] = []

@@ -14,7 +14,7 @@ from quotes import nlp as nlp_loader
 from quotes.extract import frames
 from quotes.extract.assemble import Found, assemble
 from quotes.extract.component import SPANS_KEY, register_extensions
-from quotes.extract.resolve import mid_sentence_names
+from quotes.extract.resolve import NameRun, mid_sentence_names, name_runs
 from quotes.model import Article, Quote
 
 BATCH_ARTICLES = 32
@@ -46,8 +46,10 @@ class Extractor:
         scans = [frames.scan(a.text, a.path) for a in chunk]
         jobs = []
         names: list[frozenset[str]] = []
+        runs: list[list[NameRun]] = []
         for n, (a, aq) in enumerate(zip(chunk, scans)):
-            names.append(mid_sentence_names(a.text))
+            runs.append(name_runs(a.text))  # read once: for the component's names and for resolution
+            names.append(mid_sentence_names(a.text, runs[-1]))
             for fr in frames.build(a.text, aq):
                 jobs.append((n, fr))
         found: list[dict[int, Found]] = [{} for _ in chunk]
@@ -63,4 +65,4 @@ class Extractor:
             for span in doc.spans[SPANS_KEY]:
                 found[n][span._.quote_index] = Found.from_span(span, fr.to_article)
         for n, (a, aq) in enumerate(zip(chunk, scans)):
-            yield a, assemble(a, aq, found[n])
+            yield a, assemble(a, aq, found[n], runs[n])

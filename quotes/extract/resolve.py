@@ -61,6 +61,8 @@ def name_runs(text: str) -> list[NameRun]:
     cur: list[tuple[int, int, str]] = []
 
     def flush() -> None:
+        if not cur:
+            return
         words = list(cur)
         cur.clear()
         while words and words[0][2].lower() in STOP_WORDS:
@@ -80,6 +82,9 @@ def name_runs(text: str) -> list[NameRun]:
             flush()
             continue
         raw = m.group()
+        first = raw[0]
+        if not cur and first.islower():  # the common case: a lower-case word outside any run
+            continue
         s = m.start() + (len(raw) - len(raw.lstrip("(“\"‘'")))
         w = raw.lstrip("(“\"‘'")
         ends = False
@@ -179,9 +184,9 @@ DESCRIPTION_BEFORE = re.compile(r"([^,.;:“”\"]{2,80}?)\s*,\s*$")
 class Resolver:
     """Resolve the speakers of one article, in text order (it remembers who has spoken)."""
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] = ()):
+    def __init__(self, text: str, quoted: list[tuple[int, int]] = (), runs: list[NameRun] | None = None):
         self.text = text
-        self.runs = name_runs(text)
+        self.runs = name_runs(text) if runs is None else runs
         # capitalised runs inside quotes ("“Hopefully I’ve …") never stand for the person a pronoun means
         self.outside = _outside(self.runs, sorted(quoted))
         self.starts = [r.start for r in self.runs]
