@@ -17,6 +17,10 @@ CASES = [
     ("Ravi Shah wrote the report last year. The book sold well in the spring.\n\n"
      "“I did not expect it to sell,” he said.",
      "I did not expect", "Ravi Shah", "pronoun"),
+    # the person named two paragraphs back, as a possessor, with "she" paragraphs between
+    ("“Nobody asked us,” said Tom Baker.\n\nSome details of Ana Ruiz's account have changed over time.\n\n"
+     "She first said the boat left at noon.\n\nLater, she told the court she “may have been wrong” about it.",
+     "may have been wrong", "Ana Ruiz", "pronoun"),
     # "she" after a man and a woman are named: gender decides
     ("Ms Ana Ruiz runs the cargo office. Mr Tom Baker met her at the port on Monday.\n\n"
      "“The cranes are too old,” she said.",

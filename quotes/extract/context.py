@@ -47,7 +47,8 @@ def sentence_subject(sent: Span, end: int | None = None) -> Token | None:
         if subj is None:
             subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
     if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in SPEECH_NOUNS or not is_person(subj)):
-        poss = next((c for c in subj.children if c.dep_ == "poss"), None)  # "Kim’s response was firm"
+        # "Kim’s response was firm", "Some details of Ito's claims changed": the named possessor
+        poss = next((c for c in subj.subtree if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
             return poss
     return subj

@@ -24,6 +24,7 @@ from quotes.extract import kinds, marks
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
 CONTEXT_CHARS = 400  # at most this much of the paragraph before a quote paragraph that names nobody
 _TOKEN = re.compile(r"\S+")
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|He|She)\b")
 _NAMED = re.compile(r"(?<![.!?:“\"‘(]\s)(?<!^)\b[A-Z][\w’'-]+")
 _SENTENCE_START = re.compile(r"(?<=[.!?”’\"])\s+(?=[“\"‘]?[A-Z0-9])")
@@ -137,7 +138,14 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
         # only a paragraph that ends a sentence: a headline run into the quote's sentence misleads the parser
         if p > 0 and p - 1 not in chosen and prev_end in (".", "!", "?", "”", "\"", "’", ")") \
                 and names_nobody(text, aq, p):
-            starts[p - 1] = context_start(text, aq.paragraphs[p - 1])
+            c = p - 1
+            # "Some of Ito's claims changed. ¶ He first said … ¶ “…,” he said": a paragraph that goes on about
+            # "he" or "she" brings the one before it, where the person is named (two at most)
+            while c > 0 and p - c < 3 and c - 1 not in chosen and _OPENS_WITH_PRONOUN.match(text, aq.paragraphs[c][0]) \
+                    and text[aq.paragraphs[c - 1][0]:aq.paragraphs[c - 1][1]].rstrip()[-1:] in (".", "!", "?", "”", "\""):
+                chosen.add(c)
+                c -= 1
+            starts[c] = context_start(text, aq.paragraphs[c])
     chosen |= set(starts)
     runs: list[list[int]] = []
     for p in sorted(chosen):
