@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import REPORTING_NOUNS as SPEECH_NOUNS
 from quotes.extract.gender import pronoun_gender, token_gender
-from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS, _named_elsewhere
+from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS, TEXTS, _named_elsewhere
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 LOOK_BACK = 4
@@ -46,12 +46,20 @@ def sentence_subject(sent: Span, end: int | None = None) -> Token | None:
         subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
         if subj is None:
             subj = next((t for t in sent if t.dep_ in SUBJ and t.head.pos_ in ("VERB", "AUX")), None)
-    if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in SPEECH_NOUNS or not is_person(subj)):
+    if subj is not None and subj.pos_ == "NOUN" and (subj.lemma_.lower() in SPEECH_NOUNS or not is_person(subj)) \
+            and not is_document(subj):
         # "Kim’s response was firm", "Some details of Ito's claims changed": the named possessor
         poss = next((c for c in subj.subtree if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         if poss is not None and (poss.pos_ == "PROPN" or poss.ent_type_ == "PERSON"):
             return poss
     return subj
+
+
+def is_document(tok: Token) -> bool:
+    """A text that speaks for itself ("the budget documents show", "the study found"), not a speech act that
+    is its possessor's ("Kim's response")."""
+    low = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (low in TEXTS or tok.lower_ in TEXTS) and low not in SPEECH_NOUNS
 
 
 def is_person(tok: Token) -> bool:
@@ -140,6 +148,7 @@ def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
         # named or meant by the subject of another clause
         subj = next((t for t in doc[prev.start:min(qa, prev.end)] if t.dep_ in SUBJ and not _in_quote(t.i, quote_ranges)
                      and (t.pos_ == "PROPN" or t.lower_ in ("he", "she"))), subj)
-    if subj is None or _in_quote(subj.i, quote_ranges) or not (is_person(subj) or subj.lower_ == "they"):
+    if subj is None or _in_quote(subj.i, quote_ranges) or not (is_person(subj) or subj.lower_ == "they"
+                                                                or is_document(subj)):
         return None
     return "context", mention_span(subj)
