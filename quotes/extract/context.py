@@ -107,6 +107,8 @@ def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) ->
         prev = doc[k - 1].sent
         k = prev.start
         subj = sentence_subject(prev)
+        if subj is not None and subj.lower_ == "it":  # "it was Ana Ruiz who opened the day": the cleft's person
+            subj = next((c for c in subj.head.children if c.dep_ == "attr" and c.pos_ == "PROPN"), subj)
         if subj is None or _in_quote(subj.i, quote_ranges):
             continue
         if subj.lower_ in PERSON_PRONOUNS | {"they", "it"}:
