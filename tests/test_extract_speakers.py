@@ -21,6 +21,10 @@ CASES = [
     ("“Nobody asked us,” said Tom Baker.\n\nSome details of Ana Ruiz's account have changed over time.\n\n"
      "She first said the boat left at noon.\n\nLater, she told the court she “may have been wrong” about it.",
      "may have been wrong", "Ana Ruiz", "pronoun"),
+    # a cleft names the person: "it was X who …"
+    ("After Lily Chen won on Monday, it was Katie Bell who got the day going with a quick win.\n\n"
+     "“I hope I started everyone off well,” she told reporters afterwards, and she had.",
+     "I hope I started", "Katie Bell", "pronoun"),
     # "she" after a man and a woman are named: gender decides
     ("Ms Ana Ruiz runs the cargo office. Mr Tom Baker met her at the port on Monday.\n\n"
      "“The cranes are too old,” she said.",
