@@ -71,10 +71,7 @@ def mention_span(tok: Token) -> Span:
         for child in tok.subtree:
             if child.i > tok.i and child.dep_ == "appos" and (child.pos_ == "PROPN" or child.ent_type_ == "PERSON") \
                     and doc[child.i - 1].dep_ in ("punct", "compound") and (child.head.i == tok.i or child.head.dep_ == "pobj"):
-                start = child.i
-                while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == child.i:
-                    start -= 1
-                return doc[start:child.i + 1]
+                return _name_ending_at(child, tok.i)
     start = tok.i
     for child in tok.lefts:
         if child.dep_ in NAME_LEFT and child.dep_ not in ("punct", "prep", "pobj"):
@@ -97,16 +94,22 @@ def mention_span(tok: Token) -> Span:
     return doc[start:end]
 
 
+def _name_ending_at(head: Token, floor: int) -> Span:
+    """The name whose last word is `head`, with the proper nouns that build it on the left (after `floor`)."""
+    doc = head.doc
+    start = head.i
+    while start - 1 > floor and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == head.i:
+        start -= 1
+    return doc[start:head.i + 1]
+
+
 def _titled_name(tok: Token) -> Span | None:
     """The person behind a capitalised title at the head of a subject: a name in apposition ("Minister
     of Mines, Ana Ruiz,") or a titled name after "of" ("Chief of Army Staff General Ana Ruiz")."""
     doc = tok.doc
     for child in tok.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
-            start = child.i
-            while start - 1 > tok.i and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == child.i:
-                start -= 1
-            return doc[start:child.i + 1]
+            return _name_ending_at(child, tok.i)
     for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"):
         for pobj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
             chain = doc[pobj.left_edge.i:pobj.i + 1]

@@ -125,6 +125,10 @@ def context_start(text: str, para: tuple[int, int]) -> int:
     return a
 
 
+def _ends_sentence(text: str, para: tuple[int, int]) -> bool:
+    return text[para[0]:para[1]].rstrip()[-1:] in (".", "!", "?", "”", "\"", "’", ")")
+
+
 def build(text: str, aq: ArticleQuotes) -> list[Frame]:
     """The frames of one article (none when it has no quote to attribute)."""
     need = sorted({p for p, g in zip(aq.para, aq.guesses) if g.kind != "scare"})
@@ -134,15 +138,13 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
         if p > 0 and text[aq.paragraphs[p - 1][0]:aq.paragraphs[p - 1][1]].rstrip().endswith(":"):
             chosen.add(p - 1)
     for p in need:
-        prev_end = text[aq.paragraphs[p - 1][0]:aq.paragraphs[p - 1][1]].rstrip()[-1:] if p > 0 else ""
         # only a paragraph that ends a sentence: a headline run into the quote's sentence misleads the parser
-        if p > 0 and p - 1 not in chosen and prev_end in (".", "!", "?", "”", "\"", "’", ")") \
-                and names_nobody(text, aq, p):
+        if p > 0 and p - 1 not in chosen and _ends_sentence(text, aq.paragraphs[p - 1]) and names_nobody(text, aq, p):
             c = p - 1
             # "Some of Ito's claims changed. ¶ He first said … ¶ “…,” he said": a paragraph that goes on about
             # "he" or "she" brings the one before it, where the person is named (two at most)
             while c > 0 and p - c < 3 and c - 1 not in chosen and _OPENS_WITH_PRONOUN.match(text, aq.paragraphs[c][0]) \
-                    and text[aq.paragraphs[c - 1][0]:aq.paragraphs[c - 1][1]].rstrip()[-1:] in (".", "!", "?", "”", "\""):
+                    and _ends_sentence(text, aq.paragraphs[c - 1]):
                 chosen.add(c)
                 c -= 1
             starts[c] = context_start(text, aq.paragraphs[c])
