@@ -84,7 +84,27 @@ CASES = [
     # a subject inside the quote does not hide the named subject after it
     ("The profile ran in the spring.\n\n“Good company,” his neighbour in Boston, Peter Vance, said in the story.",
      "Good company", "Peter Vance", None),
+    # "according to" anywhere in the sentence names the source of a partial quote; a study's author speaks for it
+    ("Hansen and Ortiz signed “false statements” claiming they had checked the doors, according to police reports.",
+     "false statements", "police reports", None),
+    ("According to a survey carried out by Lena Marsh of the University of Leeds in 2019, rents have doubled "
+     "“since the factory closed.”",
+     "since the factory closed", "Lena Marsh", None),
+    # a passive verb with "by X" after the quote: X is the source
+    ("The device was later named a “breakthrough technology” for shipping by the European Energy Board.",
+     "breakthrough technology", "European Energy Board", None),
+    # a quoted title before a name is not part of the name
+    ("In her new song “River Road” Mabel Price makes several references to home, singing, "
+     "“We ran down to the water and never looked back.”",
+     "We ran down", "Mabel Price", None),
+    # a relative clause after a partial quote is about the word before it, not an attribution
+    ("The magazine ran a long profile of the banker Omar Vance.\n\n"
+     "The article portrayed him as a “quiet kingmaker,” who cultivated friendships with ministers.",
+     "quiet kingmaker", "article", None),
     # negatives: nobody, or a mention that names nobody, is never an identity; "he" is never a woman
+    # sums, dates and measures never speak
+    ("Spending on roads has been cut by R3bn due to the “slower pace of building” across the province.",
+     "slower pace of building", None, None),
     ("Ana Ruiz said she would meet the new owner on Monday.\n\n“The cranes are too old,” he said.",
      "The cranes are too old", None, None),
     ("The river rose all week.\n\n“It was bad,” she said.",

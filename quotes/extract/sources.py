@@ -21,6 +21,7 @@ from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
 # cue verbs that also say where something starts or stops: "The talks began with “…”" needs a real source
 PHASE_VERBS = frozenset("begin open start finish end close continue".split())
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+AMOUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})  # "500 BC", "R2bn", "last week" never speak
 
 PEOPLE = frozenset("""
 person people man men woman women boy girl child children kid kids baby adult adults teen teenager
@@ -88,8 +89,18 @@ def can_speak(subject: Token, verb: Token) -> bool:
     """The subject of a verb of saying speaks ("the footnote says", "attendees chanted": the verb vouches
     for it); the subject of any other verb (a partial quote's governor, a colon's clause, "begin", "open")
     only when it is `plausible` on its own."""
+    if is_amount(subject):
+        return False
     lemma = verb.lemma_.lower()
     return is_speech_lemma(lemma) and lemma not in PHASE_VERBS or plausible(subject)
+
+
+def is_amount(tok: Token) -> bool:
+    """A date, time, sum or measure ("500 BC", "R2bn", "2019", "last week"), or a word with digits in it
+    that is not a name ("3M" and "G7" speak)."""
+    if tok.ent_type_ in AMOUNT_ENTS:
+        return True
+    return any(ch.isdigit() for ch in tok.text) and tok.pos_ != "NUM" and tok.ent_type_ not in SOURCE_ENTS
 
 
 def plausible(tok: Token) -> bool:
@@ -97,6 +108,8 @@ def plausible(tok: Token) -> bool:
     low = tok.lower_
     if low in PRONOUNS or tok.pos_ == "PRON":
         return True
+    if is_amount(tok):
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in SOURCE_ENTS:
         return True
     if tok.text[:1].isupper() and (not _opens_clause(tok) or _named_elsewhere(tok)):
