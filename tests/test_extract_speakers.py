@@ -76,6 +76,16 @@ CASES = [
      "Stay on the sidelines", "Delta Economics", None),
     ("“The bridge will close for a year.” — Ann Brooks",
      "The bridge will close", "Ann Brooks", None),
+    # a headline or subheading quotes words said in the body: the body's speaker; a person it names stays
+    ("The port will double in size by 2030.\n\n‘MASSIVE RISKS’\n\n"
+     "“It will bring massive risks to the bay and its fish,” said Ana Ruiz, an engineer.",
+     "MASSIVE RISKS", "Ana Ruiz", "echo"),
+    ("Ruiz Warns Of ‘Massive Risks’ In Port Plan\n\nThe mayor, Ana Ruiz, wants a new study.\n\n"
+     "“It will bring massive risks to the bay and its fish,” said Ben Ito, an engineer.",
+     "Massive Risks", None, None),
+    # a partial quote in a clause reported by a verb of saying is the reporter's
+    ("The authors concurred that it was a hard genre but that readers were finding their “footing”.",
+     "footing", "authors", None),
     # quotes of one person across an article: a follow-on paragraph opening with a quote and no verb
     ("“We will appeal,” said Ana Ruiz, who chairs the union.\n\n“This fight is not over.”",
      "This fight is not over", "Ana Ruiz", "continuation"),

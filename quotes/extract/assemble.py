@@ -14,11 +14,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
 from quotes.extract.frames import ArticleQuotes
+from quotes.extract.kinds import words
 from quotes.extract.resolve import NameRun, Resolver, mention_kind
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
@@ -26,6 +27,7 @@ CONTINUATION_CONFIDENCE = 0.75
 STRONG = {"cue_after", "cue_before", "according_to", "dash", "colon"}
 WEAK = {"context", "answer"}  # found from the sentence before the quote: the article-level rules come first
 SAME_UTTERANCE_CONFIDENCE = 0.85
+MAX_HEADLINE_ECHOES = 20  # headline quotes looked up in the body: a bound on the work for any input
 CONTEXT_CONFIDENCE = {"context": 0.6, "answer": 0.55}
 
 
@@ -122,7 +124,36 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
                          end_char=q.end, line=line, column=col, kind=kind, speaker=speaker, cue=cue,
                          pattern=pattern or guess.reason, confidence=max(0.05, min(conf, 0.99)),
                          utterance_id=utterance))
+    surnames = {_words(r.name)[-1] for r, free in zip(resolver.runs, resolver.outside) if free and len(_words(r.name)) > 1}
+    return _echo_headlines(out, aq, text, surnames)
+
+
+def _echo_headlines(out: list[Quote], aq: ArticleQuotes, text: str, surnames: set[str]) -> list[Quote]:
+    """A headline or subheading quotes the body: its words said again inside a quote of the body, by a named
+    speaker, are that speaker's ("‘Massive risks’" over a paragraph where Ana Ruiz says "… massive risks …").
+    A headline quote keeps a person it names itself, and one whose line names someone else the article names
+    in full (`surnames`: last words of full names, lower case); organisations, groups and nobody give way."""
+    heads = [k for k, g in enumerate(aq.guesses) if g.reason == "headline"][:MAX_HEADLINE_ECHOES]
+    if not heads:
+        return out
+    body = [(f" {' '.join(_words(q.text))} ", q) for k, q in enumerate(out)
+            if aq.guesses[k].reason != "headline" and aq.guesses[k].kind != "scare" and _named(q.speaker)]
+    for k in heads:
+        q = out[k]
+        if q.speaker is not None and q.speaker.identity and q.speaker.resolution not in ("organisation", "unresolved"):
+            continue
+        key = " ".join(_words(q.text))
+        src = next((b for folded, b in body if key and f" {key} " in folded), None)
+        pa, pb = aq.paragraphs[aq.para[k]]
+        others = set(_words(text[pa:pb])) & surnames - set(_words(src.speaker.identity)) if src is not None else ()
+        if src is not None and not others:
+            out[k] = replace(q, speaker=_copy(src.speaker, "echo"), cue=None, pattern="echo",
+                             confidence=CONTEXT_CONFIDENCE["context"])
     return out
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower() for w in words(s)]
 
 
 def _named(s: Speaker | None) -> bool:

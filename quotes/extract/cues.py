@@ -16,7 +16,7 @@ label dub call term refer speak praise criticize criticise blast slam mock tout 
 thank apologize apologise sing text email inform remind assure indicate express signal tell interject
 interrupt retort reason proclaim pronounce recite summarize summarise sum offer insist complain grumble
 mutter murmur cry cheer laugh sigh snap bark thunder rail scoff sneer tease taunt gush rave
-begin open start finish end close elaborate clarify correct quote cite reveal disclose
+begin open start finish end close elaborate clarify correct quote cite reveal disclose concur opine affirm
 """.split())
 
 # verbs that introduce a report but not the speaker's own words when they govern a partial quote
