@@ -66,6 +66,13 @@ CASES = [
      "We are reviewing", "health department", "organisation"),
     ("Court papers show the guards “failed to make the rounds” that night.",
      "failed to make the rounds", "Court papers", "organisation"),
+    # a text that speaks in the first person speaks for its writer; one that does not speaks for itself
+    ("Lena Marsh has written a memoir of her years at sea. Critics liked it.\n\n"
+     "The book is often funny: “I could not tie a knot until I was forty.”",
+     "I could not tie", "Lena Marsh", "writer"),
+    ("Lena Marsh has written a memoir of her years at sea.\n\n"
+     "The report is blunt: “Half the fleet should be scrapped.”",
+     "Half the fleet", "report", "organisation"),
     # question-and-answer interviews: the answer belongs to the interviewee
     ("Ana Ruiz has run the museum for ten years. “It has been the job of my life,” she says.\n\n"
      "Will she stay on?\n\n“As long as they will have me.”",

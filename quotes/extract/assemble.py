@@ -20,13 +20,15 @@ from spacy.tokens import Span
 
 from quotes.extract.frames import ArticleQuotes
 from quotes.extract.kinds import words
-from quotes.extract.resolve import NameRun, Resolver, mention_kind
+from quotes.extract.resolve import NameRun, Resolved, Resolver, mention_kind
+from quotes.extract.sources import is_text_noun
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
 STRONG = {"cue_after", "cue_before", "according_to", "dash", "colon"}
 WEAK = {"context", "answer"}  # found from the sentence before the quote: the article-level rules come first
 SAME_UTTERANCE_CONFIDENCE = 0.85
+FIRST_PERSON = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself".split())
 MAX_HEADLINE_ECHOES = 20  # headline quotes looked up in the body: a bound on the work for any input
 CONTEXT_CONFIDENCE = {"context": 0.6, "answer": 0.55}
 
@@ -83,6 +85,9 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
         if f is not None and f.mention is not None and kind != "scare":
             s, e, mtext = f.mention
             r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
+            if r.how == "organisation" and is_text_noun(mtext) and _first_person(text[q.start:q.end]):
+                author = resolver.writer(s)  # a book or a letter that says "I" speaks for its writer
+                r = Resolved(author, "writer", mtext) if author else Resolved(None, "unresolved", mtext)
             speaker = Speaker(r.name, mtext, s, e, r.how, r.title)
             if f.cue is not None:
                 cue = Cue(f.cue[2], f.cue[3], f.cue[0], f.cue[1])
@@ -154,6 +159,11 @@ def _echo_headlines(out: list[Quote], aq: ArticleQuotes, text: str, surnames: se
 
 def _words(s: str) -> list[str]:
     return [w.lower() for w in words(s)]
+
+
+def _first_person(quote: str) -> bool:
+    """Words written in the first person singular ("I", "my", "me")."""
+    return any(w.lower() in FIRST_PERSON for w in words(quote))
 
 
 def _named(s: Speaker | None) -> bool:

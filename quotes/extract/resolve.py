@@ -32,7 +32,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extract.cues import PRONOUNS, TITLES
 from quotes.extract.gender import noun_gender, pronoun_gender, text_genders
-from quotes.extract.sources import ORGANISATIONS, PEOPLE, TEXTS
+from quotes.extract.sources import ORGANISATIONS, PEOPLE, is_text_noun
 
 _WORD = re.compile(r"\S+")
 ABBREVIATIONS = frozenset("jr sr mr mrs ms dr st sen rep gov lt col gen sgt capt prof rev hon".split())
@@ -339,6 +339,11 @@ class Resolver:
                 return full
         return None
 
+    def writer(self, offset: int) -> str | None:
+        """The person behind a text that speaks in the first person ("The book …: “I never …”"): the person
+        the article is about so far, else the one named last."""
+        return self.salient_person(offset, None) or self.nearest_person(offset, None, strict=False)
+
     @staticmethod
     def _role_gender(mention: str) -> str | None:
         return next((g for w in mention.split() if (g := noun_gender(w)) in ("m", "f")), None)
@@ -407,7 +412,7 @@ def _speaks_as_body(mention: str) -> bool:
     if not words:
         return False
     head = words[-1]
-    if head in ORGANISATIONS or head in TEXTS or head.endswith("s") and (head[:-1] in ORGANISATIONS or head[:-1] in TEXTS):
+    if is_text_noun(head) or head in ORGANISATIONS or head.endswith("s") and head[:-1] in ORGANISATIONS:
         return True
     return head.endswith("s") and (head in PEOPLE or head.rstrip("s") in PEOPLE) and head not in PEOPLE_SINGULAR_S
 

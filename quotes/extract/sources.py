@@ -85,6 +85,12 @@ AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "maker", "makers", "man", "men", 
                  "people", "eer", "eers", "ee", "ees")
 
 
+def is_text_noun(mention: str) -> bool:
+    """A mention whose last word names a text ("The book", "his latest letter", "court papers")."""
+    ws = mention.lower().split()
+    return bool(ws) and (ws[-1] in TEXTS or ws[-1].endswith("s") and ws[-1][:-1] in TEXTS)
+
+
 def can_speak(subject: Token, verb: Token) -> bool:
     """The subject of a verb of saying speaks ("the footnote says", "attendees chanted": the verb vouches
     for it); the subject of any other verb (a partial quote's governor, a colon's clause, "begin", "open")
