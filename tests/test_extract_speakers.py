@@ -98,6 +98,10 @@ CASES = [
      "This fight is not over", "Ana Ruiz", "continuation"),
     ("Labour markets are cooling, says Ana Ruiz. “We expect two more cuts this year.”",
      "We expect two more cuts", "Ana Ruiz", "context"),
+    # an age as the subject ("the 24-year-old told …") is the person; a sports role is a title, not a name
+    ("Striker Joe Mensah scored twice on Saturday.\n\n"
+     "“It was a great team performance,” the 24-year-old told the club’s website.",
+     "It was a great team", "Joe Mensah", "role"),
     # a subject inside the quote does not hide the named subject after it
     ("The profile ran in the spring.\n\n“Good company,” his neighbour in Boston, Peter Vance, said in the story.",
      "Good company", "Peter Vance", None),

@@ -153,7 +153,7 @@ def subject_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> Token | None:
             if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text) \
                     and not skip[0] <= c.i < skip[1]:
                 return speaker_of(c)
-        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
+        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head != v:
             if v.dep_ == "relcl":
                 return v.head  # "X, who said …" / "officials who said"
             v = v.head
@@ -170,7 +170,8 @@ def _clean_subject(tok: Token | None, qa: int, qb: int, verb: Token) -> Token | 
     """A subject of `verb` outside the quote that can be a source of speech (`sources.can_speak`), else None."""
     if tok is None or _inside(tok.i, qa, qb):
         return None
-    if (tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_) and can_speak(tok, verb):
+    nominal = tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)  # "the 24-year-old", "the accused"
+    if (tok.pos_ in ("NOUN", "PROPN", "PRON") or nominal or tok.ent_type_) and can_speak(tok, verb):
         return tok
     return None
 
@@ -196,7 +197,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     if found:
         return found
     # verbs above the quote, outside it
-    inside_roots = [t for t in doc[qa:qb] if not _inside(t.head.i, qa, qb) or t.head is t]
+    inside_roots = [t for t in doc[qa:qb] if not _inside(t.head.i, qa, qb) or t.head == t]
     cands: list[tuple[int, Token, str]] = []
     for r in inside_roots:
         h = r.head
@@ -205,7 +206,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
             if free(h.i) and h.pos_ in ("VERB", "AUX"):
                 side = "cue_after" if h.i >= qb else "cue_before"
                 cands.append((depth, h, side))
-            if h.head is h:
+            if h.head == h:
                 break
             h = h.head
             depth += 1
@@ -367,13 +368,13 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
             if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
                 break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
-            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS
-                      and x.dep_ != "poss"]  # "his neighbour, Ana Ruiz, said": not "his"
+            before = [x for x in toks[:k] if (x.pos_ in ("PROPN", "PRON", "NOUN") or x.dep_ == "nsubj" and x.head == t)
+                      and x.lower_ not in NOT_SPEAKERS and x.dep_ != "poss"]  # "his neighbour, Ana Ruiz, said": not "his"
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
             if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
                 named.sort(key=lambda x: (x.pos_ != "PROPN", x.dep_ not in ("nsubj", "appos")))
                 head = named[0] if named else before[-1]
-                while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
+                while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head == head:
                     head = doc[head.i + 1]
                 return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
             after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]

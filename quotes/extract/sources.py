@@ -56,6 +56,12 @@ republican republicans democrat democrats liberal liberals conservative conserva
 progressives independent independents immigrant immigrants refugee refugees
 actor actress singer musician artist comedian star celebrity athlete player players coach captain
 academic academics attendee attendees commenter commenters
+striker strikers midfielder midfielders defender defenders goalkeeper goalkeepers keeper winger wingers forward
+batsman batter bowler pitcher quarterback jockey rider riders runner runners sprinter swimmer boxer fighter
+wrestler golfer skier skater trainer referee umpire manager managers skipper teammate teammates
+chef pilot pilots sailor sailors nurse nurses paramedic paramedics firefighter firefighters guard guards
+villager villagers pensioner pensioners shopkeeper vendor vendors tenant tenants landlord landlords
+novelist poet poets playwright filmmaker photographer designer dancer rapper drummer guitarist vocalist
 """.split())
 
 ORGANISATIONS = frozenset("""
@@ -104,6 +110,8 @@ def can_speak(subject: Token, verb: Token) -> bool:
 def is_amount(tok: Token) -> bool:
     """A date, time, sum or measure ("500 BC", "R2bn", "2019", "last week"), or a word with digits in it
     that is not a name ("3M" and "G7" speak)."""
+    if tok.lower_ == "old" or tok.lower_.endswith("-old"):  # "the 36-year-old said": an age names a person
+        return False
     if tok.ent_type_ in AMOUNT_ENTS:
         return True
     return any(ch.isdigit() for ch in tok.text) and tok.pos_ != "NUM" and tok.ent_type_ not in SOURCE_ENTS
