@@ -79,7 +79,12 @@ def test_headline_capitals_are_not_names():
     assert all("Hits" not in r.name for r in name_runs("Bid to See Kim Jong Un Hits a Wall\n\nKim Jong Un waited."))
 
 
-@pytest.mark.parametrize("mention,expected", [("President Lee", ("Lee", ("President",))), ("Trump", ("Trump", ()))])
+@pytest.mark.parametrize("mention,expected", [
+    ("President Lee", ("Lee", ("President",))), ("Trump", ("Trump", ())),
+    ("WHO Director-General Ana Ruiz", ("Ana Ruiz", ("WHO", "Director-General"))),
+    ("Striker Joe Mensah", ("Joe Mensah", ("Striker",))),
+    ("Chung Dong-young", ("Chung Dong-young", ())),  # a hyphenated name is not a title
+])
 def test_strip_titles(mention, expected):
     assert strip_titles(mention) == expected
 

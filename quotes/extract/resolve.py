@@ -52,6 +52,8 @@ def _norm(w: str) -> str:
 
 def is_title_word(w: str) -> bool:
     n = _norm(w)
+    if "-" in n.strip("-"):  # "Director-General", "Attorney-General", "ex-President"
+        return all(p in TITLES or p == "ex" for p in n.split("-") if p)
     return n in TITLES or n.rstrip(".") in TITLES
 
 
