@@ -77,6 +77,11 @@ CASES = [
     ("Ana Ruiz has run the museum for ten years. “It has been the job of my life,” she says.\n\n"
      "Will she stay on?\n\n“As long as they will have me.”",
      "As long as they", "Ana Ruiz", "answer"),
+    ("Maya Chen, 34, runs a bakery in Leeds. We spoke about rising costs.\n\nHow bad is it?\n\n"
+     "“Flour has doubled in price. Electricity has tripled.”",
+     "Flour has doubled", "Maya Chen", "answer"),
+    ("The bakery has been open for ten years.\n\nHow bad is it?\n\n“Flour has doubled in price.”",
+     "Flour has doubled", None, None),
     # headlines and subheadings: "'...': Company", "..., says regulator" style signatures
     ("Markets rose on Friday.\n\n‘Stay on the sidelines next week’: Delta Economics\n\n"
      "Economists at the bank expect no change.",

@@ -182,7 +182,8 @@ def _weak(f: Found, resolver: Resolver, offset: int) -> Speaker | None:
     """The speaker of a quote with no attribution, from the sentence before it (`context`) or the
     interview it answers (`answer`): only a resolved name, never a bare pronoun or role."""
     if f.pattern == "answer":
-        name = resolver.previous_speaker(offset)
+        # the interviewee: whoever answered before, else the person named most so far (named at the top)
+        name = resolver.previous_speaker(offset) or resolver.salient_person(offset, None)
         return Speaker(name, "", offset, offset, "answer") if name else None
     if f.mention is None:
         return None
