@@ -84,9 +84,17 @@ def test_headline_capitals_are_not_names():
     ("WHO Director-General Ana Ruiz", ("Ana Ruiz", ("WHO", "Director-General"))),
     ("Striker Joe Mensah", ("Joe Mensah", ("Striker",))),
     ("Chung Dong-young", ("Chung Dong-young", ())),  # a hyphenated name is not a title
+    # a name, then where the person is from; an organisation's own "of" is not an affiliation
+    ("Busi Mavuso of Business Leadership SA", ("Busi Mavuso", ("of", "Business", "Leadership", "SA"))),
+    ("Gene Park of the union", ("Gene Park", ("of", "the", "union"))),
 ])
 def test_strip_titles(mention, expected):
     assert strip_titles(mention) == expected
+
+
+@pytest.mark.parametrize("mention", ["Reserve Bank of India", "Bank of England", "Friends of the Earth"])
+def test_an_organisations_of_is_not_an_affiliation(mention):
+    assert strip_titles(mention)[0] not in ("Reserve Bank", "Bank", "Friends")
 
 
 TEXT = ("The trip began when Donald Trump met with Kim Jong Un and later with Kim Yo-jong at the border.\n"

@@ -148,6 +148,7 @@ def is_role_word(w: str) -> bool:
         or w.endswith(("’s", "'s"))
 
 
+AFFILIATIONS = frozenset("of from at".split())  # "Ana Ruiz of Delta Bank", "Ben Ito from the union"
 NAME_PARTICLES = frozenset("de da do dos das del della di du van von der den ter bin ibn al el la le".split())
 
 
@@ -162,6 +163,11 @@ def strip_titles(mention: str) -> tuple[str, tuple[str, ...]]:
     ("Ana Ruiz", ("Kyiv", "resident")). A mention with no name in it comes back whole."""
     words = mention.split()
     last = max((k for k, w in enumerate(words) if is_role_word(w)), default=-1)
+    first = min((k for k, w in enumerate(words) if is_role_word(w)), default=-1)
+    if 1 < first < len(words) - 1 and words[first] in AFFILIATIONS and _norm(words[first - 1]) not in ORGANISATIONS \
+            and not any(is_role_word(w) and not w[:1].islower() for w in words[first + 1:]):
+        # "Busi Mavuso of Business Leadership SA": the name, then where the person is from
+        return " ".join(words[:first]), tuple(words[first:])
     if last == len(words) - 1:
         return mention, tuple(words)
     core = " ".join(words[last + 1:])
