@@ -103,6 +103,8 @@ CASES = [
      "This fight is not over", "Ana Ruiz", "continuation"),
     ("Labour markets are cooling, says Ana Ruiz. “We expect two more cuts this year.”",
      "We expect two more cuts", "Ana Ruiz", "context"),
+    ("“We are not going anywhere,” insisted 72-year-old Rosa Alvarez, who has lived on the street since 1979.",
+     "We are not going", "Rosa Alvarez", "title"),
     # an age as the subject ("the 24-year-old told …") is the person; a sports role is a title, not a name
     ("Striker Joe Mensah scored twice on Saturday.\n\n"
      "“It was a great team performance,” the 24-year-old told the club’s website.",
@@ -128,6 +130,13 @@ CASES = [
      "The article portrayed him as a “quiet kingmaker,” who cultivated friendships with ministers.",
      "quiet kingmaker", "article", None),
     # negatives: nobody, or a mention that names nobody, is never an identity; "he" is never a woman
+    # a relative of someone else ("His mother") is nobody named, not the woman named before
+    ("The headteacher, Mrs Jane Porter, said: “We are devastated.”\n\n"
+     "His mother said the family were “heartbroken”. “He was our world,” she said.",
+     "He was our world", None, None),
+    # "Another said", "Others say": a word that names nobody
+    ("One official said the talks had “collapsed”. Another described them as “a waste of time”.",
+     "a waste of time", None, None),
     # sums, dates and measures never speak
     ("Spending on roads has been cut by R3bn due to the “slower pace of building” across the province.",
      "slower pace of building", None, None),

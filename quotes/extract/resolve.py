@@ -145,7 +145,7 @@ def is_role_word(w: str) -> bool:
     if n in NAME_PARTICLES:
         return False
     return not n or is_title_word(w) or w[:1].islower() or n in PEOPLE or n in _AGENT_NOUNS \
-        or w.endswith(("’s", "'s"))
+        or w.endswith(("’s", "'s")) or any(ch.isdigit() for ch in n)  # an age: "72-year-old Rosa Alvarez"
 
 
 AFFILIATIONS = frozenset("of from at".split())  # "Ana Ruiz of Delta Bank", "Ben Ito from the union"
@@ -322,7 +322,10 @@ class Resolver:
             if kind in ("name", "organisation"):
                 name = self.full_name(text, at)
             elif kind == "role":
-                name = self.role(text, at) or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
+                name = self.role(text, at)
+                if name is None and _kin_of_another(text):  # "His mother … she said": someone not named
+                    return None
+                name = name or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
             if name:  # the parse found it, its gender checked there (`context.antecedent`)
                 return name
         return self.previous_speaker(offset, want) or self.salient_person(offset, want)
@@ -428,6 +431,12 @@ def _speaks_as_body(mention: str) -> bool:
 PEOPLE_SINGULAR_S = frozenset("boss actress waitress princess empress hostess witness".split())
 
 
+def _kin_of_another(mention: str) -> bool:
+    """"His mother", "their son", "her lawyer": a role held toward someone else, not another name for them."""
+    words = mention.lower().split()
+    return len(words) >= 2 and words[0] in ("his", "her", "their", "its", "my", "our", "your")
+
+
 def _definite(mention: str) -> bool:
     """"the mother of four", "the 36-year-old", "Tuesday's winner": a role that points at one person."""
     words = mention.split()
@@ -442,6 +451,8 @@ def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
     if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
     heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
+    if len(heads) == 1 and heads[0][0].lower() in STOP_WORDS:  # "Another said", "Others say": nobody named
+        return "role"
     if label == "PERSON" or heads and (heads[-1][1] == "PROPN" or heads[-1][0][0].isupper()):
         return "name"  # the tagger sometimes calls a surname an adjective: a capitalised head word is a name
     return "role"
