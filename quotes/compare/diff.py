@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from quotes.compare import textkeys as tk
 from quotes.compare.align import word_alignment
 from quotes.compare.rules import one_utterance, speaker_relation
+from quotes.lexicon import NEGATIONS
 from quotes.model import Discrepancy, Quote, Variant
 
 LONG_STRETCH = 4  # words added or omitted beyond this many are a clause: never flagged as a change of meaning
@@ -107,7 +108,7 @@ def _flags(c: _Side, c0: int, c1: int, o: _Side, o0: int, o1: int) -> tuple[str,
     def bag(s: _Side, lo: int, hi: int) -> tuple[list, ...]:
         ws = [(i, w) for i, w in enumerate(s.words[lo:hi], lo) if not w.bracketed]  # [insertions] aside
         keys = sorted(k for _, w in ws for k in w.keys)
-        return ([k for k in keys if k in tk.NEGATIONS], [k for k in keys if tk.is_number(k)],
+        return ([k for k in keys if k in NEGATIONS], [k for k in keys if tk.is_number(k)],
                 sorted(tk.base_form(w.keys[0]) for i, w in ws if tk.is_entity(s.words, i, s.quote.text)),
                 [k for k in keys if k in tk.HEDGES], [k for k in keys if k in tk.MODALS])
 

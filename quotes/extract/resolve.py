@@ -33,9 +33,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extract.cues import PRONOUNS, TITLES
 from quotes.extract.gender import noun_gender, pronoun_gender, text_genders
 from quotes.extract.sources import ORGANISATIONS, PEOPLE, TEXTS
+from quotes.lexicon import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
-ABBREVIATIONS = frozenset("jr sr mr mrs ms dr st sen rep gov lt col gen sgt capt prof rev hon".split())
 
 
 @dataclass(frozen=True)
