@@ -7,10 +7,10 @@ import sqlite3
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_store import add, make_article
 
 from quotes.errors import StoreError
 from quotes.store import Store, queries, schema
-from test_store import add, make_article
 
 REFERENCES = {  # table -> {column: referenced table}
     "articles": {"supersedes": "articles"},

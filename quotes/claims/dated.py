@@ -115,7 +115,7 @@ def utterances(ctx: Context, sent) -> list[Claim]:
 
 def _place(ctx: Context, noun, verb) -> str:
     """The place an event noun names ("the Iowa caucuses", "attacks in San Bernardino")."""
-    toks = [t for t in noun.subtree if t.i != noun.i and not (t.dep_ in ("relcl", "acl"))]
+    toks = [t for t in noun.subtree if t.i != noun.i and t.dep_ not in ("relcl", "acl")]
     toks += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
              for g in c.children if g.dep_ == "pobj"] if verb is not None else []
     for t in toks:

@@ -34,7 +34,7 @@ class Number:
         v = int(self.value) if float(self.value).is_integer() else self.value
         return f"{'' if self.relation == '=' else self.relation}{v}"
 
-    def compatible(self, other: "Number") -> bool:
+    def compatible(self, other: Number) -> bool:
         """Could both figures describe the same true count? (exact figures must be equal)"""
         a, b = self, other
         if a.relation == "=" and b.relation == "=":

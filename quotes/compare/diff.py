@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
@@ -41,7 +42,7 @@ class _Side:
 
     @staticmethod
     @lru_cache(maxsize=1024)
-    def of(quote: Quote) -> "_Side":
+    def of(quote: Quote) -> _Side:
         """The words and keys of a quote (remembered: a canonical quote is compared with every member)."""
         ws = tk.words(quote.text)
         keys, owner = tk.key_sequence(ws)
@@ -97,7 +98,7 @@ def _anchors(c: _Side, o: _Side, ca: str, oa: str) -> list[_Anchor]:
     out = []
     for g in groups:
         (i0, j0), (i1, j1) = g[0], g[-1]
-        consecutive = all(b == (a[0] + 1, a[1] + 1) for a, b in zip(g, g[1:]))
+        consecutive = all(b == (a[0] + 1, a[1] + 1) for a, b in pairwise(g))
         if consecutive and c.whole(i0, i1) and o.whole(j0, j1):
             out.append(_Anchor(c.owner[i0], c.owner[i1] + 1, o.owner[j0], o.owner[j1] + 1))
     return out
@@ -113,7 +114,7 @@ def _flags(c: _Side, c0: int, c1: int, o: _Side, o0: int, o1: int) -> tuple[str,
                 [k for k in keys if k in tk.HEDGES], [k for k in keys if k in tk.MODALS])
 
     a, b = bag(c, c0, c1), bag(o, o0, o1)
-    return tuple(f for f, x, y in zip(("negation", "number", "entity", "hedge", "modal"), a, b) if x != y)
+    return tuple(f for f, x, y in zip(("negation", "number", "entity", "hedge", "modal"), a, b, strict=True) if x != y)
 
 
 class _Walk:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
-from quotes.lexicon import ABBREVIATIONS, NEGATIONS, NUMBER_WORDS
+from quotes.lexicon import ABBREVIATIONS, NUMBER_WORDS
 
 # a number with separators ("1,000", "3.5"), or a run of letters/digits with inner apostrophes ("I’d")
 WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’‘`][^\W_]+)*")

@@ -41,7 +41,7 @@ class Found:
     antecedent: tuple[str, int, str] | None  # text, start, kind
 
     @classmethod
-    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> "Found":
+    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> Found:
         spk, cue, ant = span._.quote_speaker, span._.quote_cue, span._.quote_antecedent
         mention = kind = None
         if spk is not None:
@@ -69,7 +69,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
     cues: list[Cue | None] = []
     utter: list[str] = []
     group_first: dict[int, int] = {}
-    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
+    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para, strict=True)):
         f = found.get(k)
         kind = guess.kind
         speaker = cue = None

@@ -227,7 +227,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     if colon:
         return colon
     writer = None
-    for _, verb, side in cands:
+    for _, verb, _side in cands:
         subj = _clean_subject(subject_of(verb, (qa, qb)), qa, qb, verb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from quotes.lexicon import CUE_VERBS
 
-
 # verbs that introduce a report but not the speaker's own words when they govern a partial quote
 REPORTING_NOUNS = frozenset("""
 statement interview remarks remark comment comments speech address message letter post tweet tweets

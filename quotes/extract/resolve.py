@@ -326,7 +326,7 @@ class Resolver:
         upto = bisect.bisect_left(self.starts, offset)
         if upto < self._counted:  # offsets come in text order; start again if not
             self._counts, self._counted = {}, 0
-        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto]):  # counted once
+        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto], strict=True):  # counted once
             full = self.full_name(r.name, r.start)
             if out and len(full.split()) >= 2 and not not_a_person(full):
                 c = self._counts.setdefault(full, [0, 0])

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from quotes.compare.speakers import key
 from quotes.errors import StoreError
 from quotes.model import Article, Cue, Quote, Speaker
-from quotes.compare.speakers import key
 from quotes.store import identity, schema
 from quotes.store.results import Recorded
 
@@ -96,7 +96,7 @@ class Store:
 
     # ---- plumbing ------------------------------------------------------------------------------------
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
