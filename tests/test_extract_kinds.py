@@ -7,7 +7,7 @@ from quotes.extract.resolve import Resolver, name_runs, strip_titles
 
 def kinds_of(text):
     aq = frames.scan(text)
-    return [(text[q.start:q.end], g.kind) for q, g in zip(aq.spans, aq.guesses)]
+    return [(text[q.start:q.end], g.kind) for q, g in zip(aq.spans, aq.guesses, strict=True)]
 
 
 KINDS = [

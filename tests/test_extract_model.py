@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from quotes.extract import Extractor
 from quotes.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"

@@ -45,7 +45,7 @@ class Found:
     antecedent: tuple[str, int, str] | None  # text, start, kind
 
     @classmethod
-    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> "Found":
+    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> Found:
         spk, cue, ant = span._.quote_speaker, span._.quote_cue, span._.quote_antecedent
         mention = kind = None
         if spk is not None:
@@ -73,7 +73,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
     cues: list[Cue | None] = []
     utter: list[str] = []
     group_first: dict[int, int] = {}
-    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
+    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para, strict=True)):
         f = found.get(k)
         kind = guess.kind
         speaker = cue = None
@@ -129,7 +129,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
                          end_char=q.end, line=line, column=col, kind=kind, speaker=speaker, cue=cue,
                          pattern=pattern or guess.reason, confidence=max(0.05, min(conf, 0.99)),
                          utterance_id=utterance))
-    surnames = {_words(r.name)[-1] for r, free in zip(resolver.runs, resolver.outside) if free and len(_words(r.name)) > 1}
+    surnames = {_words(r.name)[-1] for r, free in zip(resolver.runs, resolver.outside, strict=True) if free and len(_words(r.name)) > 1}
     return _echo_headlines(out, aq, text, surnames)
 
 

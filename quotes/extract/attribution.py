@@ -235,7 +235,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     if source:
         return source
     writer = None
-    for _, verb, side in cands:
+    for _, verb, _side in cands:
         agent = _passive_agent(verb, qb)
         if agent is not None and free(agent.i):
             return Attribution("governor", mention_span(agent), verb, CONFIDENCE["governor"])

@@ -33,9 +33,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from quotes.extract.cues import PRONOUNS, TITLES
 from quotes.extract.gender import noun_gender, pronoun_gender, text_genders
 from quotes.extract.sources import ORGANISATIONS, PEOPLE, is_text_noun
+from quotes.lexicon import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
-ABBREVIATIONS = frozenset("jr sr mr mrs ms dr st sen rep gov lt col gen sgt capt prof rev hon".split())
 
 
 @dataclass(frozen=True)
@@ -337,7 +337,7 @@ class Resolver:
         upto = bisect.bisect_left(self.starts, offset)
         if upto < self._counted:  # offsets come in text order; start again if not
             self._counts, self._counted = {}, 0
-        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto]):  # counted once
+        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto], strict=True):  # counted once
             full = self.full_name(r.name, r.start)
             if out and len(full.split()) >= 2 and not not_a_person(full):
                 c = self._counts.setdefault(full, [0, 0])
