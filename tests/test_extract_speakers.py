@@ -137,6 +137,13 @@ CASES = [
     # "Another said", "Others say": a word that names nobody
     ("One official said the talks had “collapsed”. Another described them as “a waste of time”.",
      "a waste of time", None, None),
+    # "he" is never a dateline, a place or a group, nor a group quoted before
+    ("BOCA RATON, Fla. -- Weeds and fallen palm fronds cover the greens of the old course.\n\n"
+     "“It is a shame,” he said.",
+     "It is a shame", None, None),
+    ("I wrote about the senator last month. Friends offered to vote for me and even work for my “campaign”.\n\n"
+     "“I have ruined your good name, huh?” he responded.",
+     "I have ruined", None, None),
     # sums, dates and measures never speak
     ("Spending on roads has been cut by R3bn due to the “slower pace of building” across the province.",
      "slower pace of building", None, None),

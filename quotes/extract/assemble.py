@@ -116,7 +116,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
                 pattern, conf = weak.pattern, CONTEXT_CONFIDENCE[weak.pattern]
         group_first.setdefault(q.group, k)
         if speaker is not None and speaker.identity:
-            resolver.remember(speaker.start_char, speaker.name)
+            resolver.remember(speaker.start_char, speaker.name, speaker.resolution == "organisation")
         if kind == "scare":
             conf = 0.6
         elif speaker is None:

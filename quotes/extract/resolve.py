@@ -209,10 +209,14 @@ class Resolver:
         self.speakers: list[tuple[int, str]] = []  # (offset, resolved name) of earlier attributions
         self._counts: dict[str, list[int]] = {}  # full name -> [mentions, last offset], for `salient_person`
         self._counted = 0
+        self._bodies: set[str] = set()
+        self._persons: set[str] = set()
 
-    def remember(self, offset: int, name: str | None) -> None:
+    def remember(self, offset: int, name: str | None, body: bool = False) -> None:
+        """A speaker found at `offset`; `body`: an organisation, a group or a text, never "he" or "she"."""
         if name:
             self.speakers.append((offset, name))
+            (self._bodies if body else self._persons).add(name)
 
     def gender(self, name: str) -> str | None:
         """The gender the article gives this name (the whole name first: "Ana Ruiz" and her husband
@@ -229,6 +233,8 @@ class Resolver:
 
     def previous_speaker(self, offset: int, want: str | None = None) -> str | None:
         for o, n in reversed(self.speakers):
+            if want in ("m", "f") and n in self._bodies and n not in self._persons:
+                continue
             if o <= offset and self._fits(n, want):
                 return n
         return None
@@ -321,6 +327,8 @@ class Resolver:
             name = None
             if kind in ("name", "organisation"):
                 name = self.full_name(text, at)
+                if want in ("m", "f") and not_a_person(name):
+                    name = None  # "he" is never "MACAU" or "The Boca West Country Club"
             elif kind == "role":
                 name = self.role(text, at)
                 if name is None and _kin_of_another(text):  # "His mother … she said": someone not named
@@ -431,6 +439,12 @@ def _speaks_as_body(mention: str) -> bool:
 PEOPLE_SINGULAR_S = frozenset("boss actress waitress princess empress hostess witness".split())
 
 
+def _group_word(w: str) -> bool:
+    """The plural of a noun for people or bodies ("Aides", "Friends", "Prosecutors"), capitalised or not."""
+    low = _norm(w)
+    return low.endswith("s") and (low[:-1] in PEOPLE or low[:-1] in ORGANISATIONS) and low not in PEOPLE_SINGULAR_S
+
+
 def _kin_of_another(mention: str) -> bool:
     """"His mother", "their son", "her lawyer": a role held toward someone else, not another name for them."""
     words = mention.lower().split()
@@ -451,8 +465,8 @@ def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
     if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
     heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
-    if len(heads) == 1 and heads[0][0].lower() in STOP_WORDS:  # "Another said", "Others say": nobody named
-        return "role"
+    if len(heads) == 1 and (heads[0][0].lower() in STOP_WORDS or _group_word(heads[0][0])):
+        return "role"  # "Another said", "Others say": nobody named; "Aides say": a group
     if label == "PERSON" or heads and (heads[-1][1] == "PROPN" or heads[-1][0][0].isupper()):
         return "name"  # the tagger sometimes calls a surname an adjective: a capitalised head word is a name
     return "role"

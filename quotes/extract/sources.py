@@ -73,7 +73,7 @@ alliance network station channel newspaper paper magazine outlet outlets website
 press media network networks school university college institute foundation charity church
 military army navy force forces police regime state states country countries nation nations city
 town county district embassy authority authorities bank banks fund industry lobby caucus movement
-delegation majority minority plurality half percent share average number proportion chorus rally crowd everyone everybody someone somebody
+club clubs delegation majority minority plurality half percent share average number proportion chorus rally crowd everyone everybody someone somebody
 anyone nobody others some many most few both all each
 """.split())
 
