@@ -87,6 +87,8 @@ def test_headline_capitals_are_not_names():
     # a name, then where the person is from; an organisation's own "of" is not an affiliation
     ("Busi Mavuso of Business Leadership SA", ("Busi Mavuso", ("of", "Business", "Leadership", "SA"))),
     ("Gene Park of the union", ("Gene Park", ("of", "the", "union"))),
+    ("Atlantic City Mayor Don Guardian", ("Don Guardian", ("Atlantic", "City", "Mayor"))),  # a surname that is a noun
+    ("the chief economist", ("the chief economist", ("the", "chief", "economist"))),
 ])
 def test_strip_titles(mention, expected):
     assert strip_titles(mention) == expected

@@ -162,8 +162,12 @@ def strip_titles(mention: str) -> tuple[str, tuple[str, ...]]:
     """(the name, the words before it that describe the person): "Kyiv resident Ana Ruiz" gives
     ("Ana Ruiz", ("Kyiv", "resident")). A mention with no name in it comes back whole."""
     words = mention.split()
-    last = max((k for k, w in enumerate(words) if is_role_word(w)), default=-1)
-    first = min((k for k, w in enumerate(words) if is_role_word(w)), default=-1)
+    roles = [k for k, w in enumerate(words) if is_role_word(w)]
+    last = roles[-1] if roles else -1
+    first = roles[0] if roles else -1
+    if len(roles) > 1 and last == len(words) - 1 and roles[-2] < last - 1 and words[last][:1].isupper() \
+            and not is_title_word(words[last]) and words[last - 1][:1].isupper():
+        last = roles[-2]  # "Mayor Don Guardian": a surname that is also a noun for people
     if 1 < first < len(words) - 1 and words[first] in AFFILIATIONS and _norm(words[first - 1]) not in ORGANISATIONS \
             and not any(is_role_word(w) and not w[:1].islower() for w in words[first + 1:]):
         # "Busi Mavuso of Business Leadership SA": the name, then where the person is from
