@@ -109,6 +109,11 @@ CASES = [
     ("Striker Joe Mensah scored twice on Saturday.\n\n"
      "“It was a great team performance,” the 24-year-old told the club’s website.",
      "It was a great team", "Joe Mensah", "role"),
+    # a nationality as an epithet ("the Argentine said") is the person just spoken of; with nobody, nobody
+    ("Chelsea boss Mauricio Ponte admitted his side were lucky. “We didn't deserve it,” the Argentine said.",
+     "We didn't deserve it", "Mauricio Ponte", "role"),
+    ("The match ended in a draw.\n\n“We didn't deserve it,” the Argentine said.",
+     "We didn't deserve it", None, None),
     # a subject inside the quote does not hide the named subject after it
     ("The profile ran in the spring.\n\n“Good company,” his neighbour in Boston, Peter Vance, said in the story.",
      "Good company", "Peter Vance", None),

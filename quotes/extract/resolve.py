@@ -333,7 +333,7 @@ class Resolver:
                 name = self.full_name(text, at)
                 if want in ("m", "f") and not_a_person(name):
                     name = None  # "he" is never "MACAU" or "The Boca West Country Club"
-            elif kind == "role":
+            elif kind in ("role", "epithet"):
                 name = self.role(text, at)
                 if name is None and _kin_of_another(text):  # "His mother … she said": someone not named
                     return None
@@ -377,6 +377,9 @@ class Resolver:
         if kind == "pronoun":
             name = self.pronoun(mention, offset, antecedent)
             return Resolved(name, "pronoun") if name else Resolved(None, "unresolved")
+        if kind == "epithet":  # the person the article has just spoken of
+            name = self.nearest_person(offset, None, ROLE_WINDOW, strict=False) or self.previous_speaker(offset)
+            return Resolved(name, "role", mention) if name else Resolved(None, "unresolved", mention)
         if kind == "role" and _speaks_as_body(mention):  # "the city council", "court papers", "economists"
             return Resolved(re.sub(r"^(?:the|The|THE)\s+", "", mention), "organisation")
         if kind == "role":
@@ -463,9 +466,12 @@ def _definite(mention: str) -> bool:
 
 
 def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
-    """pronoun | name | organisation | role, from the mention's (text, pos) words and its entity label."""
+    """pronoun | name | organisation | role | epithet, from the mention's (text, pos) words and its entity label."""
     if len(words) == 1 and words[0][0].lower() in PRONOUNS:
         return "pronoun"
+    if label == "NORP" and len(words) == 2 and words[0][0].lower() in ("the", "a") \
+            and not words[1][0].lower().endswith("s"):
+        return "epithet"  # "the Argentine said", "a Spaniard": a person called by a nationality
     if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
     heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
