@@ -149,6 +149,12 @@ CASES = [
     ("I wrote about the senator last month. Friends offered to vote for me and even work for my “campaign”.\n\n"
      "“I have ruined your good name, huh?” he responded.",
      "I have ruined", None, None),
+    # the one asked a question does not say it; a verb with a clause of its own after a quote is not its cue
+    ("During the session, Ito was asked, “Do you feel any guilt?” The minister admitted that he did.",
+     "Do you feel any guilt", None, None),
+    ("Ana Ruiz was quoted as saying, “We will win.”", "We will win", "Ana Ruiz", None),
+    ("The plan surged under the old mayor and reversing it “is not simple”, says Ana Ruiz, who runs the council.",
+     "is not simple", "Ana Ruiz", None),
     # sums, dates and measures never speak
     ("Spending on roads has been cut by R3bn due to the “slower pace of building” across the province.",
      "slower pace of building", None, None),

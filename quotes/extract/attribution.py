@@ -35,6 +35,7 @@ SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "requ
                                    "motto", "mantra", "refrain", "catchphrase", "broadside", "retort", "quip", "line"}
 WEAK_SPEAKERS = {"it", "its", "’s", "'s"}  # a fine subject for "it said", not for a colon or a partial quote
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
+ADDRESSED = frozenset("ask tell question urge warn remind inform invite challenge press".split())  # passive: addressee
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
               "adjacent": 0.75, "dash": 0.85}
 
@@ -150,6 +151,8 @@ def subject_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
         for c in v.children:
+            if c.dep_ == "nsubjpass" and v.lemma_.lower() in ADDRESSED:
+                return None  # "Ishiba was asked, “…?”": the one asked does not say the question
             if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text) \
                     and not skip[0] <= c.i < skip[1]:
                 return speaker_of(c)
@@ -368,6 +371,9 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
             if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
                 break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
+            if any(c.dep_ in SUBJ and c.i < t.i for c in t.children) and any(
+                    c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ in SUBJ for g in c.children) for c in t.children):
+                break  # "“…?” The minister admitted that he did.": the verb reports a clause of its own
             before = [x for x in toks[:k] if (x.pos_ in ("PROPN", "PRON", "NOUN") or x.dep_ == "nsubj" and x.head == t)
                       and x.lower_ not in NOT_SPEAKERS and x.dep_ != "poss"]  # "his neighbour, Ana Ruiz, said": not "his"
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
