@@ -88,6 +88,13 @@ CASES = [
      "Stay on the sidelines", "Delta Economics", None),
     ("“The bridge will close for a year.” — Ann Brooks",
      "The bridge will close", "Ann Brooks", None),
+    ("‘We are not afraid’ – Opposition leader Ben Ito\n\nThe opposition leader spoke at a rally on Saturday.",
+     "We are not afraid", "Ben Ito", "title"),
+    ("“We will stay” - said with a smile by many here\n\nThe protest went on.",
+     "We will stay", None, None),
+    # a role in a headline is named in the body below it
+    ("‘Prices will keep rising’, says regulator\n\nThe energy regulator Ofgem said on Monday that bills would rise.",
+     "Prices will keep rising", "Ofgem", "role"),
     # a headline or subheading quotes words said in the body: the body's speaker; a person it names stays
     ("The port will double in size by 2030.\n\n‘MASSIVE RISKS’\n\n"
      "“It will bring massive risks to the bay and its fish,” said Ana Ruiz, an engineer.",

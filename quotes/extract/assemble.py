@@ -84,7 +84,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
             f = None
         if f is not None and f.mention is not None and kind != "scare":
             s, e, mtext = f.mention
-            r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
+            r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent, headline=guess.reason == "headline")
             if r.how == "organisation" and is_text_noun(mtext) and _first_person(text[q.start:q.end]):
                 author = resolver.writer(s)  # a book or a letter that says "I" speaks for its writer
                 r = Resolved(author, "writer", mtext) if author else Resolved(None, "unresolved", mtext)

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
 from quotes.extract.marks import NAME_BREAKING_MARKS
-from quotes.extract.resolve import is_title_word
+from quotes.extract.resolve import is_role_noun, is_title_word
 from quotes.extract.sources import SOURCE_ENTS, can_speak
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -264,8 +264,11 @@ def paragraph_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int
 
 
 _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[—–―:]|--?)[ \t\u00a0]*"
-                        r"((?:[A-Z&][\w&.’'-]*|of|and|for|the|de)(?:[ \t\u00a0]+(?:[A-Z&][\w&.’'-]*|of|and|for|the|de)){0,7})"
+                        r"((?:[A-Z&][\w&.’'-]*|of|and|for|the|de)(?:[ \t\u00a0]+(?:[A-Z&][\w&.’'-]*|[a-z][\w’'-]*)){0,7})"
                         r"[ \t\u00a0]*\.?[ \t\u00a0]*(?:\n|$)")
+
+
+SIGNATURE_SMALL_WORDS = frozenset("of and for the de".split())
 
 
 def _dash(doc: Doc, open_start: int, close_end: int) -> Attribution | None:
@@ -280,6 +283,11 @@ def _dash(doc: Doc, open_start: int, close_end: int) -> Attribution | None:
         return None
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     if span is None or not len(span) or not span[0].text[:1].isupper():
+        return None
+    # lower-case words only as a role before the name ("Opposition leader Ben Ito"), and a name at the end
+    lower = [t for t in span if t.text[:1].islower()]
+    if lower and (not span[-1].text[:1].isupper()
+                  or any(t.lower_ not in SIGNATURE_SMALL_WORDS and not is_role_noun(t.text) for t in lower)):
         return None
     colon = text[close_end:m.start(1)].strip() == ":"
     return Attribution("colon" if colon else "dash", span, None, CONFIDENCE["colon" if colon else "dash"])

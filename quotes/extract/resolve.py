@@ -144,8 +144,14 @@ def is_role_word(w: str) -> bool:
     n = _norm(w)
     if n in NAME_PARTICLES:
         return False
-    return not n or is_title_word(w) or w[:1].islower() or n in PEOPLE or n in _AGENT_NOUNS \
+    return not n or is_role_noun(w) or w[:1].islower() \
         or w.endswith(("’s", "'s")) or any(ch.isdigit() for ch in n)  # an age: "72-year-old Rosa Alvarez"
+
+
+def is_role_noun(w: str) -> bool:
+    """A title or a noun for a person's role, in any case ("Minister", "leader", "Economist")."""
+    n = _norm(w)
+    return is_title_word(w) or n in PEOPLE or n in _AGENT_NOUNS
 
 
 AFFILIATIONS = frozenset("of from at".split())  # "Ana Ruiz of Delta Bank", "Ben Ito from the union"
@@ -191,6 +197,7 @@ ROLE_WINDOW = 3000  # characters back from a role mention in which its person is
 NEAREST_WINDOW = 6000  # characters back from a pronoun in which the nearest named person is looked for
 APPOSITION = re.compile(r"\s*,\s*((?:an?|the)\s+[^,.;:“”\"]{2,80}?)\s*[,.;]")
 DESCRIPTION_BEFORE = re.compile(r"([^,.;:“”\"]{2,80}?)\s*,\s*$")
+ROLE_BEFORE = re.compile(r"\b((?:[a-z][\w’'-]* ){1,3})$")  # lower-case words right before a name
 
 
 class Resolver:
@@ -275,26 +282,31 @@ class Resolver:
         m = DESCRIPTION_BEFORE.search(self.text, max(0, r.start - 82), r.start)
         if m:
             out += [_norm(w) for w in m.group(1).split()[-6:]]
+        m = ROLE_BEFORE.search(self.text, max(0, r.start - 50), r.start)
+        if m:  # "the energy regulator Ofgem", "chief executive Omar Reyes"
+            out += [_norm(w) for w in m.group(1).split()]
         return [w for w in out if w and w not in STOP_WORDS]
 
-    def role(self, mention: str, offset: int) -> str | None:
+    def role(self, mention: str, offset: int, ahead: bool = False) -> str | None:
         """The person named with a title or description that matches a role mention ("the reunification
-        minister" after "Unification Minister Chung Dong-young")."""
+        minister" after "Unification Minister Chung Dong-young"); `ahead`: named after the mention instead,
+        the nearest first (a headline's "…, says regulator" over a body that names the regulator)."""
         words = [_norm(w) for w in mention.split()]
         words = [w for w in words if w and w not in STOP_WORDS and not w.endswith("’s")]
         if not words:
             return None
         head = words[-1]
         best, best_score = None, 0.0
-        lo = bisect.bisect_left(self.starts, offset - ROLE_WINDOW)
-        hi = bisect.bisect_left(self.starts, offset)
+        lo = bisect.bisect_left(self.starts, offset - ROLE_WINDOW if not ahead else offset)
+        hi = bisect.bisect_left(self.starts, offset if not ahead else offset + ROLE_WINDOW)
         for r in self.runs[lo:hi]:
             tw = self.descriptions(r)
             if not tw or not any(fuzz.ratio(head, t) >= 85 for t in tw):
                 continue
             score = sum(max(fuzz.partial_ratio(w, t) if len(w) > 3 and len(t) > 3 else fuzz.ratio(w, t)
                             for t in tw) >= 85 for w in words)
-            score += r.start / (len(self.text) + 1)  # the most recent of equal matches
+            near = r.start / (len(self.text) + 1)
+            score += 1 - near if ahead else near  # the nearest of equal matches
             if score > best_score:
                 best, best_score = r, score
         return self.full_name(best.name, best.start) if best else None
@@ -372,8 +384,9 @@ class Resolver:
         return next((g for w in mention.split() if (g := noun_gender(w)) in ("m", "f")), None)
 
     def resolve(self, mention: str, offset: int, kind: str,
-                antecedent: tuple[str, int, str] | None = None) -> Resolved:
-        """The name behind a mention of `kind` name | pronoun | role | organisation."""
+                antecedent: tuple[str, int, str] | None = None, headline: bool = False) -> Resolved:
+        """The name behind a mention of `kind` name | pronoun | role | organisation | epithet; `headline`:
+        the mention is in a headline or subheading, whose roles the body names after it."""
         if kind == "pronoun":
             name = self.pronoun(mention, offset, antecedent)
             return Resolved(name, "pronoun") if name else Resolved(None, "unresolved")
@@ -383,7 +396,7 @@ class Resolver:
         if kind == "role" and _speaks_as_body(mention):  # "the city council", "court papers", "economists"
             return Resolved(re.sub(r"^(?:the|The|THE)\s+", "", mention), "organisation")
         if kind == "role":
-            name = self.role(mention, offset)
+            name = self.role(mention, offset) or (self.role(mention, offset, ahead=True) if headline else None)
             definite = _definite(mention) or self.text[max(0, offset - 4):offset].lower() in ("the ", "his ", "her ")
             if name is None and definite and not is_title_word(mention.split()[-1]):
                 # "the mother of four", "the 36-year-old": who the article just spoke of; an office
