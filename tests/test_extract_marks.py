@@ -19,6 +19,7 @@ PAIRS = [
     ("'Stop,' she said.", ["Stop,"]),
     ("''It works,'' he said.", ["It works,"]),
     ("Er sagte „Guten Tag“ und ging.", ["Guten Tag"]),
+    ("Sie sagte: „Wir schaffen das.“ Dann ging sie.", ["Wir schaffen das."]),  # „…“ closed after a full stop
     ("Il a dit « bonjour » hier.", ["bonjour"]),
     ("Headline: Mayor Vows ‘No Retreat’", ["No Retreat"]),
     ("“Outer ‘inner’ words,” she said.", ["Outer ‘inner’ words,"]),

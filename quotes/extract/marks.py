@@ -64,7 +64,7 @@ def _role(text: str, s: int, e: int, ch: str) -> str:
     before = text[s - 1] if s > 0 else " "
     after = text[e] if e < len(text) else " "
     if ch in "“„‟«‹‚‛":  # left-pointing curly marks: opening (German „…“ closes with “, handled by pairing)
-        if ch == "“" and not after.isalnum() and after not in "‘'\"(" and before.isalnum():
+        if ch == "“" and not after.isalnum() and after not in "‘'\"(" and (before.isalnum() or before in ".,!?;…)"):
             return CLOSE  # „…“ closing, or a “ used as a closing mark after a word
         return OPEN
     if ch in "”»›":
