@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from quotes.extract.frames import ArticleQuotes
 from quotes.extract.resolve import NameRun, Resolver, mention_kind
+from quotes.lines import blank_between
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
@@ -151,5 +152,5 @@ def _weak(f: Found, resolver: Resolver, offset: int) -> Speaker | None:
 
 
 def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:
-    return text[para_start:open_start].strip() == ""
+    return blank_between(text, para_start, open_start)
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from quotes import nlp as nlp_loader
 from quotes.extract import kinds, marks
 
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
@@ -48,11 +49,32 @@ class Frame:
     text: str
     pieces: list[tuple[int, int]]  # (frame offset, article offset) where a verbatim stretch starts
     candidates: list[Candidate]  # in frame offsets; `index` is the quote's number in the article
+    _starts: list[int] = field(init=False, repr=False, compare=False)  # frame offsets of the pieces
+
+    def __post_init__(self) -> None:
+        self._starts = [p[0] for p in self.pieces]
 
     def to_article(self, offset: int) -> int:
-        k = bisect.bisect_right([p[0] for p in self.pieces], offset) - 1
+        k = bisect.bisect_right(self._starts, offset) - 1
         f, a = self.pieces[max(k, 0)]
         return a + (offset - f)
+
+    def split(self, size: int) -> list[Frame]:
+        """This frame as consecutive frames of at most `size` characters (`nlp.piece_ends`: at paragraph
+        breaks, never inside a quote while another break is in reach), each with its own candidates and
+        map back to the article. A candidate that a forced cut crosses is left out (its quote stays without
+        attribution). spaCy refuses a text over `nlp.max_length` (1,000,000 characters), and parsing one
+        that long at once needs many GB of memory."""
+        if len(self.text) <= size:
+            return [self]
+        ends = nlp_loader.piece_ends(self.text, size, [(c.open_start, c.close_end) for c in self.candidates])
+        out = []
+        for a, b in zip([0, *ends], ends):
+            pieces = [(0, self.to_article(a))] + [(f - a, o) for f, o in self.pieces if a < f < b]
+            cands = [Candidate(c.start - a, c.end - a, c.open_start - a, c.close_end - a, c.kind, c.reason, c.index)
+                     for c in self.candidates if a <= c.open_start and c.close_end <= b]
+            out.append(Frame(self.text[a:b], pieces, cands))
+        return out
 
 
 @dataclass(frozen=True)
@@ -70,14 +92,16 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
     paras = marks._paragraphs(text)
     starts = [p[0] for p in paras]
     spans, guesses, para = [], [], []
+    headline: dict[int, bool] = {}  # per paragraph, decided once however many quotes it holds
     for q in marks.find_quotes(text, source):
         if q.depth != 0:
             continue
         pi = max(bisect.bisect_right(starts, q.open_start) - 1, 0)
         ps, pe = paras[pi]
+        if pi not in headline:
+            headline[pi] = kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)
         spans.append(q)
-        guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
-                                      kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)))
+        guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe, headline[pi]))
         para.append(pi)
     return ArticleQuotes(spans, guesses, para, paras)
 
@@ -103,10 +127,9 @@ def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
     with "he" or "she"?"""
     a, b = aq.paragraphs[p]
     outside, pos = [], a
-    for q, qp in zip(aq.spans, aq.para):
-        if qp == p:
-            outside.append(text[pos:q.open_start])
-            pos = q.close_end
+    for q in aq.spans[bisect.bisect_left(aq.para, p):bisect.bisect_right(aq.para, p)]:
+        outside.append(text[pos:q.open_start])
+        pos = q.close_end
     outside.append(text[pos:b])
     rest = " … ".join(outside)
     if _PRONOUN_SPEAKER.search(rest):  # "“…,” she told Sky Sports": the name "she" stands for is before
@@ -162,8 +185,10 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
         pieces: list[tuple[int, int]] = [(0, a0)]
         cands: list[Candidate] = []
         pos, flen = a0, 0
-        for k, (q, g, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
-            if p not in run or q.open_start < a0:  # a context paragraph's quotes before its context
+        # the quotes of the run's paragraphs (`aq.para` is in text order, and a run's paragraphs are consecutive)
+        for k in range(bisect.bisect_left(aq.para, run[0]), bisect.bisect_right(aq.para, run[-1])):
+            q, g = aq.spans[k], aq.guesses[k]
+            if q.open_start < a0:  # a context paragraph's quotes before its context
                 continue
             cut = _cut(text, q.start, q.end) if g.kind != "scare" else None
             if cut is None:
@@ -180,5 +205,5 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
             pos = q.end
             pieces.append((flen, pos))
         parts.append(text[pos:a1])
-        frames.append(Frame("".join(parts), pieces, cands))
+        frames.extend(Frame("".join(parts), pieces, cands).split(nlp_loader.PIECE_CHARS))
     return frames
