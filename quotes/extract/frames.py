@@ -23,6 +23,9 @@ from quotes import nlp as nlp_loader
 from quotes.extract import kinds, marks
 
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
+# a longer frame is parsed in pieces (`Frame.split`): spaCy's time per character grows on very long docs and
+# its memory with the length; frames of real articles are a few thousand characters (paragraph runs)
+FRAME_CHARS = 10_000
 CONTEXT_CHARS = 400  # at most this much of the paragraph before a quote paragraph that names nobody
 _TOKEN = re.compile(r"\S+")
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
@@ -63,8 +66,8 @@ class Frame:
         """This frame as consecutive frames of at most `size` characters (`nlp.piece_ends`: at paragraph
         breaks, never inside a quote while another break is in reach), each with its own candidates and
         map back to the article. A candidate that a forced cut crosses is left out (its quote stays without
-        attribution). spaCy refuses a text over `nlp.max_length` (1,000,000 characters), and parsing one
-        that long at once needs many GB of memory."""
+        attribution). spaCy refuses a text over `nlp.max_length` (1,000,000 characters), parsing one that
+        long at once needs many GB of memory, and its time per character grows with the length."""
         if len(self.text) <= size:
             return [self]
         ends = nlp_loader.piece_ends(self.text, size, [(c.open_start, c.close_end) for c in self.candidates])
@@ -205,5 +208,5 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
             pos = q.end
             pieces.append((flen, pos))
         parts.append(text[pos:a1])
-        frames.extend(Frame("".join(parts), pieces, cands).split(nlp_loader.PIECE_CHARS))
+        frames.extend(Frame("".join(parts), pieces, cands).split(FRAME_CHARS))
     return frames
