@@ -82,9 +82,9 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
         if f is not None and f.mention is not None and kind != "scare":
             s, e, mtext = f.mention
             r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
-            speaker = Speaker(r.name, mtext, s, e, r.how, r.title)
+            speaker = Speaker(r.name, text[s:e], s, e, r.how, r.title)  # the article's words, never the frame's
             if f.cue is not None:
-                cue = Cue(f.cue[2], f.cue[3], f.cue[0], f.cue[1])
+                cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[3], f.cue[0], f.cue[1])
             pattern, conf = f.pattern, f.confidence
             if r.how == "unresolved":
                 conf -= 0.2
@@ -148,7 +148,7 @@ def _weak(f: Found, resolver: Resolver, offset: int) -> Speaker | None:
         return None
     s, e, mtext = f.mention
     r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
-    return Speaker(r.name, mtext, s, e, "context", r.title) if r.name else None
+    return Speaker(r.name, resolver.text[s:e], s, e, "context", r.title) if r.name else None
 
 
 def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:

@@ -115,14 +115,18 @@ def candidates(aq: ArticleQuotes) -> list[Candidate]:
             for k, (q, g) in enumerate(zip(aq.spans, aq.guesses))]
 
 
-def _cut(text: str, s: int, e: int) -> str | None:
-    """The shortened inside of a long quote, or None when it is short enough to keep."""
+ELLIPSIS = " … "
+
+
+def _cut(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """The shortened inside of a long quote (its head, `ELLIPSIS`, its tail) and where its tail starts in
+    the article, or None when it is short enough to keep."""
     toks = list(_TOKEN.finditer(text, s, e))
     if len(toks) <= KEEP_HEAD + KEEP_TAIL + 2:
         return None
     head_end = toks[KEEP_HEAD - 1].end()
     tail_start = toks[-KEEP_TAIL].start()
-    return text[s:head_end] + " … " + text[tail_start:e]
+    return text[s:head_end] + ELLIPSIS + text[tail_start:e], tail_start
 
 
 def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
@@ -199,11 +203,15 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
                 cands.append(Candidate(new_start, new_start + q.end - q.start, flen + q.open_start - pos,
                                        flen + q.close_end - pos, g.kind, g.reason, k))
                 continue
+            cut, tail_start = cut
             parts.append(text[pos:q.start])
             flen += q.start - pos
             cands.append(Candidate(flen, flen + len(cut), flen - (q.start - q.open_start),
                                    flen + len(cut) + (q.close_end - q.end), g.kind, g.reason, k))
             parts.append(cut)
+            # the head goes on from the piece before; the tail is the article's text again from `tail_start`
+            # (a word of it that the parser takes for a speaker maps back to where it is written)
+            pieces.append((flen + len(cut) - (q.end - tail_start), tail_start))
             flen += len(cut)
             pos = q.end
             pieces.append((flen, pos))
