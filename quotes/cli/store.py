@@ -12,6 +12,7 @@ from quotes.cli.common import (
     Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail,
     output_stream, problem, reading,
 )
+from quotes.errors import QuotesError
 
 
 class StoreFormat(str, Enum):
@@ -31,6 +32,15 @@ def _db_path(db: Optional[Path]) -> Path:
 
     return db if db is not None else default_path()
 
+
+SQL_INT_MAX = 2**63 - 1  # SQLite's largest integer: a larger --limit or --offset is a usage error (exit 2)
+
+
+def _sql_ints(**options: int | None) -> None:
+    """--limit and --offset reach SQLite, whose integers stop at SQL_INT_MAX: past it, one line and exit 2."""
+    for name, value in options.items():
+        if value is not None and value > SQL_INT_MAX:
+            raise QuotesError(f"--{name} {value}: at most {SQL_INT_MAX}")
 
 @app.command(cls=Command, short_help="Extract and keep in the quote store; re-adding an article adds nothing.")
 def add(
@@ -90,6 +100,7 @@ def lookup(
     with errors():
         from quotes.store import Store, queries
 
+        _sql_ints(limit=limit, offset=offset)
         with Store(_db_path(db), create=False) as store:
             result = queries.lookup(store, name, since, limit, offset)
         _store_output("lookup", result, fmt, output, width, no_color)
@@ -109,6 +120,7 @@ def search(
     with errors():
         from quotes.store import Store, queries
 
+        _sql_ints(limit=limit)
         with Store(_db_path(db), create=False) as store:
             result = queries.search(store, words, limit)
         _store_output("search", result, fmt, output, width, no_color, query=words)
