@@ -7,7 +7,6 @@ import errno
 import logging
 import os
 import threading
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -60,7 +59,7 @@ def test_a_nul_byte_anywhere_makes_a_file_binary():
 
 
 def test_mostly_utf8_with_a_bad_byte_is_read_with_it_replaced_and_a_warning(caplog):
-    data = "Café “open” and naïve words. ".encode() * 20 + b"\xff" + " the end.".encode()
+    data = "Café “open” and naïve words. ".encode() * 20 + b"\xff" + b" the end."
     with caplog.at_level(logging.WARNING, logger="quotes"):
         text = decode(data, "damaged.txt")
     assert text.count("\ufffd") == 1 and text.startswith("Café “open”") and text.endswith("the end.")
@@ -132,7 +131,7 @@ class FullDisk:
 
 @pytest.mark.model
 def test_a_full_disk_is_one_line_and_exit_2(runner, article, tmp_path, monkeypatch):
-    import quotes.cli.common as common
+    from quotes.cli import common
 
     monkeypatch.setattr(common, "open", FullDisk, raising=False)
     out = tmp_path / "rows.jsonl"

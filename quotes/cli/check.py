@@ -10,9 +10,9 @@ from typing import IO, Optional
 import typer
 
 from quotes.cli.common import (
-    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, output_stream, problem, warn,
+    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, open_text, output_stream,
+    problem, warn,
 )
-from quotes.errors import QuotesError
 
 
 class CheckFormat(str, Enum):
@@ -83,9 +83,5 @@ def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, ou
 @contextlib.contextmanager
 def appending(path: Path) -> Iterator[IO[str]]:
     """A file opened for appending (a step summary collects the reports of several commands)."""
-    try:
-        fh = open(path, "a", encoding="utf-8", newline="")
-    except OSError as e:
-        raise QuotesError(f"{path}: cannot write ({e.strerror or e})") from None
-    with fh:
+    with open_text(path, "a") as fh:
         yield fh

@@ -159,6 +159,15 @@ def errors(quiet: bool = False) -> Iterator[None]:
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def open_text(path: Path, mode: str, shown: Optional[Path] = None) -> IO[str]:
+    """`path` opened for writing (`mode` "w" or "a") as UTF-8; a failure is a one-line QuotesError naming
+    `shown` (the name the user gave) or the path."""
+    try:
+        return open(path, mode, encoding="utf-8", newline="")
+    except OSError as e:
+        raise QuotesError(f"{shown or path}: cannot write ({e.strerror or e})") from None
+
+
 @contextlib.contextmanager
 def output_stream(output: Optional[Path]) -> Iterator[IO[str]]:
     """stdout, or a file written whole: a temporary sibling renamed into place when the command succeeds.
@@ -172,18 +181,11 @@ def output_stream(output: Optional[Path]) -> Iterator[IO[str]]:
         raise QuotesError(f"{output}: is a folder")
     if target.exists() and not target.is_file():
         # a FIFO, a device (/dev/null, a terminal): written through, never replaced by a regular file
-        try:
-            fh = open(target, "w", encoding="utf-8", newline="")
-        except OSError as e:
-            raise QuotesError(f"{output}: cannot write ({e.strerror or e})") from None
-        with fh:
+        with open_text(target, "w", output) as fh:
             yield fh
         return
     tmp = target.with_name(f".{target.name}.part")
-    try:
-        fh = open(tmp, "w", encoding="utf-8", newline="")
-    except OSError as e:
-        raise QuotesError(f"{output}: cannot write ({e.strerror or e})") from None
+    fh = open_text(tmp, "w", output)
     try:
         with fh:
             yield fh
