@@ -101,7 +101,7 @@ def lookup(
         from quotes.store import Store, queries
 
         _sql_ints(limit=limit, offset=offset)
-        with Store(_db_path(db), create=False) as store:
+        with Store(_db_path(db), readonly=True) as store:
             result = queries.lookup(store, name, since, limit, offset)
         _store_output("lookup", result, fmt, output, width, no_color)
 
@@ -121,7 +121,7 @@ def search(
         from quotes.store import Store, queries
 
         _sql_ints(limit=limit)
-        with Store(_db_path(db), create=False) as store:
+        with Store(_db_path(db), readonly=True) as store:
             result = queries.search(store, words, limit)
         _store_output("search", result, fmt, output, width, no_color, query=words)
 
@@ -143,7 +143,7 @@ def speakers(
 
         if merge and split:
             raise fail("--merge and --split go in separate runs")
-        with Store(_db_path(db), create=False) as store:
+        with Store(_db_path(db), create=False, readonly=not (merge or split)) as store:
             if merge:
                 group = list(merge) + list(names or [])
                 if len(group) < 2:
