@@ -125,7 +125,7 @@ class Store:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            if exc_type is None and self.touched:
+            if exc_type is None and not self.readonly:
                 self.cluster()
         finally:
             self.close()
@@ -195,10 +195,11 @@ class Store:
                 self.touched.setdefault(row["speaker_id"], set()).add(row["id"])
 
     def cluster(self) -> int:
-        """Re-cluster the utterances of the speakers given quotes since the last call (after a batch of adds)."""
-        from quotes.store.clustering import recluster
+        """Re-cluster the utterances of the speakers given quotes since the last call (after a batch of adds),
+        and of any speaker a killed pass left with quotes in their provisional clusters."""
+        from quotes.store.clustering import pending, recluster
 
-        done = recluster(self, dict(self.touched))
+        done = recluster(self, set(self.touched) | pending(self))
         self.touched.clear()
         return done
 
