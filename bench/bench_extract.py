@@ -1,6 +1,6 @@
 """Throughput of `quotes extract` against one full spaCy pass over the same texts, side by side.
 
-    .venv/bin/python bench/bench_extract.py [CORPUS] [--reps 5] [--model NAME] [--jobs 2]
+    .venv/bin/python bench/bench_extract.py [CORPUS] [--reps 5] [--model NAME] [--jobs 2] [--scaling only|no]
 
 CORPUS is a folder (or file) of articles; the default is the polnear-dev texts when they are on this
 machine, else the project's seeds. Three sides, each in its own process with its pipeline loaded once
@@ -11,6 +11,11 @@ and one untimed warm-up run, then timed in turn (A B C A B C ...; the median of 
 - quotes --jobs N: the same extraction through a warm pool of N worker processes.
 
 Peak memory is each side's max RSS (for the pool: the coordinating process and its largest worker).
+
+Then the scaling cases (`scaling_cases.py`: a long line of quoted prose, thousands of open marks, an
+article naming thousands of people, an article past spaCy's 1,000,000-character limit): each extracted at
+n and at 5n characters in one process, with the ratio of the two times (target: at most 6x for 5x the size).
+`--scaling only` runs just these, `--scaling no` skips them.
 """
 from __future__ import annotations
 
@@ -27,6 +32,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 POLNEAR_DEV = Path("/work/shared/corpora/polnear-dev/texts")
 TARGET = 2.0
+SCALING_TARGET = 6.0  # the time at 5x the size, at most this many times the time at 1x
 
 
 def rss_mib() -> float:
@@ -120,8 +126,44 @@ def main() -> int:
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--model", default=None)
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--scaling", choices=("yes", "only", "no"), default="yes")
     args = ap.parse_args()
+    if args.scaling != "only":
+        compare(args)
+    if args.scaling != "no":
+        return scaling(args.model)
+    return 0
 
+
+def scaling(model: str | None) -> int:
+    """Each scaling case at n and 5n characters; 1 when a ratio is over the target."""
+    from scaling_cases import CASES
+
+    from quotes.extract.pipeline import Extractor
+    from quotes.model import Article
+
+    logging.getLogger("quotes").setLevel(logging.ERROR)  # the open-marks case warns about every mark
+    ex = Extractor(model)
+    ex.extract(Article("warm-up", 'He said "yes."'))
+    print()
+    print(f"scaling: time at n and 5n characters (target: 5n at most {SCALING_TARGET:.0f}x n); load {load()}")
+    print(f"{'case':14} {'n chars':>9} {'s':>7} {'quotes':>7} {'5n chars':>9} {'s':>7} {'quotes':>7} {'ratio':>6}")
+    over = 0
+    for name, (make, n) in CASES.items():
+        row = []
+        for size in (n, 5 * n):
+            article = Article(name, make(size))
+            start = time.perf_counter()
+            found = ex.extract(article)
+            row.append((len(article.text), time.perf_counter() - start, len(found)))
+        ratio = row[1][1] / row[0][1]
+        over += ratio > SCALING_TARGET
+        print(f"{name:14} " + " ".join(f"{c:>9} {t:>7.2f} {q:>7}" for c, t, q in row)
+              + f" {ratio:>5.2f}x {'ok' if ratio <= SCALING_TARGET else 'OVER TARGET'}")
+    return 1 if over else 0
+
+
+def compare(args) -> None:
     from quotes import nlp
 
     articles = load_articles(args.corpus)
@@ -181,7 +223,6 @@ def main() -> int:
           f"{statistics.median(cpu['pool']):.2f} in {med['pool']:.2f} s wall "
           f"({statistics.median(cpu['pool']) / med['pool']:.2f} cores busy on average)")
     print(f"quotes found: {counts['quotes']} (--jobs {args.jobs}: {counts['pool']})")
-    return 0
 
 
 if __name__ == "__main__":

@@ -14,9 +14,12 @@ The text returned is the text every offset refers to.
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from quotes.errors import InputError
+
+log = logging.getLogger("quotes.ingest")
 
 # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
 BOMS = (
@@ -76,18 +79,37 @@ def repair(text: str) -> str:
     return ftfy.fix_text(text, config)
 
 
+_ESCAPED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 cannot read, as the surrogateescape handler keeps it
+
+
+def _mostly_utf8(data: bytes, path: str, first_bad: int) -> str | None:
+    """`data` that is UTF-8 but for a few bad bytes (a damaged download, a truncated character): decoded with
+    each bad byte replaced by U+FFFD, and a warning naming how many and where the first is. None when the
+    bytes hold fewer valid characters beyond ASCII than bad bytes: another encoding (Windows-1252 "é" is
+    one byte that UTF-8 cannot read, and such a text has no UTF-8 sequences at all)."""
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    bad = len(_ESCAPED.findall(escaped))
+    good = sum(1 for c in escaped if c > "\x7f") - bad
+    if good <= bad:
+        return None
+    log.warning("%s: %d byte%s that UTF-8 cannot read replaced with U+FFFD (the first at byte offset %d)",
+                path, bad, "" if bad == 1 else "s", first_bad)
+    return _ESCAPED.sub("\ufffd", escaped)
+
+
 def decode(data: bytes, path: str) -> str:
-    """The text of `data` (see the module's notes); empty, binary or undecodable data is an InputError."""
+    """The text of `data` (see the module's notes); empty, binary or undecodable data is an InputError.
+    A NUL byte anywhere makes it binary; UTF-8 with a few bad bytes is read with them replaced (a warning)."""
     if not data.strip():
         raise InputError(f"{path}: empty file")
     text = _with_bom(data, path)
     if text is None:
-        if b"\0" in data[:8192]:
-            raise InputError(f"{path}: binary file, not text")
+        if b"\0" in data:
+            raise InputError(f"{path}: binary file, not text (it holds a NUL byte)")
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = _guess(data, path)
+        except UnicodeDecodeError as e:
+            text = _mostly_utf8(data, path, e.start) or _guess(data, path)
             if sum(1 for c in text if not c.isprintable() and c not in "\n\r\t") > len(text) // 20:
                 raise InputError(f"{path}: binary file, not text") from None
     if not text.strip():

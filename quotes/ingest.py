@@ -27,6 +27,25 @@ JSON_FIELDS = ("id", "url", "title", "source", "date")
 QUOTE_ROW_FIELDS = ("quote_id", "start_char", "end_char")  # a row of `quotes extract`, not an article
 NAV_WORDS = 4  # HTML whose every extracted line is shorter than this is a menu, not an article
 NOT_ARTICLES = "quote rows (`quotes extract` output), not articles: give them with --from-quotes"
+MAX_ARTICLE_MB = 20  # the default limit on one input (a file, stdin, a .jsonl line): `quotes --max-article-mb`
+
+
+@dataclass
+class Limits:
+    """How large one article's input may be (set once per run by the CLI's `--max-article-mb`)."""
+
+    max_article_mb: float = MAX_ARTICLE_MB
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_article_mb * 1024 * 1024)
+
+    def too_large(self) -> str:
+        return (f"larger than the limit of {self.max_article_mb:g} MB for one article "
+                f"(raise it with `quotes --max-article-mb N`)")
+
+
+LIMITS = Limits()
 
 
 @dataclass(frozen=True)
@@ -111,8 +130,17 @@ def json_item(where: str, item: object) -> Article | Problem:
 def jsonl_file(file: Path, shown: str) -> Iterator[Article | Problem]:
     """A .jsonl file read one line at a time, so a corpus file larger than memory streams through."""
     seen = False
+    limit = LIMITS.max_bytes
     with open(file, "rb") as fh:
-        for n, raw in enumerate(fh, 1):
+        n = 0
+        while raw := fh.readline(limit + 1):
+            n += 1
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                while raw and not raw.endswith(b"\n"):  # the rest of the line goes unread
+                    raw = fh.readline(limit + 1)
+                seen = True
+                yield Problem(f"{shown}:{n}", LIMITS.too_large())
+                continue
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
@@ -185,18 +213,26 @@ def read(paths: Iterable[str], stdin=None) -> Iterator[Article | Problem]:
             yield item
             continue
         shown, file = item
+        limit = LIMITS.max_bytes
         if file is None:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read()
+            data = stream.read(limit + 1)  # stdin may have no end (`< /dev/zero`): never more than the limit
             if isinstance(data, str):
                 data = data.encode("utf-8")
+            if len(data) > limit:
+                yield Problem("-", LIMITS.too_large())
+                continue
             yield from read_bytes(data, "-", ".txt")
             continue
         try:
             if file.suffix.lower() in JSONL_SUFFIXES:
                 yield from jsonl_file(file, shown)
                 continue
-            data = file.read_bytes()
+            with open(file, "rb") as fh:
+                data = fh.read(limit + 1)
+            if len(data) > limit:
+                yield Problem(shown, LIMITS.too_large())
+                continue
         except OSError as e:
             yield Problem(shown, f"cannot read ({e.strerror or e})")
             continue

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
+
+from quotes.lines import LineIndex
 
 SCHEMA_VERSION = 1
 
@@ -35,15 +38,17 @@ class Article:
     date: str | None = None
     external_id: str | None = None  # the `id` field of a JSON input
 
-    @property
-    def id(self) -> str:
+    @cached_property
+    def id(self) -> str:  # hashed once per article, not once per quote
         return content_id(self.text)
 
+    @cached_property
+    def _lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
-        line = self.text.count("\n", 0, offset) + 1
-        col = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, col
+        """1-based line and column of a character offset (a bisect over the line starts, found once)."""
+        return self._lines.line_col(offset)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ pipeline is a `ModelError` whose one-line message names the install command.
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import itertools
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from quotes.errors import ModelError
@@ -45,18 +46,41 @@ def load(requested: str | None = None, disable: tuple[str, ...] = ()):
 PIECE_CHARS = 100_000  # spaCy's parser needs about 1 GB per 100,000 characters parsed at once
 
 
-def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
-    """`text` cut into consecutive pieces of at most `size` characters, each ending at a paragraph break
-    when one is in reach, else after a space, else at `size`; "".join(pieces(text)) == text, and there is
-    always at least one piece."""
-    out, start = [], 0
+def piece_ends(text: str, size: int = PIECE_CHARS, keep: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """Where consecutive pieces of `text` of at most `size` characters end (the last end is `len(text)`):
+    each after a paragraph break when one is in reach, else after a space, else at `size`. A cut never
+    falls strictly inside a `keep` range (start, end) (disjoint, in text order: the quotes of a frame)
+    while another break is in reach."""
+    starts = [a for a, _ in keep]
+
+    def held(c: int) -> tuple[int, int] | None:
+        k = bisect.bisect_left(starts, c) - 1  # the last range starting before c
+        return keep[k] if k >= 0 and c < keep[k][1] else None
+
+    ends, start = [], 0
     while len(text) - start > size:
-        window = text[start:start + size]
-        cut = window.rfind("\n") + 1 or window.rfind(" ") + 1 or size
-        out.append(text[start:start + cut])
-        start += cut
-    out.append(text[start:])
-    return out
+        cut = None
+        for sep in ("\n", " "):
+            hi = start + size
+            while cut is None and (k := text.rfind(sep, start, hi)) >= 0:
+                inside = held(k + 1)
+                if inside is None:
+                    cut = k + 1
+                else:
+                    hi = inside[0]  # look before the range
+            if cut is not None:
+                break
+        start = cut if cut is not None else start + size
+        ends.append(start)
+    ends.append(len(text))
+    return ends
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `size` characters (`piece_ends`);
+    "".join(pieces(text)) == text, and there is always at least one piece."""
+    ends = piece_ends(text, size)
+    return [text[a:b] for a, b in itertools.pairwise([0, *ends])]
 
 
 def pipe_whole(nlp, texts: Iterable[str], size: int | None = None) -> Iterator:

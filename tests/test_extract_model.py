@@ -173,10 +173,54 @@ def test_extractor_offsets_hold_on_any_text(extractor, body):
         text, quotes = run(extractor, body)
     finally:
         logging.getLogger("quotes.extract").disabled = False
+    assert_exact_spans(text, quotes)
+
+
+def assert_exact_spans(text, quotes):
+    """Every quote, speaker mention and cue is the article's text at its offsets (never shortened)."""
     for q in quotes:
         assert q.text == text[q.start_char:q.end_char]
-        if q.speaker is not None:
+        if q.speaker is not None and q.speaker.mention:
             assert text[q.speaker.start_char:q.speaker.end_char] == q.speaker.mention
+        if q.cue is not None:
+            assert text[q.cue.start_char:q.cue.end_char] == q.cue.text
+
+
+# long quotes are cut short in the frames the parser reads ("I just had … to meet him."): a mention or cue
+# that reaches over one must still be the article's words
+LONG_PIECES = st.sampled_from(["Ann Brooks", "The author of", "said", "he", "wrote", "“", "”", ",", ".", ":",
+                               "\n\n", "the book", "one two three four five six seven eight nine ten eleven twelve",
+                               "according to", "—", "who", "and"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(LONG_PIECES, max_size=30).map(" ".join))
+def test_speaker_and_cue_offsets_hold_around_long_quotes(extractor, body):
+    logging.getLogger("quotes.extract").disabled = True
+    try:
+        text, quotes = run(extractor, body)
+    finally:
+        logging.getLogger("quotes.extract").disabled = False
+    assert_exact_spans(text, quotes)
+
+
+@pytest.mark.parametrize("body", [
+    # an unclosed quote runs to the end of its paragraph and is cut short: the words of its tail are where
+    # the article has them
+    "told reporters , one two three four five six seven eight nine ten eleven twelve of Mr. We will win “ The "
+    "author of — of told reporters . said the players’ union he \n\n said Ann Brooks “ “ . told reporters",
+    "‘ \" , The author of of \" who don't said Ann Brooks said Ann Brooks ” — : We will win the players’ union "
+    "told reporters of ‘ The author of \n\n ‘ , said Ann Brooks told reporters said Ann Brooks",
+    "The author of “one two three four five six seven eight nine ten eleven twelve” said “we will go on” to reporters.",
+])
+def test_a_mention_near_a_long_quote_is_the_article_text(extractor, body):
+    logging.getLogger("quotes.extract").disabled = True
+    try:
+        text, quotes = run(extractor, body)
+    finally:
+        logging.getLogger("quotes.extract").disabled = False
+    assert any(q.speaker is not None for q in quotes)
+    assert_exact_spans(text, quotes)
 
 
 SOURCES = [

@@ -109,9 +109,98 @@ def test_clusters_added_one_by_one_match_clustering_afresh(tmp_path):
 
     with Store(db) as s:
         one_by_one = partition(s)
-        recluster(s, {1: None})
+        recluster(s, {1})
         assert partition(s) == one_by_one
         assert any({"I had a good relationship with him", "I had a good relationship with him."} <= set(g)
                    for g in one_by_one)
         assert ["Something else entirely different here."] in one_by_one
         assert len(one_by_one) < len(said)
+
+
+# ---- the grouping depends on which articles are stored, not on the order or the runs they came in ----
+
+ORDER_SAID = [
+    ("Kim Jong Un", "I had a good relationship with him."), ("Kim Jong Un", "We will act soon."),
+    ("Kim Jong Un", "I just had a good relationship with him!"), ("Ana Ruiz", "The talks are over for this year."),
+    ("Kim Jong Un", "good relationship"), ("Kim Jong Un", "We will act soon, believe me."),
+    ("Ana Ruiz", "the talks are over"), ("Kim Jong Un", "I had a good relationship with him"),
+    ("Ana Ruiz", "over for this year"), ("Kim Jong Un", "Believe me."), ("Ana Ruiz", "mockery."),
+    ("Ana Ruiz", "Mockery!"), ("Kim Jong Un", "Nobody expected this outcome at all."), ("Ana Ruiz", "mockery."),
+]
+
+
+def _articles():
+    return [make_article(f"{i}.txt", [said]) for i, said in enumerate(ORDER_SAID)]
+
+
+def _partition(db) -> list[list[str]]:
+    with Store(db) as s:
+        groups: dict[str, set[str]] = {}
+        for cid, qid in s.db.execute("SELECT cluster_id, id FROM quotes"):
+            groups.setdefault(cid, set()).add(qid)
+    return sorted(sorted(g) for g in groups.values())
+
+
+def _in_one_run(db):
+    with Store(db) as s:
+        for article, quotes in _articles():
+            s.add(article, quotes)
+    return _partition(db)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_grouping_does_not_depend_on_the_order_or_the_runs(tmp_path, seed):
+    import random
+
+    together = _in_one_run(tmp_path / "one.db")
+    shuffled = _articles()
+    random.Random(seed).shuffle(shuffled)
+    db = tmp_path / "many.db"
+    for k in range(0, len(shuffled), 3):  # runs of three articles, in a shuffled order
+        with Store(db) as s:
+            for article, quotes in shuffled[k:k + 3]:
+                s.add(article, quotes)
+    assert _partition(db) == together
+    one_by_one = tmp_path / "each.db"
+    for article, quotes in reversed(shuffled):  # each in its own run: most runs add a small share
+        with Store(one_by_one) as s:
+            s.add(article, quotes)
+    assert _partition(one_by_one) == together
+
+
+def test_a_one_word_quote_repeated_across_articles_is_one_utterance(tmp_path):
+    db = tmp_path / "q.db"
+    with Store(db) as s:  # a speaker quoted often already
+        for i in range(8):
+            s.add(*make_article(f"other{i}.txt", [("Ana Ruiz", f"The plan for district {i} will need another year.")]))
+    for i in range(6):  # then the same one word in six articles, each added on its own
+        with Store(db) as s:
+            s.add(*make_article(f"{i}.txt", [("Bo Park", f"This is report number {i}."), ("Ana Ruiz", "mockery.")]))
+    with Store(db) as s:
+        assert s.db.execute("SELECT COUNT(DISTINCT cluster_id) FROM quotes WHERE text = 'mockery.'").fetchone()[0] == 1
+        assert [u.count for u in queries.lookup(s, "Ana Ruiz").utterances if u.canonical.text == "mockery."] == [6]
+
+
+def test_a_killed_clustering_pass_is_repaired_by_the_next_add(tmp_path):
+    together = _in_one_run(tmp_path / "one.db")
+    db = tmp_path / "killed.db"
+    s = Store(db)
+    for article, quotes in _articles():
+        s.add(article, quotes)
+    s.close()  # killed after the adds committed, before the clustering pass
+    assert _partition_raw(db) != together
+    with Store(db) as s:  # the next `quotes add`, whatever it adds (here: nothing new)
+        for article, quotes in _articles()[:2]:
+            assert not s.add(article, quotes)
+    assert _partition(db) == together
+
+
+def _partition_raw(db) -> list[list[str]]:
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    groups: dict[str, set[str]] = {}
+    for cid, qid in conn.execute("SELECT cluster_id, id FROM quotes"):
+        groups.setdefault(cid, set()).add(qid)
+    conn.close()
+    return sorted(sorted(g) for g in groups.values())

@@ -142,7 +142,7 @@ def store_entries(path: str) -> Iterator[Recorded]:
     """Every quote in a quote store, transcripts marked as such."""
     from quotes.store import Store
 
-    with Store(path, create=False) as store:
+    with Store(path, readonly=True) as store:
         for r in store.recorded():
             yield Recorded(r.quote, r.source or r.quote.article, bool(r.transcript))
 

@@ -20,11 +20,11 @@ from quotes.cli.common import (
     choices,
     default_format,
     errors,
+    open_text,
     output_stream,
     problem,
     warn,
 )
-from quotes.errors import QuotesError
 
 
 class CheckFormat(str, Enum):
@@ -95,9 +95,5 @@ def _check(paths, against, against_quotes, transcript, speaker, fail_on, fmt, ou
 @contextlib.contextmanager
 def appending(path: Path) -> Iterator[IO[str]]:
     """A file opened for appending (a step summary collects the reports of several commands)."""
-    try:
-        fh = open(path, "a", encoding="utf-8", newline="")
-    except OSError as e:
-        raise QuotesError(f"{path}: cannot write ({e.strerror or e})") from None
-    with fh:
+    with open_text(path, "a") as fh:
         yield fh

@@ -85,8 +85,15 @@ def _print_version(value: bool) -> None:
 def _root(
     version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
                                  help="Print the version and exit."),
+    max_article_mb: float = typer.Option(
+        20.0, "--max-article-mb", min=0.001, metavar="N", envvar="QUOTES_MAX_ARTICLE_MB",
+        help="Largest input read as one article (a file, stdin, a .jsonl line), in MB; larger ones are "
+             "named on stderr and skipped."),
 ) -> None:
     """Find every quotation in news articles, who said it, and where the wordings disagree."""
+    from quotes import ingest
+
+    ingest.LIMITS.max_article_mb = max_article_mb
     _setup_logging()
 
 
@@ -144,25 +151,45 @@ def errors(quiet: bool = False) -> Iterator[None]:
         raise typer.Exit(EXIT_CLOSED_PIPE) from None
     except QuotesError as e:
         raise fail(str(e), e.exit_code) from None
+    except OSError as e:  # a full disk or /dev/full, a device gone: the output could not be written
+        _closed_pipe()  # what stdout still buffers goes nowhere, without a second error at exit
+        where = f"{e.filename}: " if e.filename else ""
+        raise fail(f"cannot write the output: {where}{e.strerror or e}") from None
     if RUN.unreadable:
         raise typer.Exit(EXIT_PARTIAL)
 
 
+def open_text(path: Path, mode: str, shown: Path | None = None) -> IO[str]:
+    """`path` opened for writing (`mode` "w" or "a") as UTF-8; a failure is a one-line QuotesError naming
+    `shown` (the name the user gave) or the path."""
+    try:
+        return open(path, mode, encoding="utf-8", newline="")
+    except OSError as e:
+        raise QuotesError(f"{shown or path}: cannot write ({e.strerror or e})") from None
+
+
 @contextlib.contextmanager
 def output_stream(output: Path | None) -> Iterator[IO[str]]:
-    """stdout, or a file written whole: a temporary sibling renamed into place when the command succeeds."""
+    """stdout, or a file written whole: a temporary sibling renamed into place when the command succeeds.
+    What is not a regular file is never replaced: a symbolic link's target is written (the same way), a
+    FIFO or a device is written through."""
     if output is None:
         yield sys.stdout
         return
-    tmp = output.with_name(f".{output.name}.part")
-    try:
-        fh = open(tmp, "w", encoding="utf-8", newline="")
-    except OSError as e:
-        raise QuotesError(f"{output}: cannot write ({e.strerror or e})") from None
+    target = output.resolve() if output.is_symlink() else output  # a link: its target is written, the link stays
+    if target.is_dir():
+        raise QuotesError(f"{output}: is a folder")
+    if target.exists() and not target.is_file():
+        # a FIFO, a device (/dev/null, a terminal): written through, never replaced by a regular file
+        with open_text(target, "w", output) as fh:
+            yield fh
+        return
+    tmp = target.with_name(f".{target.name}.part")
+    fh = open_text(tmp, "w", output)
     try:
         with fh:
             yield fh
-        tmp.replace(output)
+        tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
 

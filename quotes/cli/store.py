@@ -24,6 +24,7 @@ from quotes.cli.common import (
     problem,
     reading,
 )
+from quotes.errors import QuotesError
 
 
 class StoreFormat(str, Enum):
@@ -43,6 +44,15 @@ def _db_path(db: Path | None) -> Path:
 
     return db if db is not None else default_path()
 
+
+SQL_INT_MAX = 2**63 - 1  # SQLite's largest integer: a larger --limit or --offset is a usage error (exit 2)
+
+
+def _sql_ints(**options: int | None) -> None:
+    """--limit and --offset reach SQLite, whose integers stop at SQL_INT_MAX: past it, one line and exit 2."""
+    for name, value in options.items():
+        if value is not None and value > SQL_INT_MAX:
+            raise QuotesError(f"--{name} {value}: at most {SQL_INT_MAX}")
 
 @app.command(cls=Command, short_help="Extract and keep in the quote store; re-adding an article adds nothing.")
 def add(
@@ -102,7 +112,8 @@ def lookup(
     with errors():
         from quotes.store import Store, queries
 
-        with Store(_db_path(db), create=False) as store:
+        _sql_ints(limit=limit, offset=offset)
+        with Store(_db_path(db), readonly=True) as store:
             result = queries.lookup(store, name, since, limit, offset)
         _store_output("lookup", result, fmt, output, width, no_color)
 
@@ -121,7 +132,8 @@ def search(
     with errors():
         from quotes.store import Store, queries
 
-        with Store(_db_path(db), create=False) as store:
+        _sql_ints(limit=limit)
+        with Store(_db_path(db), readonly=True) as store:
             result = queries.search(store, words, limit)
         _store_output("search", result, fmt, output, width, no_color, query=words)
 
@@ -143,7 +155,7 @@ def speakers(
 
         if merge and split:
             raise fail("--merge and --split go in separate runs")
-        with Store(_db_path(db), create=False) as store:
+        with Store(_db_path(db), create=False, readonly=not (merge or split)) as store:
             if merge:
                 group = list(merge) + list(names or [])
                 if len(group) < 2:

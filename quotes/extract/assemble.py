@@ -22,6 +22,7 @@ from quotes.extract.frames import ArticleQuotes
 from quotes.extract.kinds import words
 from quotes.extract.resolve import NameRun, Resolved, Resolver, mention_kind
 from quotes.extract.sources import is_text_noun
+from quotes.lines import blank_between
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
@@ -87,10 +88,10 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
             r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent, headline=guess.reason == "headline")
             if r.how == "organisation" and is_text_noun(mtext) and _first_person(text[q.start:q.end]):
                 author = resolver.writer(s)  # a book or a letter that says "I" speaks for its writer
-                r = Resolved(author, "writer", mtext) if author else Resolved(None, "unresolved", mtext)
-            speaker = Speaker(r.name, mtext, s, e, r.how, r.title)
+                r = Resolved(author, "writer", text[s:e]) if author else Resolved(None, "unresolved", text[s:e])
+            speaker = Speaker(r.name, text[s:e], s, e, r.how, r.title)  # the article's words, never the frame's
             if f.cue is not None:
-                cue = Cue(f.cue[2], f.cue[3], f.cue[0], f.cue[1])
+                cue = Cue(text[f.cue[0]:f.cue[1]], f.cue[3], f.cue[0], f.cue[1])
             pattern, conf = f.pattern, f.confidence
             if r.how == "unresolved":
                 conf -= 0.2
@@ -189,9 +190,9 @@ def _weak(f: Found, resolver: Resolver, offset: int) -> Speaker | None:
         return None
     s, e, mtext = f.mention
     r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
-    return Speaker(r.name, mtext, s, e, "context", r.title) if r.name else None
+    return Speaker(r.name, resolver.text[s:e], s, e, "context", r.title) if r.name else None
 
 
 def _opens_paragraph(text: str, open_start: int, para_start: int) -> bool:
-    return text[para_start:open_start].strip() == ""
+    return blank_between(text, para_start, open_start)
 

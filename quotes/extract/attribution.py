@@ -25,8 +25,10 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
 from quotes.extract.marks import NAME_BREAKING_MARKS
+from quotes.extract.ranges import TokenRanges, as_ranges
 from quotes.extract.resolve import is_role_noun, is_title_word
 from quotes.extract.sources import SOURCE_ENTS, can_speak
+from quotes.lines import LineIndex, blank_between
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
@@ -180,23 +182,27 @@ def _clean_subject(tok: Token | None, qa: int, qb: int, verb: Token) -> Token | 
 
 
 def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_end: int,
-              blocked: list[tuple[int, int]]) -> Attribution | None:
+              blocked: TokenRanges | list[tuple[int, int]], lines: LineIndex | None = None) -> Attribution | None:
     """Find who the quote text[start_char:end_char] is attributed to inside `doc`.
 
-    `blocked` holds the token ranges of the other quotes of the doc: nothing inside them is a cue or speaker.
+    `blocked` holds the token ranges of the other quotes of the doc: nothing inside them is a cue or speaker
+    (the quote's own range may be among them). `lines` indexes `doc.text`: a caller attributing many quotes
+    of one doc passes it (and a `TokenRanges`), so that each quote costs its own neighbourhood only.
     """
     qa, qb = token_range(doc, open_start, close_end)
     if qa == qb:
         return None
+    blocked = as_ranges(blocked)
+    lines = lines or LineIndex(doc.text)
     sent = doc[qa].sent
     sa, sb = sent.start, max(sent.end, doc[qb - 1].sent.end)
-    pa, pb = paragraph_tokens(doc, open_start, close_end)
+    pa, pb = paragraph_tokens(doc, open_start, close_end, lines)
     sa, sb = max(sa, pa), min(sb, pb)
 
     def free(i: int) -> bool:
-        return sa <= i < sb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
+        return sa <= i < sb and not _inside(i, qa, qb) and not blocked.covers(i)
 
-    found = _according_to(doc, qa, qb, free) or _dash(doc, open_start, close_end)
+    found = _according_to(doc, qa, qb, free) or _dash(doc, open_start, close_end, lines)
     if found:
         return found
     # verbs above the quote, outside it
@@ -226,12 +232,12 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
         if subj is not None and free(subj.i) or subj is not None and subj.i < sa:
             return Attribution(side, mention_span(subj), verb, CONFIDENCE[side] - (0.05 if subj.pos_ == "PRON" else 0))
     def near(i: int) -> bool:  # the quote's paragraph, sentence boundaries aside ("“…?” Graham asked.")
-        return pa <= i < pb and not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked)
+        return pa <= i < pb and not _inside(i, qa, qb) and not blocked.covers(i)
 
     adj = _adjacent(doc, qa, qb, near) or _adjacent_before(doc, qa, free)
     if adj:
         return adj
-    colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked))
+    colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not blocked.covers(i))
     if colon:
         return colon
     source = _according_to(doc, qa, qb, free, sa, sb)  # "…, according to court papers" anywhere in the sentence
@@ -253,12 +259,10 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     return None
 
 
-def paragraph_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+def paragraph_tokens(doc: Doc, start_char: int, end_char: int, lines: LineIndex | None = None) -> tuple[int, int]:
     """Token range of the paragraph (line) holding the characters: attribution never crosses a line."""
-    text = doc.text
-    a = text.rfind("\n", 0, start_char) + 1
-    b = text.find("\n", end_char)
-    b = len(text) if b < 0 else b
+    lines = lines or LineIndex(doc.text)
+    a, b = lines.line_start(start_char), lines.line_end(end_char)
     span = doc.char_span(a, b, alignment_mode="expand") if b > a else None
     return (span.start, span.end) if span is not None else (0, len(doc))
 
@@ -271,12 +275,12 @@ _SIGNATURE = re.compile(r"[ \t\u00a0]*(?:[—–―:]|--?)[ \t\u00a0]*"
 SIGNATURE_SMALL_WORDS = frozenset("of and for the de".split())
 
 
-def _dash(doc: Doc, open_start: int, close_end: int) -> Attribution | None:
+def _dash(doc: Doc, open_start: int, close_end: int, lines: LineIndex) -> Attribution | None:
     """A line that is a quote and a signature: “…” — Ann Brooks / ‘…’: Ann Brooks / ‘…’: TD Economics.
     Only a quote that opens its line: "… raises spectre of ‘terror’ - Site Name" is a headline with the
     site's name after it."""
-    text = doc.text
-    if text[text.rfind("\n", 0, open_start) + 1:open_start].strip():
+    text = lines.text
+    if not blank_between(text, lines.line_start(open_start), open_start):
         return None
     m = _SIGNATURE.match(text, close_end)
     if not m:

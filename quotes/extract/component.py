@@ -33,7 +33,9 @@ from quotes.extract import attribution, frames
 from quotes.extract.context import antecedent, context_speaker
 from quotes.extract.cues import PRONOUNS
 from quotes.extract.frames import Candidate
+from quotes.extract.ranges import TokenRanges
 from quotes.extract.resolve import mid_sentence_names
+from quotes.lines import LineIndex, blank_between
 
 SPANS_KEY = "quotes"
 __all__ = ["SPANS_KEY", "Candidate", "QuoteAttribution", "make_quote_attribution", "register_extensions"]
@@ -192,15 +194,18 @@ class QuoteAttribution:
             a, b = _chars(m)
             return to_doc(a), to_doc(b)
 
-        ranges = [attribution.token_range(view, c.open_start, c.close_end) for c in cands]
-        for k, c in enumerate(cands):
+        listed = [attribution.token_range(view, c.open_start, c.close_end) for c in cands]
+        ranges = TokenRanges(listed)
+        # the other quotes' ranges: a quote's own range among them changes nothing (attribution skips it first)
+        blocked = TokenRanges(r for r, c in zip(listed, cands, strict=True) if c.kind != "scare")
+        lines = LineIndex(view.text)  # the doc's text is joined from its tokens: once per frame, not per quote
+        for c in cands:
             span = spans.get(c.index)
             if span is None or c.kind == "scare":
                 continue
-            blocked = [r for j, r in enumerate(ranges) if j != k and cands[j].kind != "scare"]
-            found = attribution.attribute(view, c.start, c.end, c.open_start, c.close_end, blocked)
+            found = attribution.attribute(view, c.start, c.end, c.open_start, c.close_end, blocked, lines)
             if found is None and c.reason == "set_off":
-                found = _from_context(view, c, ranges)
+                found = _from_context(view, c, ranges, lines)
             if found is None:
                 continue
             span._.quote_pattern, span._.quote_confidence = found.pattern, found.confidence
@@ -267,7 +272,18 @@ class QuoteAttribution:
         if not named:
             return
         keys = list(todo)
-        tagged = dict(zip(keys, ner.pipe((todo[k][0][todo[k][1]:todo[k][2]].as_doc() for k in keys), batch_size=256), strict=True))
+        arrays: dict[int, tuple] = {}  # each doc as an array once: `Span.as_doc` alone converts the whole doc
+
+        def sentence(key: tuple[int, int]) -> Doc:
+            doc, a, b = todo[key]
+            if key[0] not in arrays:
+                head = doc._get_array_attrs()
+                arrays[key[0]] = (head, doc.to_array(head))
+            head, array = arrays[key[0]]
+            # the sentences are disjoint: each copy rewrites only its own rows of the shared array
+            return doc[a:b].as_doc(array_head=head, array=array)
+
+        tagged = dict(zip(keys, ner.pipe((sentence(k) for k in keys), batch_size=256), strict=True))
         for sp, attr, key in named:
             m, sub, a = getattr(sp._, attr), tagged[key], todo[key][1]
             head = m.root.i - a  # the head word's entity: "Seoul’s minister" is not a place
@@ -279,13 +295,9 @@ class QuoteAttribution:
         return self.nlp.get_pipe("ner")
 
 
-def _opens_line(text: str, offset: int) -> bool:
-    return text[text.rfind("\n", 0, offset) + 1:offset].strip() == ""
-
-
-def _from_context(doc: Doc, c: Candidate, ranges: list[tuple[int, int]]) -> attribution.Attribution | None:
+def _from_context(doc: Doc, c: Candidate, ranges: TokenRanges, lines: LineIndex) -> attribution.Attribution | None:
     qa, _ = attribution.token_range(doc, c.open_start, c.close_end)
-    found = context_speaker(doc, qa, ranges, _opens_line(doc.text, c.open_start))
+    found = context_speaker(doc, qa, ranges, blank_between(lines.text, lines.line_start(c.open_start), c.open_start))
     if found is None:
         return None
     pattern, mention = found

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import REPORTING_NOUNS as SPEECH_NOUNS
 from quotes.extract.gender import pronoun_gender, token_gender
+from quotes.extract.ranges import TokenRanges, as_ranges
 from quotes.extract.sources import AGENT_ENDINGS, ORGANISATIONS, PEOPLE, SOURCE_ENTS, TEXTS, _named_elsewhere
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -28,8 +29,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i"}
 ANSWER = "answer"
 
 
-def _in_quote(i: int, quote_ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= i < b for a, b in quote_ranges)
+def _in_quote(i: int, quote_ranges: TokenRanges) -> bool:
+    return quote_ranges.covers(i)
 
 
 def sentence_subject(sent: Span, end: int | None = None) -> Token | None:
@@ -93,10 +94,11 @@ def _fits(tok: Token, want: str | None) -> bool:
     return want is None or got is None or got == want
 
 
-def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) -> Span | None:
+def antecedent(doc: Doc, tok_index: int, quote_ranges: TokenRanges | list[tuple[int, int]]) -> Span | None:
     """The mention that the pronoun at `tok_index` stands for (see the module docstring), or None."""
     from quotes.extract.attribution import mention_span
 
+    quote_ranges = as_ranges(quote_ranges)
     pron = doc[tok_index]
     want = pronoun_gender(pron.lower_)
     sent = pron.sent
@@ -121,7 +123,7 @@ def antecedent(doc: Doc, tok_index: int, quote_ranges: list[tuple[int, int]]) ->
     return None
 
 
-def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
+def context_speaker(doc: Doc, qa: int, quote_ranges: TokenRanges | list[tuple[int, int]],
                     opens_line: bool = True) -> tuple[str, Span | None] | None:
     """For a quote at token `qa` with no attribution: ("context", mention) when the sentence before it has
     a person as its subject, (ANSWER, None) when that sentence is a question put to the interviewee, else
@@ -130,6 +132,7 @@ def context_speaker(doc: Doc, qa: int, quote_ranges: list[tuple[int, int]],
     from quotes.extract.attribution import mention_span, subject_of
     from quotes.extract.cues import is_speech_lemma
 
+    quote_ranges = as_ranges(quote_ranges)
     j = qa - 1
     while j >= 0 and (doc[j].is_space or _in_quote(j, quote_ranges)):
         if _in_quote(j, quote_ranges):

@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import pairwise
 
+from quotes import nlp as nlp_loader
 from quotes.extract import kinds, marks
 
 KEEP_HEAD, KEEP_TAIL = 5, 4  # words kept at each end of a long quote
+# a longer frame is parsed in pieces (`Frame.split`): spaCy's time per character grows on very long docs and
+# its memory with the length; frames of real articles are a few thousand characters (paragraph runs)
+FRAME_CHARS = 10_000
 CONTEXT_CHARS = 400  # at most this much of the paragraph before a quote paragraph that names nobody
 _TOKEN = re.compile(r"\S+")
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:He|She)\b")
@@ -48,11 +53,32 @@ class Frame:
     text: str
     pieces: list[tuple[int, int]]  # (frame offset, article offset) where a verbatim stretch starts
     candidates: list[Candidate]  # in frame offsets; `index` is the quote's number in the article
+    _starts: list[int] = field(init=False, repr=False, compare=False)  # frame offsets of the pieces
+
+    def __post_init__(self) -> None:
+        self._starts = [p[0] for p in self.pieces]
 
     def to_article(self, offset: int) -> int:
-        k = bisect.bisect_right([p[0] for p in self.pieces], offset) - 1
+        k = bisect.bisect_right(self._starts, offset) - 1
         f, a = self.pieces[max(k, 0)]
         return a + (offset - f)
+
+    def split(self, size: int) -> list[Frame]:
+        """This frame as consecutive frames of at most `size` characters (`nlp.piece_ends`: at paragraph
+        breaks, never inside a quote while another break is in reach), each with its own candidates and
+        map back to the article. A candidate that a forced cut crosses is left out (its quote stays without
+        attribution). spaCy refuses a text over `nlp.max_length` (1,000,000 characters), parsing one that
+        long at once needs many GB of memory, and its time per character grows with the length."""
+        if len(self.text) <= size:
+            return [self]
+        ends = nlp_loader.piece_ends(self.text, size, [(c.open_start, c.close_end) for c in self.candidates])
+        out = []
+        for a, b in pairwise([0, *ends]):
+            pieces = [(0, self.to_article(a))] + [(f - a, o) for f, o in self.pieces if a < f < b]
+            cands = [Candidate(c.start - a, c.end - a, c.open_start - a, c.close_end - a, c.kind, c.reason, c.index)
+                     for c in self.candidates if a <= c.open_start and c.close_end <= b]
+            out.append(Frame(self.text[a:b], pieces, cands))
+        return out
 
 
 @dataclass(frozen=True)
@@ -70,14 +96,16 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
     paras = marks._paragraphs(text)
     starts = [p[0] for p in paras]
     spans, guesses, para = [], [], []
+    headline: dict[int, bool] = {}  # per paragraph, decided once however many quotes it holds
     for q in marks.find_quotes(text, source):
         if q.depth != 0:
             continue
         pi = max(bisect.bisect_right(starts, q.open_start) - 1, 0)
         ps, pe = paras[pi]
+        if pi not in headline:
+            headline[pi] = kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)
         spans.append(q)
-        guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe,
-                                      kinds.is_headline(text, ps, pe, pi == 0 and len(paras) > 1)))
+        guesses.append(kinds.classify(text, q.start, q.end, q.open_start, q.close_end, ps, pe, headline[pi]))
         para.append(pi)
     return ArticleQuotes(spans, guesses, para, paras)
 
@@ -88,14 +116,18 @@ def candidates(aq: ArticleQuotes) -> list[Candidate]:
             for k, (q, g) in enumerate(zip(aq.spans, aq.guesses, strict=True))]
 
 
-def _cut(text: str, s: int, e: int) -> str | None:
-    """The shortened inside of a long quote, or None when it is short enough to keep."""
+ELLIPSIS = " … "
+
+
+def _cut(text: str, s: int, e: int) -> tuple[str, int] | None:
+    """The shortened inside of a long quote (its head, `ELLIPSIS`, its tail) and where its tail starts in
+    the article, or None when it is short enough to keep."""
     toks = list(_TOKEN.finditer(text, s, e))
     if len(toks) <= KEEP_HEAD + KEEP_TAIL + 2:
         return None
     head_end = toks[KEEP_HEAD - 1].end()
     tail_start = toks[-KEEP_TAIL].start()
-    return text[s:head_end] + " … " + text[tail_start:e]
+    return text[s:head_end] + ELLIPSIS + text[tail_start:e], tail_start
 
 
 def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
@@ -103,10 +135,9 @@ def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
     with "he" or "she"?"""
     a, b = aq.paragraphs[p]
     outside, pos = [], a
-    for q, qp in zip(aq.spans, aq.para, strict=True):
-        if qp == p:
-            outside.append(text[pos:q.open_start])
-            pos = q.close_end
+    for q in aq.spans[bisect.bisect_left(aq.para, p):bisect.bisect_right(aq.para, p)]:
+        outside.append(text[pos:q.open_start])
+        pos = q.close_end
     outside.append(text[pos:b])
     rest = " … ".join(outside)
     if _PRONOUN_SPEAKER.search(rest):  # "“…,” she told Sky Sports": the name "she" stands for is before
@@ -162,8 +193,10 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
         pieces: list[tuple[int, int]] = [(0, a0)]
         cands: list[Candidate] = []
         pos, flen = a0, 0
-        for k, (q, g, p) in enumerate(zip(aq.spans, aq.guesses, aq.para, strict=True)):
-            if p not in run or q.open_start < a0:  # a context paragraph's quotes before its context
+        # the quotes of the run's paragraphs (`aq.para` is in text order, and a run's paragraphs are consecutive)
+        for k in range(bisect.bisect_left(aq.para, run[0]), bisect.bisect_right(aq.para, run[-1])):
+            q, g = aq.spans[k], aq.guesses[k]
+            if q.open_start < a0:  # a context paragraph's quotes before its context
                 continue
             cut = _cut(text, q.start, q.end) if g.kind != "scare" else None
             if cut is None:
@@ -171,14 +204,18 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
                 cands.append(Candidate(new_start, new_start + q.end - q.start, flen + q.open_start - pos,
                                        flen + q.close_end - pos, g.kind, g.reason, k))
                 continue
+            cut, tail_start = cut
             parts.append(text[pos:q.start])
             flen += q.start - pos
             cands.append(Candidate(flen, flen + len(cut), flen - (q.start - q.open_start),
                                    flen + len(cut) + (q.close_end - q.end), g.kind, g.reason, k))
             parts.append(cut)
+            # the head goes on from the piece before; the tail is the article's text again from `tail_start`
+            # (a word of it that the parser takes for a speaker maps back to where it is written)
+            pieces.append((flen + len(cut) - (q.end - tail_start), tail_start))
             flen += len(cut)
             pos = q.end
             pieces.append((flen, pos))
         parts.append(text[pos:a1])
-        frames.append(Frame("".join(parts), pieces, cands))
+        frames.extend(Frame("".join(parts), pieces, cands).split(FRAME_CHARS))
     return frames

@@ -38,6 +38,7 @@ _NAME_AFTER = re.compile(r"^\s(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Sat
                          r"March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z’'\-]+\b")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
 _HANDLE = re.compile(r"^\W*(?:[@#]\w+|https?://\S+|\S+\.(?:com|org|net|gov)\S*|[\d\W]+)\W*$")
+WINDOW = 200  # characters of context on each side of a quote that the rules read (past its spaces, whole words)
 _STAGE = re.compile(r"^\s*[(\[][^()\[\]]*[)\]][\s.,]*$")  # (CROSSTALK), [inaudible]: a transcript's stage direction
 
 
@@ -80,8 +81,8 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
     """The kind of the quoted words text[start:end] whose marks span text[open_start:close_end]."""
     inner = text[start:end]
     ws = words(inner)
-    before = text[para_start:open_start]
-    after = text[close_end:para_end]
+    before = _before(text, para_start, open_start)
+    after = _after(text, close_end, para_end)
     if not ws or _HANDLE.match(inner) or _STAGE.match(inner) or before.endswith("=") or (before.rstrip().endswith(("<", "=")) and " " not in inner.strip()):
         return KindGuess("scare", "markup")
     if headline:
@@ -104,6 +105,35 @@ def classify(text: str, start: int, end: int, open_start: int, close_end: int, p
     if _set_off(before, inner):
         return KindGuess("speech", "set_off")
     return KindGuess("partial", "embedded")
+
+
+def _is_token_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-."
+
+
+def _before(text: str, para_start: int, open_start: int) -> str:
+    """The end of the paragraph before a quote's opening mark, as much as the rules read: its trailing
+    spaces, the `WINDOW` characters before them, and the rest of a word cut there. Every rule reads the
+    end of it only, so the rules decide as they would on the whole paragraph, and a paragraph of many
+    quotes is read once per quote for a bounded length (not from its start each time)."""
+    k = open_start
+    while k > para_start and text[k - 1].isspace():
+        k -= 1
+    s = max(para_start, k - WINDOW)
+    while s > para_start and _is_token_char(text[s - 1]):
+        s -= 1
+    return text[s:open_start]
+
+
+def _after(text: str, close_end: int, para_end: int) -> str:
+    """The start of the paragraph after a quote's closing mark, bounded as `_before` is."""
+    j = close_end
+    while j < para_end and text[j].isspace():
+        j += 1
+    e = min(para_end, j + WINDOW)
+    while e < para_end and _is_token_char(text[e]):
+        e += 1
+    return text[close_end:e]
 
 
 def _is_nickname(before: str, inner: str, ws: list[str], after: str) -> bool:

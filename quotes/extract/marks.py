@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
+
+from quotes.lines import LineIndex
 
 log = logging.getLogger("quotes.extract")
 
@@ -128,46 +131,65 @@ def _strip(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _is_possessive(text: str, mark: Mark, later: list[Mark]) -> bool:
-    """A ’ after a word ending in s, followed by a lower-case word, with another closing ’ still to come."""
+def _is_possessive(text: str, mark: Mark, later_single_close: int) -> bool:
+    """A ’ after a word ending in s, followed by a lower-case word, with another closing ’ still to come
+    (`later_single_close`: the closing single marks after this one in its paragraph)."""
     before = text[mark.start - 1] if mark.start else ""
     rest = text[mark.end:mark.end + 2]
     if before.lower() != "s" or len(rest) < 2 or rest[0] != " " or not (rest[1].islower() or rest[1].isdigit()):
         return False
-    return any(m.family == "single" and m.role == CLOSE for m in later)
+    return later_single_close > 0
 
 
-def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Mark | None, int]], list[str]]:
-    """Pair the marks of one paragraph. Returns ((opening, closing or None, depth), ...) and warnings."""
+def pair_paragraph(text: str, start: int, end: int,
+                   lines: LineIndex | None = None) -> tuple[list[tuple[Mark, Mark | None, int]], list[str]]:
+    """Pair the marks of one paragraph. Returns ((opening, closing or None, depth), ...) and warnings.
+
+    Linear in the paragraph's marks: what a mark needs to know about the marks after it (how many of the
+    same straight mark, whether a closing single mark follows) is counted once, from the end, and the
+    innermost open mark of each family is kept per family."""
+    where = lines or LineIndex(text)
     marks = [Mark(m.start + start, m.end + start, m.char, m.family, m.role) for m in find_marks(text[start:end])]
+    later_same = Counter(m.char for m in marks)  # marks of each character after the current one
+    later_single_close = sum(1 for m in marks if m.family == "single" and m.role == CLOSE)
     stack: list[Mark] = []
+    by_family: dict[str, list[int]] = {}  # stack positions of each family's open marks, innermost last
     pairs: list[tuple[Mark, Mark | None, int]] = []
     warnings: list[str] = []
-    for i, m in enumerate(marks):
+    for m in marks:
+        later_same[m.char] -= 1
+        if m.family == "single" and m.role == CLOSE:
+            later_single_close -= 1
         if m.role == APOS:
             continue
-        top_same = next((k for k in range(len(stack) - 1, -1, -1) if stack[k].family == m.family), None)
+        same = by_family.get(m.family)
+        top_same = same[-1] if same else None
         role = m.role
         if role == EITHER:
             role = CLOSE if top_same is not None else OPEN
         if role == OPEN and m.char in "\"''" and top_same is not None and stack[top_same].char == m.char \
-                and top_same == len(stack) - 1 and not _opens_nested(m, marks[i + 1:]):
-            role = CLOSE  # a straight mark cannot nest inside the same straight mark: read it as the closing one
+                and top_same == len(stack) - 1 and not (later_same[m.char] >= 2 and m.role == OPEN):
+            # a straight mark cannot nest inside the same straight mark (unless at least two more of it follow:
+            # a quote inside the open one): read it as the closing one
+            role = CLOSE
         if role == OPEN:
+            by_family.setdefault(m.family, []).append(len(stack))
             stack.append(m)
             continue
         # a closing mark
         if top_same is None:
             if m.family == "double":
-                warnings.append(f"stray closing quote mark at {position(text, m.start)}")
+                warnings.append(f"stray closing quote mark at {where.position(m.start)}")
             continue
-        if m.family == "single" and m.char == "’" and _is_possessive(text, m, marks[i + 1:]):
+        if m.family == "single" and m.char == "’" and _is_possessive(text, m, later_single_close):
             continue
         opener = stack[top_same]
         # anything opened after the opener and never closed was not a quote (apostrophes, typos)
         for lost in stack[top_same + 1:]:
             if lost.family == "double":
-                warnings.append(f"unclosed quote mark at {position(text, lost.start)}")
+                warnings.append(f"unclosed quote mark at {where.position(lost.start)}")
+            by_family[lost.family].pop()
+        by_family[m.family].pop()
         del stack[top_same:]
         pairs.append((opener, m, len(stack)))
     for k, m in enumerate(stack):
@@ -178,11 +200,6 @@ def pair_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[Mark, Ma
         pairs.append((m, None, k))
     pairs.sort(key=lambda p: p[0].start)
     return pairs, warnings
-
-
-def _opens_nested(m: Mark, later: list[Mark]) -> bool:
-    """A straight mark that opens a quote inside an open one: at least two more of the same mark follow."""
-    return sum(1 for x in later if x.char == m.char) >= 2 and m.role == OPEN
 
 
 def _single_runs_to_end(text: str, m: Mark) -> bool:
@@ -196,17 +213,18 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
     Unbalanced marks are reported as warnings of the `quotes.extract` logger, prefixed with `source`.
     """
     where = f"{source}: " if source else ""
+    lines = LineIndex(text)
     spans: list[QuoteSpan] = []
     paras = _paragraphs(text)
     group = 0
     prev_open: QuoteSpan | None = None  # a top-level span left open at the end of the previous paragraph
     for ps, pe in paras:
-        pairs, warnings = pair_paragraph(text, ps, pe)
+        pairs, warnings = pair_paragraph(text, ps, pe, lines)
         first_mark = ps + (len(text[ps:pe]) - len(text[ps:pe].lstrip()))
         continues = prev_open is not None and any(
             o.start == first_mark and o.family == prev_open.family and d == 0 for o, _, d in pairs)
         if prev_open is not None and not continues:
-            warnings.append(f"quote opened at {position(text, prev_open.open_start)} is never closed")
+            warnings.append(f"quote opened at {lines.position(prev_open.open_start)} is never closed")
             _doubt(spans, prev_open)
         next_open = None
         for opener, closer, depth in pairs:
@@ -229,24 +247,29 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
             log.warning("%s%s", where, w)
         prev_open = next_open
     if prev_open is not None:
-        log.warning("%squote opened at %s is never closed", where, position(text, prev_open.open_start))
+        log.warning("%squote opened at %s is never closed", where, lines.position(prev_open.open_start))
         _doubt(spans, prev_open)
     return spans
 
 
 def position(text: str, offset: int) -> str:
     """Where `offset` is, as a reader finds it: "line 3, column 14" (both from 1)."""
-    line = text.count("\n", 0, offset) + 1
-    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+    return LineIndex(text).position(offset)
 
 
 def _doubt(spans: list[QuoteSpan], unclosed: QuoteSpan) -> None:
     """An unclosed mark that never continues is doubtful: when closed quotes sit inside it, they are the
-    real quotes (one level up) and the doubtful span goes; otherwise it stays as the best guess."""
-    inner = [k for k, q in enumerate(spans) if q.depth > unclosed.depth and unclosed.start <= q.open_start
-             and q.close_end <= unclosed.end]
+    real quotes (one level up) and the doubtful span goes; otherwise it stays as the best guess.
+
+    The spans are in text order and the unclosed one is of the last paragraph read, so only the spans from
+    it to the end of the list are looked at."""
+    k = len(spans)
+    while k > 0 and spans[k - 1].open_start >= unclosed.open_start:
+        k -= 1
+    inner = [j for j in range(k, len(spans)) if spans[j].depth > unclosed.depth
+             and unclosed.start <= spans[j].open_start and spans[j].close_end <= unclosed.end]
     if not inner:
         return
-    for k in inner:
-        spans[k] = replace(spans[k], depth=spans[k].depth - 1)
-    spans.remove(unclosed)
+    for j in inner:
+        spans[j] = replace(spans[j], depth=spans[j].depth - 1)
+    del spans[next(j for j in range(k, len(spans)) if spans[j] == unclosed)]

@@ -18,6 +18,23 @@ from quotes.extract.resolve import NameRun, mid_sentence_names, name_runs
 from quotes.model import Article, Quote
 
 BATCH_ARTICLES = 32
+BATCH_CHARS = 100_000  # frames parsed together at most: a batch of long frames costs more per character
+
+
+def _groups(jobs: list, size: int) -> Iterator[list]:
+    """`jobs` (article number, frame) in consecutive groups of at most `size` frames and `BATCH_CHARS`
+    characters (a longer frame alone): everyday articles' frames are short, so this cuts only long ones."""
+    group: list = []
+    chars = 0
+    for job in jobs:
+        n = len(job[1].text)
+        if group and (len(group) == size or chars + n > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(job)
+        chars += n
+    if group:
+        yield group
 
 
 class Extractor:
@@ -54,15 +71,16 @@ class Extractor:
                 jobs.append((n, fr))
         found: list[dict[int, Found]] = [{} for _ in chunk]
 
-        def docs():
-            for n, fr in jobs:
+        def docs(group):
+            for n, fr in group:
                 doc = self.nlp.make_doc(fr.text)
                 doc._.quote_candidates = fr.candidates
                 doc._.quote_names = names[n]
                 yield doc
 
-        for (n, fr), doc in zip(jobs, self.nlp.pipe(docs(), batch_size=self.batch_size), strict=True):
-            for span in doc.spans[SPANS_KEY]:
-                found[n][span._.quote_index] = Found.from_span(span, fr.to_article)
+        for group in _groups(jobs, self.batch_size):
+            for (n, fr), doc in zip(group, self.nlp.pipe(docs(group), batch_size=self.batch_size), strict=True):
+                for span in doc.spans[SPANS_KEY]:
+                    found[n][span._.quote_index] = Found.from_span(span, fr.to_article)
         for n, (a, aq) in enumerate(zip(chunk, scans, strict=True)):
             yield a, assemble(a, aq, found[n], runs[n])

@@ -24,6 +24,7 @@ Pure text plus the entity labels found by the pipeline; no model calls here.
 from __future__ import annotations
 
 import bisect
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -209,25 +210,31 @@ class Resolver:
         # capitalised runs inside quotes ("“Hopefully I’ve …") never stand for the person a pronoun means
         self.outside = _outside(self.runs, sorted(quoted))
         self.starts = [r.start for r in self.runs]
-        self.by_last: dict[str, list[NameRun]] = {}
-        self.by_first: dict[str, list[NameRun]] = {}
+        # names of two words or more by their last and first word: name -> starts of its mentions (text order);
+        # a name mentioned a thousand times is one entry, not a thousand
+        self.by_last: dict[str, dict[str, list[int]]] = {}
+        self.by_first: dict[str, dict[str, list[int]]] = {}
         for r in self.runs:
             toks = [_norm(t) for t in r.name.split()]
             if len(toks) >= 2:
-                self.by_last.setdefault(toks[-1], []).append(r)
-                self.by_first.setdefault(toks[0], []).append(r)
+                self.by_last.setdefault(toks[-1], {}).setdefault(r.name, []).append(r.start)
+                self.by_first.setdefault(toks[0], {}).setdefault(r.name, []).append(r.start)
         self.genders = text_genders(text, [(r.start, r.end, r.name, r.titles) for r in self.runs])
         self.speakers: list[tuple[int, str]] = []  # (offset, resolved name) of earlier attributions
+        self._quoted: set[str] = set()  # the names in `speakers`
+        self._fitting: dict[str, list[tuple[int, str]]] = {"m": [], "f": []}  # `speakers` that fit a gender
         self._counts: dict[str, list[int]] = {}  # full name -> [mentions, last offset], for `salient_person`
+        self._ranked: dict[str | None, list[tuple[int, int, str]]] = {"m": [], "f": [], None: []}  # max-heaps
         self._counted = 0
-        self._bodies: set[str] = set()
-        self._persons: set[str] = set()
 
     def remember(self, offset: int, name: str | None, body: bool = False) -> None:
         """A speaker found at `offset`; `body`: an organisation, a group or a text, never "he" or "she"."""
         if name:
             self.speakers.append((offset, name))
-            (self._bodies if body else self._persons).add(name)
+            self._quoted.add(name)
+            for want, fitting in self._fitting.items():
+                if self._fits(name, want) and not (body and want in ("m", "f")):  # "he" is never a body
+                    fitting.append((offset, name))
 
     def gender(self, name: str) -> str | None:
         """The gender the article gives this name (the whole name first: "Ana Ruiz" and her husband
@@ -243,10 +250,9 @@ class Resolver:
         return got is None or got == want
 
     def previous_speaker(self, offset: int, want: str | None = None) -> str | None:
-        for o, n in reversed(self.speakers):
-            if want in ("m", "f") and n in self._bodies and n not in self._persons:
-                continue
-            if o <= offset and self._fits(n, want):
+        """The last speaker remembered at or before `offset` whose gender does not contradict `want`."""
+        for o, n in reversed(self._fitting.get(want, self.speakers)):  # the ones that fit, found when remembered
+            if o <= offset:
                 return n
         return None
 
@@ -257,20 +263,15 @@ class Resolver:
         if not toks:
             return mention
         key = [_norm(t) for t in toks]
-        longer_suffix = [r for r in self.by_last.get(key[-1], ())
-                         if len(r.name.split()) > len(key) and [_norm(t) for t in r.name.split()][-len(key):] == key]
-        longer_prefix = [r for r in self.by_first.get(key[0], ())
-                         if len(r.name.split()) > len(key) and [_norm(t) for t in r.name.split()][:len(key)] == key]
-        cands = longer_suffix or longer_prefix
+        cands = _longer(self.by_last.get(key[-1], {}), key, suffix=True) \
+            or _longer(self.by_first.get(key[0], {}), key, suffix=False)
         if not cands:
             return core
-        quoted = {n for _, n in self.speakers}
-        for r in cands:
-            if r.name in quoted:
-                return r.name
-        before = [r for r in cands if r.start < offset]
-        pick = max(before, key=lambda r: r.start) if before else min(cands, key=lambda r: r.start)
-        return pick.name
+        quoted = [(starts[0], name) for name, starts in cands.items() if name in self._quoted]
+        if quoted:
+            return min(quoted)[1]  # the one already quoted (mentioned first, among several)
+        before = [(starts[k], name) for name, starts in cands.items() if (k := bisect.bisect_left(starts, offset) - 1) >= 0]
+        return max(before)[1] if before else min((starts[0], name) for name, starts in cands.items())[1]
 
     def descriptions(self, r: NameRun) -> list[str]:
         """Words that describe the person of a name mention: its titles, an apposition after it ("Ben Ito,
@@ -316,7 +317,7 @@ class Resolver:
         """The person named most recently before `offset` (a name of two words or more, or one already
         quoted, that is not a place or a body: "Lindi Bus Terminal"), whose gender does not contradict
         `want`; `strict`: whom the article itself gives that gender."""
-        quoted = {n for _, n in self.speakers}
+        quoted = self._quoted
         k = bisect.bisect_left(self.starts, offset)
         while k > 0:
             k -= 1
@@ -361,18 +362,21 @@ class Resolver:
         upto = bisect.bisect_left(self.starts, offset)
         if upto < self._counted:  # offsets come in text order; start again if not
             self._counts, self._counted = {}, 0
+            self._ranked = {g: [] for g in self._ranked}
         for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto], strict=True):  # counted once
             full = self.full_name(r.name, r.start)
             if out and len(full.split()) >= 2 and not not_a_person(full):
                 c = self._counts.setdefault(full, [0, 0])
                 c[0] += 1
                 c[1] = r.start
+                for g, heap in self._ranked.items():  # (mentions, last offset) ranks; older entries go stale
+                    if g is None or self.gender(full) == g:
+                        heapq.heappush(heap, (-c[0], -c[1], full))
         self._counted = max(self._counted, upto)
-        ranked = sorted(self._counts.items(), key=lambda kv: (kv[1][0], kv[1][1]), reverse=True)
-        for full, _ in ranked:
-            if self.gender(full) == want if want in ("m", "f") else self._fits(full, want):
-                return full
-        return None
+        heap = self._ranked[want if want in ("m", "f") else None]
+        while heap and [-heap[0][0], -heap[0][1]] != self._counts.get(heap[0][2]):
+            heapq.heappop(heap)  # a name counted again since
+        return heap[0][2] if heap else None
 
     def writer(self, offset: int) -> str | None:
         """The person behind a text that speaks in the first person ("The book …: “I never …”"): the person
@@ -427,6 +431,18 @@ class Resolver:
 PLACE_WORDS = frozenset("""region terminal street road avenue square park river lake mountain airport station
 hospital school college university centre center stadium bay island district province county city town village
 valley bridge port hall house building tower market coast cape desert forest sea ocean gulf strait""".split())
+
+
+def _longer(index: dict[str, list[int]], key: list[str], suffix: bool) -> dict[str, list[int]]:
+    """The names of `index` (name -> starts) longer than the mention `key` (normalised words) that end
+    (`suffix`) or start with it."""
+    n = len(key)
+    out = {}
+    for name, starts in index.items():
+        toks = [_norm(t) for t in name.split()]
+        if len(toks) > n and (toks[-n:] if suffix else toks[:n]) == key:
+            out[name] = starts
+    return out
 
 
 def _outside(runs: list[NameRun], quoted: list[tuple[int, int]]) -> list[bool]:

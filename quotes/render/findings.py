@@ -14,7 +14,7 @@ from rich.text import Text
 
 from quotes.check import CheckResult
 from quotes.model import Finding, Quote
-from quotes.render.safe import visible
+from quotes.render.safe import visible, xml_text
 from quotes.render.sarif import write_sarif
 from quotes.render.terminal import clipped
 from quotes.render.words import plural
@@ -105,19 +105,20 @@ def junit_xml(result: CheckResult) -> str:
     cases = []
     for q in result.checked:
         text = " ".join(q.text.split())
-        case = TestCase(f"{q.line}:{q.column} “{text[:80]}{'…' if len(text) > 80 else ''}”", q.article, 0.0)
+        case = TestCase(xml_text(f"{q.line}:{q.column} “{text[:80]}{'…' if len(text) > 80 else ''}”"),
+                        xml_text(q.article), 0.0)
         found = by_quote.get((q.article, q.start_char, q.end_char), [])
         failures = []
         for f in found:
             if f.kind in result.fail_on:
-                fail = Failure(f.message, f.kind)
-                fail.text = f"{where(q)}\n“{q.text}”\n{f.message}"
+                fail = Failure(xml_text(f.message), f.kind)
+                fail.text = xml_text(f"{where(q)}\n“{q.text}”\n{f.message}")
                 failures.append(fail)
         if failures:
             case.result = failures
         notes = [f"{f.kind}: {f.message}" for f in found if f.kind not in result.fail_on]
         if notes:
-            case.system_out = "\n".join(notes)
+            case.system_out = xml_text("\n".join(notes))
         cases.append(case)
     suite.add_testcases(cases)
     xml = JUnitXml("quotes check")

@@ -30,6 +30,16 @@ def visible(text: str) -> str:
     return CONTROL.sub(_escaped, text)
 
 
+# what XML 1.0 cannot hold at all, even escaped: lone surrogates and U+FFFE, U+FFFF (the controls are in CONTROL)
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """`text` for an XML document (JUnit): control characters written as escapes as in `visible`, and the
+    characters XML cannot carry at all too, so that the document stays well-formed."""
+    return _NOT_XML.sub(_escaped, visible(text))
+
+
 def csv_cell(value: object) -> object:
     """A CSV cell: control characters escaped, and a string a spreadsheet would run as a formula made text."""
     if not isinstance(value, str):

@@ -1,17 +1,19 @@
 """Utterance clusters: the stored quotes of one speaker that render the same utterance.
 
 When a quote is stored it joins, provisionally, the cluster of the quotes with the same normalised words.
-After a batch of adds, each speaker who received quotes is re-clustered with the alignment of `quotes
-compare` (`quotes.compare.link` over a `quotes.compare.align.QuoteIndex`): variant wordings, trimmed renderings
-and fragments of one utterance share a cluster. When the new quotes are a small part of the speaker's
-quotes, only they and the stored quotes the index offers as their candidates are linked, and the groups
-found join the clusters already stored; otherwise (and after a merge or split) the speaker's quotes are
-linked afresh. Each speaker is re-clustered in its own transaction, so an interrupted pass leaves every
-cluster consistent.
+After a batch of adds, each speaker who received quotes (and each speaker whose quotes are still in their
+provisional clusters: a pass that was killed) is re-clustered afresh with the alignment of `quotes
+compare` (`quotes.compare.link` over a `quotes.compare.align.QuoteIndex`): variant wordings, trimmed
+renderings and fragments of one utterance share a cluster, and so do quotes with the same normalised words
+(a one-word quote the alignment leaves alone). The quotes are linked in the order of their ids (content
+hashes), never in the order they were added, so the clusters depend only on which quotes are stored: the
+same articles added in one run, in several, or again after a killed run give the same utterances. Each
+speaker is re-clustered in its own transaction, so an interrupted pass leaves every cluster consistent,
+and the next pass (the next `quotes add`) finishes it.
 """
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from quotes.compare import UnionFind, link
@@ -19,39 +21,39 @@ from quotes.compare.align import QuoteIndex
 from quotes.model import Quote, content_id
 from quotes.store.core import Store
 from quotes.store.results import Recorded
+from quotes.store.schema import cluster_id, norm
 
-INCREMENTAL_SHARE = 0.25  # link only the new quotes and their candidates when they are at most this share
 
-
-def recluster(store: Store, speakers: Mapping[int, Collection[str] | None]) -> int:
-    """Re-cluster each speaker (id -> the quote ids new since the last pass, or None: all afresh).
-    Returns the number of clusters those speakers now have."""
+def recluster(store: Store, speakers: Collection[int]) -> int:
+    """Re-cluster each of these speakers (ids) afresh. Returns the number of clusters they now have."""
     total = 0
     for sid in sorted(speakers):
         with store.transaction():
-            recs = list(store.rows("WHERE q.speaker_id = ? AND q.kind != 'scare'", [sid],
-                                   "ORDER BY a.rowid, q.start_char"))
+            recs = list(store.rows("WHERE q.speaker_id = ? AND q.kind != 'scare'", [sid], "ORDER BY q.id"))
             if recs:
-                total += _write(store, sid, recs, _groups(recs, speakers[sid]))
+                total += _write(store, sid, recs, _groups(recs))
     return total
 
 
-def _groups(recs: Sequence[Recorded], new: Collection[str] | None) -> list[list[int]]:
+def pending(store: Store) -> set[int]:
+    """Speakers with quotes still in their provisional same-words cluster: added, not yet re-clustered."""
+    store.db.conn.create_function("provisional_cluster", 1, cluster_id, deterministic=True)
+    rows = store.db.execute("SELECT DISTINCT speaker_id FROM quotes WHERE speaker_id IS NOT NULL AND kind != 'scare' "
+                            "AND cluster_id = provisional_cluster(norm)").fetchall()
+    return {r[0] for r in rows}
+
+
+def _groups(recs: Sequence[Recorded]) -> list[list[int]]:
+    """The utterances of one speaker's quotes (`recs`, in the order of their ids): positions in `recs`."""
     # one identity: align under its one name, so names the store has merged do not keep quotes apart
     quotes = [_as_said_by(r.quote, r.speaker) for r in recs]
-    index = QuoteIndex(quotes)
-    fresh = [i for i, q in enumerate(quotes) if new is not None and q.quote_id in new]
-    if new is None or len(fresh) > INCREMENTAL_SHARE * len(quotes):
-        return link(index)
     uf = UnionFind(len(recs))
-    first: dict[str, int] = {}
-    for i, r in enumerate(recs):  # the clusters stored so far (and the provisional same-words ones)
-        uf.union(first.setdefault(r.utterance or r.quote.quote_id, i), i)
-    position = {q.quote_id: i for i, q in enumerate(quotes)}
-    subset = sorted({i for n in fresh for i in [n] + [position[c.quote_id] for c, _ in index.candidates(quotes[n])]})
-    for g in link(QuoteIndex([quotes[i] for i in subset])):
+    for g in link(QuoteIndex(quotes)):
         for k in g[1:]:
-            uf.union(subset[g[0]], subset[k])
+            uf.union(g[0], k)
+    same: dict[str, int] = {}
+    for i, q in enumerate(quotes):  # the same words are the same utterance, however short
+        uf.union(same.setdefault(norm(q.text), i), i)
     out: dict[int, list[int]] = {}
     for i in range(len(recs)):
         out.setdefault(uf.find(i), []).append(i)

@@ -25,6 +25,21 @@ from quotes.store.results import Recorded
 BUSY_TIMEOUT_S = 60.0
 
 
+def _connect_readonly(p: Path, timeout: float) -> sqlite3.Connection:
+    """A connection that reads the store and writes nothing, leaving no -wal or -shm file behind.
+
+    Where the user may write the store and its folder, an ordinary connection with `query_only` (the last
+    one to close removes the -wal and -shm files, which a read-only one cannot). Where not: SQLite's
+    read-only mode, and `immutable` when no -wal file is there (a read-only reader of a WAL store would
+    otherwise need to create the -shm file, which it may not: with no writer at work there is nothing to
+    wait for)."""
+    if os.access(p, os.W_OK) and os.access(p.parent, os.W_OK):
+        return sqlite3.connect(str(p), timeout=timeout)
+    wal = Path(f"{p}-wal")
+    flag = "mode=ro" if wal.exists() else "immutable=1"
+    return sqlite3.connect(f"{p.resolve().as_uri()}?{flag}", uri=True, timeout=timeout)
+
+
 def default_path() -> Path:
     """Where the store lives without --db or QUOTES_DB: the user's data folder."""
     from platformdirs import user_data_path
@@ -38,20 +53,24 @@ class Store:
     `create=False` refuses a path where no store exists yet (for read-only commands).
     """
 
-    def __init__(self, path: str | os.PathLike[str], create: bool = True, timeout: float = BUSY_TIMEOUT_S):
+    def __init__(self, path: str | os.PathLike[str], create: bool = True, timeout: float = BUSY_TIMEOUT_S,
+                 readonly: bool = False):
         self.path = str(path)
+        self.readonly = readonly
         p = Path(self.path)
         if p.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a quotes store")
         if not p.exists():
-            if not create:
+            if not create or readonly:
                 raise StoreError(f"{self.path}: no quotes store here (add articles with `quotes add` first)")
             try:
                 p.parent.mkdir(parents=True, exist_ok=True)
             except OSError as e:
                 raise StoreError(f"{self.path}: cannot create the store's folder ({e.strerror or e})") from None
+        if p.exists() and not os.access(p, os.R_OK):
+            raise StoreError(f"{self.path}: cannot read the store (permission denied)")
         try:
-            conn = sqlite3.connect(self.path, timeout=timeout)
+            conn = _connect_readonly(p, timeout) if readonly else sqlite3.connect(self.path, timeout=timeout)
         except sqlite3.Error as e:
             raise StoreError(f"{self.path}: cannot open ({e})") from None
         self.db = Database(conn)
@@ -65,6 +84,14 @@ class Store:
     def _open(self, timeout: float) -> None:
         # identify the file before writing anything to it: a foreign file is left as it was
         version = schema.check_version(schema.stored_version(self.db, self.path), self.path)
+        if self.readonly:
+            if version == 0:
+                raise StoreError(f"{self.path}: no quotes store here (add articles with `quotes add` first)")
+            if version < schema.SCHEMA_VERSION:
+                raise StoreError(f"{self.path}: a store of an older release (schema {version}); run `quotes add` "
+                                 "once with write access to update it")
+            self.db.execute("PRAGMA query_only = ON")
+            return
         try:
             self._use_wal(timeout)
             # WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power cut
@@ -101,7 +128,7 @@ class Store:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
-            if exc_type is None and self.touched:
+            if exc_type is None and not self.readonly:
                 self.cluster()
         finally:
             self.close()
@@ -173,10 +200,11 @@ class Store:
                 self.touched.setdefault(row["speaker_id"], set()).add(row["id"])
 
     def cluster(self) -> int:
-        """Re-cluster the utterances of the speakers given quotes since the last call (after a batch of adds)."""
-        from quotes.store.clustering import recluster
+        """Re-cluster the utterances of the speakers given quotes since the last call (after a batch of adds),
+        and of any speaker a killed pass left with quotes in their provisional clusters."""
+        from quotes.store.clustering import pending, recluster
 
-        done = recluster(self, dict(self.touched))
+        done = recluster(self, set(self.touched) | pending(self))
         self.touched.clear()
         return done
 

@@ -164,7 +164,7 @@ def merge(store: Store, into: str, others: Sequence[str]) -> SpeakerInfo:
             store.db.execute("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?", (target, sid))
             store.db.execute("DELETE FROM speakers WHERE id = ?", (sid,))
         identity.rename(store.db, target)
-    recluster(store, {target: None})
+    recluster(store, {target})
     return next(s for s in speakers(store) if s.id == target)
 
 
@@ -190,5 +190,5 @@ def split(store: Store, names: Sequence[str]) -> SpeakerInfo:
                 identity.rename(store.db, sid)
             else:
                 store.db.execute("DELETE FROM speakers WHERE id = ?", (sid,))
-    recluster(store, dict.fromkeys(olds | {new}))
+    recluster(store, olds | {new})
     return next(s for s in speakers(store) if s.id == new)

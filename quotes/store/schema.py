@@ -154,6 +154,8 @@ def stored_version(db: Database, path: str) -> int | None:
     """The schema version of an opened file: 0 for an empty file, None when the file is not a quotes store."""
     try:
         tables = set(db.table_names())
+    except sqlite3.OperationalError as e:  # a permission or a lock, not the file's content
+        raise StoreError(f"{path}: cannot read the store ({e})") from None
     except sqlite3.DatabaseError as e:
         raise StoreError(f"{path}: not a quotes store (not an SQLite database: {e})") from None
     if not tables:
