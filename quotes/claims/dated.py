@@ -6,6 +6,11 @@
   verb reports. Two articles that report the same words of the same person (their reported or quoted
   words share at least two content words, half of the shorter report) describe one utterance, so
   "Monday" vs "Wednesday" (or "in March" vs "in April") is a conflict.
+- **The day of the lede**: the first day (a weekday or a day of a month) an article's opening sentences
+  give is the day of the event it reports ("Voters turned out in record numbers Tuesday ..."). Two
+  articles whose ledes give compatible days, in sentences that share words, agree on the day of their
+  event; ledes that give different days report different events (a follow-up a day later), so they are
+  never compared.
 - **Dated events**: "Wednesday's attacks in <town>", "the <state> caucuses on Monday", "<person>'s <state>
   win on Tuesday night". An event noun of a class that happens once at a place (an attack, a contest)
   together with its place is one event; two days for it are a conflict. An event noun without a place
@@ -25,6 +30,7 @@ from quotes.claims.model import Claim
 from quotes.claims.retrieve import stem
 from quotes.compare.speakers import key
 
+LEDE_SENTENCES = 6  # the opening sentences of an article whose first day is the day of its event
 DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "mid", "early", "late"))
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))  # an ORG for a venue ("the University of Miami")
 PARTY_WORDS = frozenset(("democratic", "republican", "gop", "democrat", "democrats", "republicans"))
@@ -165,4 +171,27 @@ def events(ctx: Context, sent) -> list[Claim]:
         out.append(ctx.claim(sent, "dated", f"event|{cls}|{place}", f"day of the {cls} in {place.title()}",
                              place.title(), (), [value], scope=tuple(f"mod:{p}" for p in party),
                              flags=("event",)))
+    return out
+
+
+def lede(ctx: Context) -> list[Claim]:
+    """The first day the article's opening sentences give (the day of the event it reports), and the same
+    day again in the next opening sentences (a headline and the lede under it both give it)."""
+    out: list[Claim] = []
+    first = None
+    for sent in ctx.sentences[:LEDE_SENTENCES]:
+        for ent in sent.ents:
+            if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root):
+                continue
+            when = when_of(ctx, ent)
+            if when is None or (when.weekday is None and when.day is None):
+                continue
+            if first is None:
+                first = when
+            elif not first.compatible(when):
+                continue
+            value = ctx.value("date", list(ent), str(when))
+            out.append(ctx.claim(sent, "dated", "lede", "day of the event the articles report", "—",
+                                 ctx.persons(sent), [value], flags=("lede",)))
+            break
     return out

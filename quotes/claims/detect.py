@@ -3,7 +3,7 @@ speech in `clauses`. Words inside direct quotes are never claims: they are the s
 writer's (`quotes compare` compares them)."""
 from __future__ import annotations
 
-from quotes.claims import ages, clauses, dated, titles
+from quotes.claims import ages, clauses, dated, places, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
@@ -28,8 +28,10 @@ def detect(ctx: Context) -> list[Claim]:
         out += clauses.reported(ctx, sent)
         out += dated.utterances(ctx, sent)
         out += dated.events(ctx, sent)
+        out += places.whereabouts(ctx, sent)
     out += titles.titles(ctx)
     out += ages.ages(ctx)
+    out += dated.lede(ctx)
     return out
 
 
@@ -139,7 +141,9 @@ def lists(ctx: Context, sent) -> list[Claim]:
     """"stops in Malaysia, South Korea, and Japan" -> list of stops = {malaysia, south korea, japan}."""
     out = []
     for t in sent:
-        if t.dep_ not in ("pobj", "dobj") or t.head.dep_ == "conj" or ctx.quoted(t):
+        # the parser sometimes reads the places a verb of winning takes as an adverbial ("captured Virginia, ...")
+        won = t.dep_ == "npadvmod" and t.head.lemma_.lower() in RESULT_WORDS and t.ent_type_ in LIST_ENTS
+        if (t.dep_ not in ("pobj", "dobj") and not won) or t.head.dep_ == "conj" or ctx.quoted(t):
             continue
         items = _conjuncts(t)
         if len(items) < 2 or not all(i.ent_type_ in LIST_ENTS for i in items):
@@ -162,7 +166,8 @@ def lists(ctx: Context, sent) -> list[Claim]:
         # that grows as they come in, so a shorter one is never a complete list
         open_list = (bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
                      or head.lemma_.lower() in RESULT_WORDS or any(c.lower_ in ("also", "well") for c in head.children))
-        key = head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
+        verb = "win" if head.lemma_.lower() in RESULT_WORDS else head.lemma_.lower()  # "captured" = "won"
+        key = verb + (f" {prep.lower_}" if prep is not None else "")
         names = sorted({place_key(e.text) for e in ents})
         people = ctx.persons(sent)
         toks = [x for e in ents for x in e]
