@@ -99,13 +99,22 @@ def _title_tokens(ctx: Context, root, start: int) -> tuple[list, bool]:
         breaks = [i for i, x in enumerate(left) if "\n" in x.text or "\n" in x.whitespace_]
         return left[breaks[-1] + 1:] if breaks else left, False
     if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
-        head = root.head
-        sub = {x.i for x in root.subtree}
-        return [x for x in head.subtree if x.i not in sub and not x.is_punct], True
+        return _role_phrase(root.head), True
     for c in root.children:
         if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS:
-            return [x for x in c.subtree if not x.is_punct], True
+            return _role_phrase(c), True
     return [], False
+
+
+def _role_phrase(noun) -> list:
+    """The words of a role noun in apposition that make the role: its modifiers and an "of" phrase ("a
+    senior adviser", "the former secretary of state"), not whose it is ("his", "to Mr. Sanders") nor what
+    follows ("in his first campaign", "who ...")."""
+    toks = [x for c in noun.children if c.i < noun.i and (c.dep_ != "poss" or c.ent_type_ in ("GPE", "NORP"))
+            for x in c.subtree]  # "South Korea's new president" keeps its country, "his top aide" its role only
+    toks.append(noun)
+    toks += [x for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ == "of" for x in c.subtree]
+    return sorted((x for x in toks if not x.is_punct), key=lambda x: x.i)
 
 
 def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
@@ -140,6 +149,21 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
     return Title(status, role, country, " ".join(portfolio))
 
 
+def _shared_former(toks) -> list:
+    """"Former prosecutor and New York City Mayor <name>": a "former" that opens coordinated titles holds
+    for the last one too. Returns the "former" token when it does, else nothing."""
+    doc, i = toks[0].doc, toks[0].i - 1
+    if i < 1 or doc[i].lower_ != "and":
+        return []
+    for j in range(i - 1, max(-1, i - 5), -1):
+        t = doc[j]
+        if t.lower_ in FORMER:
+            return [t]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "DET", "ADP"):
+            return []
+    return []
+
+
 def titles(ctx: Context) -> list[Claim]:
     out, seen = [], set()
     for m in ctx.people.mentions:
@@ -157,6 +181,7 @@ def titles(ctx: Context) -> list[Claim]:
             continue
         if any(ctx.people.at(t.i) is not None for t in toks[1:]) or toks[-1].i < m.start - 2:
             continue  # another person's name inside, or not next to the name
+        toks = _shared_former(toks) + toks
         title = parse_title(ctx, toks, appos)
         if title is None or (m.name, title.norm) in seen:
             continue
