@@ -17,6 +17,7 @@ class Context:
     article: Article
     doc: object  # spacy Doc
     quote_spans: tuple[tuple[int, int], ...] = ()  # char spans of direct quotes, marks included
+    fragments: tuple[tuple[int, int], ...] = ()  # the spans of quoted fragments inside the writer's sentences
     people: People = field(init=False)
 
     def __post_init__(self) -> None:
@@ -40,6 +41,12 @@ class Context:
     def quoted(self, tok) -> bool:
         c = tok.idx
         return any(s <= c < e for s, e in self.quote_spans)
+
+    def in_fragment(self, tok) -> bool:
+        """Inside a quoted fragment of someone's words that the writer's sentence carries ("he accepted
+        "about $200,000" from ...")."""
+        c = tok.idx
+        return any(s <= c < e for s, e in self.fragments)
 
     def in_short_quote(self, tok, passage: int = 150) -> bool:
         """Inside quote marks that hold someone's words, not a quoted passage of a whole paragraph (an

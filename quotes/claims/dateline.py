@@ -40,14 +40,14 @@ def relative_year(text: str, written: dt.date | None) -> When | None:
 
 
 def complete(when: When, written: dt.date | None) -> When:
-    """A month and day with no year take the year of the article (the year before, when that would put
-    them more than a month after it); a full date gets its weekday."""
+    """A month and day with no year take the year that puts them nearest the article's date ("Dec. 30" in
+    an article of early January is last year; "her Aug. 30 primary" in an article of late July is this
+    year; "the Feb. 1 caucuses" in an article of December is next year); a full date gets its weekday."""
     year = when.year
     if year is None and when.month and when.day and written is not None:
-        year = written.year
         try:
-            if dt.date(year, when.month, when.day) > written + dt.timedelta(days=31):
-                year -= 1
+            year = min((written.year + d for d in (0, -1, 1)),
+                       key=lambda y: abs((dt.date(y, when.month, when.day) - written).days))
         except ValueError:
             return when
     weekday = when.weekday
