@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from quotes.claims.align import connected
 from quotes.claims.context import Context, place_key
+from quotes.claims.dateline import dateline_place
 from quotes.claims.dates import NUMERIC_DATE, When
 from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.numbers import parse_number
@@ -92,7 +93,17 @@ def _value_key(ent) -> str | None:
 def _values(ctx: Context, sent) -> list[tuple[str, list]]:
     values: list[tuple[str, list]] = []
     taken: set[int] = set()
+    body = ctx.article.text
+    if sent.start_char == 0 or body[sent.start_char - 1] == "\n":
+        span = dateline_place(body, sent.start_char)  # "MIAMI - ...": where the article was written
+        if span is not None:
+            toks = [t for t in sent if span[0] <= t.idx < span[1]]
+            if toks:
+                values.append(("g:" + place_key(body[span[0]:span[1]]), toks))
+                taken.update(t.i for t in toks)
     for e in sent.ents:
+        if any(t.i in taken for t in e):
+            continue  # the parser ran the dateline into an entity ("MIAMI - Democrats")
         if ctx.quoted(e.root) and not ctx.in_fragment(e.root):
             continue  # someone's words; a figure or name in a quoted fragment of the writer's sentence stays
         toks = [t for t in e if not (t.is_punct and t.i in (e.start, e.end - 1))]
