@@ -101,3 +101,15 @@ def test_ledes_never_conflict():
     fs = findings([lede("a", "tuesday"), lede("b", "wednesday"), lede("c", "2031-05-06 tuesday")])
     assert all(f.status != "conflict" for f in fs)
     assert any(f.status == "agree" and len(f.articles) == 2 for f in fs)
+
+
+@pytest.mark.parametrize("name, ok", [
+    ("Ana Ruiz", True),
+    ("Ana de la Cruz", True),  # particles stay lower case
+    ("Twitter junkie", False),  # a tagger's PERSON with a common noun in it
+    ("ana ruiz", False),
+])
+def test_names_are_capitalised(name, ok):
+    from quotes.claims.people import _capitalised
+
+    assert _capitalised(name) is ok

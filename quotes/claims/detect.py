@@ -96,7 +96,11 @@ def crowd_claim(ctx: Context, sent, noun, toks, n, mods) -> Claim | None:
     running = any(p in low for p in TALLY_PHRASES) or n.relation != "="
     value = ctx.value("number", toks + [noun], str(n))
     cls = "people" if noun.lemma_.lower() in ("people", "person") else noun.lemma_.lower()
-    where = tuple(sorted({f"place:{place_key(e.text)}" for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}))
+    places = {place_key(e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}
+    # a name that modifies a common noun of place and is nobody's name: "the Riverton city hall"
+    places |= {place_key(t.text) for t in sent if t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.pos_ == "NOUN"
+               and t.head.text[:1].islower() and ctx.people.at(t.i) is None and t.ent_type_ in ("", "PERSON", "GPE", "ORG")}
+    where = tuple(sorted(f"place:{p}" for p in places))
     who = tuple(f"who:{p}" for p in ctx.persons(sent))
     if not where and not who:
         return None  # five protesters where? a count of people is only compared at a named place or person

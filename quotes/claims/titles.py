@@ -58,8 +58,13 @@ def compatible(x: str, y: str) -> bool:
         exclusive = a.role in EXCLUSIVE_OFFICES and b.role in EXCLUSIVE_OFFICES
         same_level = a.portfolio in LEVEL_WORDS and a.portfolio == b.portfolio
         return not (exclusive and same_level and a.status == b.status == "current")
-    if {a.status, b.status} == {"former", "current"}:
-        return False
+    if {a.status, b.status} == {"former", "current"} and (a.role == b.role or a.country or b.country):
+        # a former reporter may be a current official, and a "former Breitbart reporter" a reporter elsewhere;
+        # a former "U.S. leader" is no current one
+        former = a if a.status == "former" else b
+        current = b if former is a else a
+        if not (former.portfolio and not current.portfolio and a.role == b.role) or a.role != b.role:
+            return False
     if not country_compatible(a.country, b.country):
         return False
     if a.portfolio and b.portfolio and a.portfolio != b.portfolio:
@@ -136,7 +141,8 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
             ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
             if fold(ent.text) not in PARTIES:  # "Democratic congressman": a party, not a country
                 country = place_key(ent.text)
-        elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i and not t.ent_type_
+        elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i
+              and (t.ent_type_ in ("", "ORG") or t.ent_type_ == "PERSON" and ctx.people.at(t.i) is None)
               and t.lower_ not in ROLE_PREFIXES
               and t.lemma_.lower() not in ROLE_NOUNS and t.lower_ not in FORMER | CURRENT):
             portfolio.append(fold(t.lemma_))
@@ -144,6 +150,9 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
         return None  # "Trump's adviser": a relation to another person, not an office
     honorific = (not appositive and not status and not country and not portfolio
                  and all(t.text[:1].isupper() for t in toks if t.is_alpha))
+    # "the reporter, Ana Ruiz": a bare role with "the" names her part in the story, not an office held now
+    bare = appositive and len(toks) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in r.children)
+    honorific = honorific or (bare and not status)
     if not status:
         status = "?" if honorific else "current"
     return Title(status, role, country, " ".join(portfolio))
