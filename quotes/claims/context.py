@@ -96,12 +96,13 @@ class Context:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         return Value(kind, self.article.text[s:e], norm, s, e)
 
-    def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, **kw) -> Claim:
+    def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, clip: bool = True,
+              **kw) -> Claim:
         """A claim over its sentence, clipped to the line of its first value (the parser runs a headline
-        into the sentence after it)."""
+        into the sentence after it); `clip=False` keeps a claim that spans two paragraphs whole."""
         body = self.article.text
         s, e = sent.start_char, sent.end_char
-        if values:
+        if values and clip:
             at = values[0].start_char
             s = max(s, body.rfind("\n", 0, at) + 1)
             nl = body.find("\n", at)

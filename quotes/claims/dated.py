@@ -55,20 +55,28 @@ def _clause_verb(tok):
     return node
 
 
+def is_speech_noun(tok) -> bool:
+    """A noun of saying: "statement", "tweet", ...; "fact-check" (a "check" with "fact" before it)."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma == "check" and any(
+        c.lower_ == "fact" for c in tok.children))
+
+
 def _speech_noun(verb):
     """A noun of saying the verb governs directly or through a preposition ("over his statement")."""
     for c in verb.children:
-        if c.lemma_.lower() in SPEECH_NOUNS and c.pos_ == "NOUN":
+        if is_speech_noun(c):
             return c
         if c.dep_ == "prep":
             for g in c.children:
-                if g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS:
+                if g.dep_ == "pobj" and is_speech_noun(g):
                     return g
     return None
 
 
 def _said(ctx: Context, verb, noun):
-    """The tokens of the words reported (a clausal complement of the verb or of the noun), or None."""
+    """The tokens of the words reported (a clausal complement of the verb or of the noun; else what a noun
+    of saying is about: "his auto bailout fact-check", "her post about the bailout"), or None."""
     for head in (noun, verb):
         if head is None:
             continue
@@ -76,15 +84,82 @@ def _said(ctx: Context, verb, noun):
             if c.dep_ in ("ccomp", "acl") and c.i > head.i:
                 cut = {t.i for x in c.children if x.dep_ in ("conj", "cc") for t in x.subtree}
                 return [t for t in c.subtree if t.i not in cut]
+    if noun is not None:
+        topic = [t for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ != "fact" for t in c.subtree]
+        topic += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")
+                  for t in c.subtree if t.i != c.i]
+        return topic or None
     return None
+
+
+def _quoted_after(ctx: Context, verb, sent):
+    """The tokens of the direct quote that follows a verb of saying ("tweeted this: "..."), across sentences."""
+    for s, e in ctx.quote_spans:
+        if verb.idx < s <= sent.end_char + 2:
+            return [t for t in verb.doc[verb.i:] if s <= t.idx < e][:200]
+    return None
+
+
+SOON = frozenset("immediately shortly soon right just minutes moments".split())
+
+
+def _right_after_previous(verb) -> bool:
+    """"(almost) immediately after she did, X tweeted": the verb follows at once what the sentence before
+    reports (a pro-verb "did" / "did so" refers back to it)."""
+    for t in verb.subtree:
+        if t.lemma_.lower() == "do" and t.dep_ == "advcl" and any(c.lower_ == "after" for c in t.children):
+            near = [t.head] + list(t.head.children) + list(t.children)
+            return any(x.lower_ in SOON for x in near)
+    return False
+
+
+def _previous_day(ctx: Context, sent):
+    """The date entity (a weekday or a day) of the main clause of the sentence before, or None."""
+    i = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    if i <= 0:
+        return None, None
+    prev = ctx.sentences[i - 1]
+    for ent in prev.ents:
+        if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root) or _clause_verb(ent.root) != prev.root:
+            continue
+        when = when_of(ctx, ent)
+        if when is not None and (when.weekday is not None or when.day is not None):
+            return prev, (ent, when)
+    return None, None
+
+
+def inherited(ctx: Context, sent) -> list[Claim]:
+    """A verb of saying with no date of its own that follows at once what the sentence before dates ("On
+    Tuesday she doubled down. Almost immediately after she did, X tweeted: "..."") is dated by it."""
+    if any(e.label_ in ("DATE", "TIME") for e in sent.ents):
+        return []
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or not _right_after_previous(verb):
+            continue
+        prev, found = _previous_day(ctx, sent)
+        speaker = _speaker(ctx, verb, None)
+        said = _quoted_after(ctx, verb, sent) or _said(ctx, verb, None)
+        if found is None or not speaker or not said:
+            continue
+        ent, when = found
+        words = tuple(sorted({stem(w) for w in content_words(said)}))
+        if len(words) < 2:
+            continue
+        k = key(speaker).split()
+        both = ctx.doc[prev.start:sent.end]
+        out.append(ctx.claim(both, "dated", "said|" + (k[-1] if k else speaker), f"when {speaker} said it", speaker,
+                             (speaker,), [ctx.value("date", list(ent), str(when))], clip=False, words=words,
+                             flags=("utterance",)))
+    return out
 
 
 def _speaker(ctx: Context, verb, noun) -> str | None:
     from quotes.claims.clauses import subject_of
 
-    if noun is not None:
-        for c in noun.children:
-            if c.dep_ == "poss" and (m := ctx.people.at(c.i)) is not None:
+    if noun is not None:  # "his statement", "his auto bailout fact-check" (the parser may hang "his" lower)
+        for c in noun.subtree:
+            if c.i < noun.i and c.dep_ == "poss" and (m := ctx.people.at(c.i)) is not None:
                 return m.name
     subj = subject_of(verb)
     if subj is not None and verb.lemma_.lower() in SPEECH_VERBS:
@@ -101,7 +176,7 @@ def utterances(ctx: Context, sent) -> list[Claim]:
         if when is None:
             continue
         verb = _clause_verb(ent.root)
-        noun = ent.root.head if ent.root.head.lemma_.lower() in SPEECH_NOUNS else _speech_noun(verb)
+        noun = ent.root.head if is_speech_noun(ent.root.head) else _speech_noun(verb)
         if verb.lemma_.lower() not in SPEECH_VERBS and noun is None:
             continue
         said = _said(ctx, verb, noun)

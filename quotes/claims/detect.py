@@ -27,6 +27,7 @@ def detect(ctx: Context) -> list[Claim]:
         out += clauses.events(ctx, sent)
         out += clauses.reported(ctx, sent)
         out += dated.utterances(ctx, sent)
+        out += dated.inherited(ctx, sent)
         out += dated.events(ctx, sent)
         out += places.whereabouts(ctx, sent)
     out += titles.titles(ctx)
