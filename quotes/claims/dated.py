@@ -115,11 +115,11 @@ def _right_after_previous(verb) -> bool:
 
 def _previous_day(ctx: Context, sent):
     """The date entity (a weekday or a day) of the main clause of the sentence before, or None."""
-    i = ctx.sentences.index(sent) if sent in ctx.sentences else -1
+    i = ctx.sentence_number(sent)
     if i <= 0:
         return None, None
     prev = ctx.sentences[i - 1]
-    for ent in prev.ents:
+    for ent in ctx.ents(prev):
         if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root) or _clause_verb(ent.root) != prev.root:
             continue
         when = when_of(ctx, ent)
@@ -131,7 +131,7 @@ def _previous_day(ctx: Context, sent):
 def inherited(ctx: Context, sent) -> list[Claim]:
     """A verb of saying with no date of its own that follows at once what the sentence before dates ("On
     Tuesday she doubled down. Almost immediately after she did, X tweeted: "..."") is dated by it."""
-    if any(e.label_ in ("DATE", "TIME") for e in sent.ents):
+    if any(e.label_ in ("DATE", "TIME") for e in ctx.ents(sent)):
         return []
     out = []
     for verb in sent:
@@ -169,7 +169,7 @@ def _speaker(ctx: Context, verb, noun) -> str | None:
 
 def utterances(ctx: Context, sent) -> list[Claim]:
     out = []
-    for ent in sent.ents:
+    for ent in ctx.ents(sent):
         if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root):
             continue
         when = when_of(ctx, ent)
@@ -200,7 +200,7 @@ def _place(ctx: Context, noun, verb) -> str:
              for g in c.children if g.dep_ == "pobj"] if verb is not None else []
     for t in toks:
         if t.ent_type_ in PLACE_ENTS:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = ctx.entity(t)
             if ent is not None and not ctx.in_short_quote(t):
                 return place_key(ent.text)
     return ""
@@ -227,7 +227,7 @@ def _event_noun(ent):
 
 def events(ctx: Context, sent) -> list[Claim]:
     out = []
-    for ent in sent.ents:
+    for ent in ctx.ents(sent):
         if ent.label_ not in ("DATE", "TIME") or ctx.in_short_quote(ent.root):
             continue
         when = when_of(ctx, ent)
@@ -255,7 +255,7 @@ def lede(ctx: Context) -> list[Claim]:
     out: list[Claim] = []
     first = None
     for sent in ctx.sentences[:LEDE_SENTENCES]:
-        for ent in sent.ents:
+        for ent in ctx.ents(sent):
             if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root):
                 continue
             when = when_of(ctx, ent)

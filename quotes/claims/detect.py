@@ -38,7 +38,7 @@ def detect(ctx: Context) -> list[Claim]:
 
 def years(ctx: Context, sent) -> tuple[str, ...]:
     out = []
-    for e in sent.ents:
+    for e in ctx.ents(sent):
         if e.label_ == "DATE":
             w = parse_date(e.text)
             if w and w.year:
@@ -97,7 +97,7 @@ def crowd_claim(ctx: Context, sent, noun, toks, n, mods) -> Claim | None:
     running = any(p in low for p in TALLY_PHRASES) or n.relation != "="
     value = ctx.value("number", toks + [noun], str(n))
     cls = "people" if noun.lemma_.lower() in ("people", "person") else noun.lemma_.lower()
-    places = {place_key(e.text) for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}
+    places = {place_key(e.text) for e in ctx.ents(sent) if e.label_ in ("GPE", "LOC", "FAC", "ORG")}
     # a name that modifies a common noun of place and is nobody's name: "the Riverton city hall"
     places |= {place_key(t.text) for t in sent if t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.pos_ == "NOUN"
                and t.head.text[:1].islower() and ctx.people.at(t.i) is None and t.ent_type_ in ("", "PERSON", "GPE", "ORG")}
@@ -139,7 +139,7 @@ def _conjuncts(tok) -> list:
 
 
 def _entity(ctx: Context, tok):
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ctx.entity(tok)
 
 
 def lists(ctx: Context, sent) -> list[Claim]:

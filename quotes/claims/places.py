@@ -127,7 +127,7 @@ def _owner(ctx: Context, place_root):
 
 def whereabouts(ctx: Context, sent) -> list[Claim]:
     out = []
-    for ent in sent.ents:
+    for ent in ctx.ents(sent):
         if ent.label_ not in PLACE_ENTS or ctx.quoted(ent.root):
             continue
         person = _owner(ctx, ent.root)
@@ -138,7 +138,7 @@ def whereabouts(ctx: Context, sent) -> list[Claim]:
         if not place or not toks:
             continue
         nxt = ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "," and ent.doc[ent.end + 1]
-        region = next((place_key(e.text) for e in sent.ents if nxt and e.start == nxt.i and e.label_ in PLACE_ENTS), "")
+        region = next((place_key(e.text) for e in ctx.ents(sent) if nxt and e.start == nxt.i and e.label_ in PLACE_ENTS), "")
         region = STATE_ABBREVIATIONS.get(region, region)
         k = key(person.name).split()
         value = ctx.value("place", toks, place + (f"|{region}" if is_region(region) else ""))

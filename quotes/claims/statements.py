@@ -101,7 +101,7 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
             if toks:
                 values.append(("g:" + place_key(body[span[0]:span[1]]), toks))
                 taken.update(t.i for t in toks)
-    for e in sent.ents:
+    for e in ctx.ents(sent):
         if any(t.i in taken for t in e):
             continue  # the parser ran the dateline into an entity ("MIAMI - Democrats")
         if ctx.quoted(e.root) and not ctx.in_fragment(e.root):

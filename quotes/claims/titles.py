@@ -138,7 +138,7 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
         if t.lower_ in LEVEL_WORDS and t.text.islower() and t.i == r.i - 1:
             portfolio.append(t.lower_)  # "state senator": the level of the office
         elif t.ent_type_ in ("GPE", "NORP") and not country:
-            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+            ent = ctx.entity(t)
             if fold(ent.text) not in PARTIES:  # "Democratic congressman": a party, not a country
                 country = place_key(ent.text)
         elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i
