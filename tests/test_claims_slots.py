@@ -118,3 +118,18 @@ def test_every_finding_marks_values_inside_its_sentences(conflicting):
                 for v in c.values:
                     assert v.text == text[v.start_char:v.end_char]
                     assert c.start_char <= v.start_char and v.end_char <= c.end_char
+
+
+@pytest.mark.parametrize("first, second, shared", [
+    # a person named by a role alone, in both articles
+    ("The former city treasurer opposed the toll road at the hearing.",
+     "At the hearing, the former city treasurer spoke against the toll road.", True),
+    # a role beside a name, or owned by someone, is a title, not a description
+    ("The former city treasurer, Mara Quill, opposed the toll road at the hearing.",
+     "At the hearing, his former city treasurer spoke against the toll road.", False),
+])
+def test_a_person_named_by_a_role_alone_is_a_value(first, second, shared):
+    rep = report([article("d_2031-05-08.txt", "Hearing.\n\n" + first + "\n"),
+                  article("e_2031-05-09.txt", "Hearing.\n\n" + second + "\n")])
+    keys = {s.norm for f in rep.findings if f.kind == "statement" for s in f.sides}
+    assert ("r:former city treasurer" in keys) is shared

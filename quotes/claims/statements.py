@@ -101,6 +101,7 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
             if toks:
                 values.append(("g:" + place_key(body[span[0]:span[1]]), toks))
                 taken.update(t.i for t in toks)
+    values += _descriptions(ctx, sent)
     for e in ctx.ents(sent):
         if any(t.i in taken for t in e):
             continue  # the parser ran the dateline into an entity ("MIAMI - Democrats")
@@ -114,6 +115,29 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
                 values.append((k, toks))
         taken.update(t.i for t in e)
     return values
+
+
+def _descriptions(ctx: Context, sent) -> list[tuple[str, list]]:
+    """A person named by a role alone ("the former secretary of state", "the presumptive Democratic
+    nominee"): a definite role noun with a modifier or an "of" phrase and no name beside it."""
+    from quotes.claims.lexicon import ROLE_NOUNS
+
+    out = []
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in ROLE_NOUNS or t.tag_ != "NN" or ctx.quoted(t):
+            continue
+        kids = list(t.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or t.dep_ in ("compound", "appos"):
+            continue
+        if any(c.dep_ in ("appos", "compound", "poss") and (c.ent_type_ or c.pos_ == "PRON") for c in kids):
+            continue  # "the senator, Ana Ruiz", "his adviser": a name or an owner beside it
+        mods = [x for c in kids if c.dep_ in ("amod", "compound") and c.i < t.i for x in c.subtree]
+        mods += [x for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i for x in c.subtree]
+        if not mods or any(ctx.people.at(x.i) is not None for x in mods):
+            continue
+        toks = sorted(mods + [t], key=lambda x: x.i)
+        out.append(("r:" + fold(" ".join(x.text for x in toks)), toks))
+    return out
 
 
 def sentence_stmts(ctx: Context) -> list[Stmt]:
@@ -173,7 +197,7 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
             for j in sorted(seen):
                 t = stmts[j]
                 shared = s.words & t.words
-                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))
+                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:", "r:"))
                 if len(shared) < MIN_SHARED and not rare:
                     continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)
