@@ -139,7 +139,7 @@ def main() -> int:
         proc = ctx.Process(target=side, args=(kind, args.corpus, args.model, args.jobs, child))
         proc.start()
         sides[kind] = (proc, parent)
-    for kind, (_, conn) in sides.items():
+    for _, conn in sides.values():
         conn.recv()  # ready
         conn.send("run")
         conn.recv()  # warm-up

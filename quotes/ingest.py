@@ -156,6 +156,9 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, Path | None] | Problem]:
         if p == "-":
             yield ("-", None)
             continue
+        if not p.strip():  # Path("") is the current folder: an empty argument is a mistake, not "read everything here"
+            yield Problem(repr(p), "an empty path")
+            continue
         path = Path(p)
         if path.is_dir():
             named = sorted(f for f in path.rglob("*") if f.suffix.lower() in ARTICLE_SUFFIXES

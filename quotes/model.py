@@ -124,7 +124,7 @@ class Quote:
         }
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Quote":
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
         """Read a row of `quotes extract --format jsonl` back. Raises KeyError/TypeError/ValueError on bad rows."""
         spk = d.get("speaker")
         cue = d.get("cue")

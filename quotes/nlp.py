@@ -67,6 +67,6 @@ def pipe_whole(nlp, texts: Iterable[str], size: int | None = None) -> Iterator:
     size = size or PIECE_CHARS
     numbered, parsed = itertools.tee((i, p) for i, t in enumerate(texts) for p in pieces(t, size))
     docs = nlp.pipe(p for _, p in parsed)
-    for _, group in itertools.groupby(zip((i for i, _ in numbered), docs), key=lambda pair: pair[0]):
+    for _, group in itertools.groupby(zip((i for i, _ in numbered), docs, strict=True), key=lambda pair: pair[0]):
         parts = [d for _, d in group]
         yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)

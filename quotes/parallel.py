@@ -27,6 +27,7 @@ from functools import lru_cache
 from quotes.errors import QuotesError
 from quotes.model import Article, Quote
 
+
 class WorkerError(QuotesError):
     """A worker process died (killed, out of memory) before returning its batch."""
 
@@ -74,7 +75,7 @@ def extract_serial(articles: Iterable[Article], model: str | None = None,
                    batch: int = BATCH) -> Iterator[tuple[Article, list[Quote]]]:
     extractor = extractor_for(model)
     for chunk in batched(articles, batch):
-        yield from zip(chunk, extract_batch(extractor, chunk))
+        yield from zip(chunk, extract_batch(extractor, chunk), strict=True)
 
 
 # ---- the worker side ------------------------------------------------------------------------------
@@ -135,7 +136,7 @@ class ExtractorPool:
         self.limit = max(1, self.jobs * in_flight)
         self.executor: ProcessPoolExecutor | None = None
 
-    def __enter__(self) -> "ExtractorPool":
+    def __enter__(self) -> ExtractorPool:
         self.executor = ProcessPoolExecutor(self.jobs, mp_context=_context(), initializer=_worker_init,
                                             initargs=(self.model,))
         for _ in range(self.jobs):  # start every worker now, not on the first batches
@@ -181,7 +182,7 @@ class ExtractorPool:
         found, records = future.result()
         for name, level, message in records:  # the worker's warnings, logged here as if raised here
             logging.getLogger(name).log(level, "%s", message)
-        yield from zip(chunk, found)
+        yield from zip(chunk, found, strict=True)
 
 
 def extract_stream(articles: Iterable[Article], model: str | None = None,

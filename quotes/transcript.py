@@ -21,7 +21,7 @@ PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
 
 
 def _quote(article: Article, start: int, end: int, name: str, label: tuple[int, int] | None,
-           lines: "_Lines") -> Quote:
+           lines: _Lines) -> Quote:
     text = article.text
     while start < end and text[start].isspace():
         start += 1

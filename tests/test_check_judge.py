@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import pytest
-
 from check_support import disc, match, quote
+
 from quotes.check import Record, Recorded, assess, decide, parse_fail_on, transcript_entries
 from quotes.check.judge import differences, recorded_words
 from quotes.check.record import split_sources

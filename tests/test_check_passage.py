@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from check_support import quote
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from check_support import quote
 from quotes.check.edits import describe, regions
 from quotes.check.passage import PassageIndex, is_aside, quote_tokens
 from quotes.check.record import Recorded

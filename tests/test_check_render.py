@@ -2,17 +2,17 @@
 from __future__ import annotations
 
 import io
-import os
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
+from check_support import disc, quote, result
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from check_support import disc, quote, result
 from quotes.cli import app
 from quotes.model import Finding
 from quotes.render import findings as render

@@ -6,17 +6,19 @@ import io
 import json
 
 import pytest
+import test_check_render
+from check_support import quote, result
 from hypothesis import given
 from hypothesis import strategies as st
+from test_check_render import sample
 from typer.testing import CliRunner
 
-from check_support import quote, result
 from quotes.cli import app
 from quotes.model import Finding
 from quotes.render import findings as render
 from quotes.render import sarif
-from test_check_render import fake_check, sample  # noqa: F401  (fake_check is a fixture)
 
+fake_check = test_check_render.fake_check  # the fixture, shared: pytest finds fixtures among module names
 runner = CliRunner()
 
 

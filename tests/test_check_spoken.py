@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from check_support import quote
+
 from quotes.check.occasion import EventDate, article_date, event_dates, header_date, named_day, parse_given
 from quotes.check.record import Record, Recorded
 from quotes.check.run import check_quotes

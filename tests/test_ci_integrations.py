@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 import yaml  # noqa: E402  (a dev dependency)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,8 +78,9 @@ def test_hook_entry_fails_on_a_doctored_article(tmp_path):
 # ---- the GitHub Action --------------------------------------------------------------------------
 
 def test_action_matches_the_action_metadata_schema():
-    import jsonschema  # check-jsonschema (a dev dependency) brings it and the vendored schema
     from importlib.resources import files
+
+    import jsonschema  # check-jsonschema (a dev dependency) brings it and the vendored schema
 
     schema = json.loads(files("check_jsonschema.builtin_schemas.vendor").joinpath("github-actions.json").read_text())
     action = load("action.yml")

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 
 import pytest
+from report_fixture import collect
 
 from quotes.claims.model import Claim, ClaimsReport, Finding, Side, Value
 from quotes.render.claims_formats import write_html
-from report_fixture import collect
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")

@@ -101,6 +101,13 @@ def test_one_bad_file_is_reported_and_the_rest_processed(runner, tmp_path, name,
     assert alone.exit_code == 2 and alone.stdout == "" and message in alone.stderr
 
 
+def test_an_empty_path_is_an_error_not_the_current_folder(runner, tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("Headline\n\n“We will win,” said Ana Ruiz.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = run(runner, "extract", "-f", "jsonl", "")
+    assert res.exit_code == 2 and res.stdout == "" and "an empty path" in res.stderr
+
+
 def test_missing_path_and_empty_folder_exit_2(runner, tmp_path):
     res = run(runner, "extract", str(tmp_path / "nope.txt"))
     assert res.exit_code == 2 and "no such file or folder" in res.stderr

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import Doc, DocBin
+from spacy.util import ConfigValidationError
 
 from quotes import nlp as loader
 from quotes.extract import component
@@ -38,7 +39,7 @@ def test_declares_what_it_assigns_and_requires():
 
 def test_config_is_validated():
     nlp = spacy.blank("en")
-    with pytest.raises(Exception):
+    with pytest.raises(ConfigValidationError, match="no_such_setting"):
         nlp.add_pipe("quote_attribution", config={"no_such_setting": 1})
 
 
@@ -94,7 +95,7 @@ def test_the_component_and_the_cli_agree_on_the_seeds(pipeline, extractor):
     finally:
         logging.getLogger("quotes").disabled = False
     assert sum(map(len, cli)) > 20 and sum(q.speaker is not None for qs in cli for q in qs) > 15
-    for a, quotes, doc in zip(articles, cli, docs):
+    for a, quotes, doc in zip(articles, cli, docs, strict=True):
         assert [span_row(s) for s in doc.spans["quotes"]] == [row(q) for q in quotes], a.path
 
 
@@ -131,7 +132,7 @@ def test_docs_serialise_with_their_quotes(pipeline):
     docs = list(pipeline.pipe([TEXT, (SEEDS / "001_47eab0ed3e38093b.txt").read_text(encoding="utf-8")]))
     data = DocBin(store_user_data=True, docs=docs).to_bytes()
     back = list(DocBin().from_bytes(data).get_docs(pipeline.vocab))
-    for before, after in zip(docs, back):
+    for before, after in zip(docs, back, strict=True):
         assert [(s.start_char, s.label_, s._.quote_speaker_name, s._.quote_confidence) for s in after.spans["quotes"]] \
             == [(s.start_char, s.label_, s._.quote_speaker_name, s._.quote_confidence) for s in before.spans["quotes"]]
         assert [s._.quote_speaker and s._.quote_speaker.text for s in after.spans["quotes"]] \

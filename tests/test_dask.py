@@ -18,7 +18,7 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 def test_the_core_does_not_import_dask():
     code = ("import sys, quotes.cli, quotes.parallel, quotes.ingest, quotes.extract\n"
             "from typer.testing import CliRunner\n"
-            f"r = CliRunner().invoke(quotes.cli.app, ['extract', '--help'])\n"
+            "r = CliRunner().invoke(quotes.cli.app, ['extract', '--help'])\n"
             "assert r.exit_code == 0, r.output\n"
             "print(sorted(m for m in sys.modules if m == 'dask' or m.startswith(('dask.', 'distributed'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

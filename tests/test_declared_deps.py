@@ -6,7 +6,6 @@ import ast
 import importlib.metadata as md
 import re
 import sys
-
 from pathlib import Path
 
 import pytest

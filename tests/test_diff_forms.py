@@ -4,7 +4,8 @@ changed word. (Cases found wrong by hand on real coverage, rewritten as invented
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes.compare import textkeys as tk
 from quotes.compare.diff import relate

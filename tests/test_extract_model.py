@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from quotes.extract import Extractor
 from quotes.model import Article
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 LEAD = "A Headline For The Test\n\n"
 
 
@@ -208,3 +208,17 @@ def test_component_marks_a_clause_that_nobody_speaks(extractor):
     doc = extractor.nlp("Ann Brooks arrived late.\n\nHer fondness for “quiet talks” was clear to everyone.")
     [span] = doc.spans["quotes"]
     assert span._.quote_pattern == "unsourced" and span._.quote_speaker is None
+
+
+def test_every_seed_quote_keeps_its_speaker_and_resolution(extractor):
+    """Pinned for every seed quote: the speaker's name, how it was resolved and the mention (golden file)."""
+    golden = GOLDEN / "seed_speakers.tsv"
+    want = [line.split("\t") for line in golden.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    got = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for q in extractor.extract(Article(path=str(path), text=text)):
+            s = q.speaker
+            got.append([path.name, str(q.start_char), q.kind, (s.name if s else None) or "-",
+                        (s.resolution if s else None) or "-", (s.mention if s else None) or "-", q.text[:40]])
+    assert got == want

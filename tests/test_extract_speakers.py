@@ -66,25 +66,98 @@ CASES = [
      "We are reviewing", "health department", "organisation"),
     ("Court papers show the guards “failed to make the rounds” that night.",
      "failed to make the rounds", "Court papers", "organisation"),
+    # a text that speaks in the first person speaks for its writer; one that does not speaks for itself
+    ("Lena Marsh has written a memoir of her years at sea. Critics liked it.\n\n"
+     "The book is often funny: “I could not tie a knot until I was forty.”",
+     "I could not tie", "Lena Marsh", "writer"),
+    ("Lena Marsh has written a memoir of her years at sea.\n\n"
+     "The report is blunt: “Half the fleet should be scrapped.”",
+     "Half the fleet", "report", "organisation"),
     # question-and-answer interviews: the answer belongs to the interviewee
     ("Ana Ruiz has run the museum for ten years. “It has been the job of my life,” she says.\n\n"
      "Will she stay on?\n\n“As long as they will have me.”",
      "As long as they", "Ana Ruiz", "answer"),
+    ("Maya Chen, 34, runs a bakery in Leeds. We spoke about rising costs.\n\nHow bad is it?\n\n"
+     "“Flour has doubled in price. Electricity has tripled.”",
+     "Flour has doubled", "Maya Chen", "answer"),
+    ("The bakery has been open for ten years.\n\nHow bad is it?\n\n“Flour has doubled in price.”",
+     "Flour has doubled", None, None),
     # headlines and subheadings: "'...': Company", "..., says regulator" style signatures
     ("Markets rose on Friday.\n\n‘Stay on the sidelines next week’: Delta Economics\n\n"
      "Economists at the bank expect no change.",
      "Stay on the sidelines", "Delta Economics", None),
     ("“The bridge will close for a year.” — Ann Brooks",
      "The bridge will close", "Ann Brooks", None),
+    # a headline or subheading quotes words said in the body: the body's speaker; a person it names stays
+    ("The port will double in size by 2030.\n\n‘MASSIVE RISKS’\n\n"
+     "“It will bring massive risks to the bay and its fish,” said Ana Ruiz, an engineer.",
+     "MASSIVE RISKS", "Ana Ruiz", "echo"),
+    ("Ruiz Warns Of ‘Massive Risks’ In Port Plan\n\nThe mayor, Ana Ruiz, wants a new study.\n\n"
+     "“It will bring massive risks to the bay and its fish,” said Ben Ito, an engineer.",
+     "Massive Risks", None, None),
+    # a partial quote in a clause reported by a verb of saying is the reporter's
+    ("The authors concurred that it was a hard genre but that readers were finding their “footing”.",
+     "footing", "authors", None),
     # quotes of one person across an article: a follow-on paragraph opening with a quote and no verb
     ("“We will appeal,” said Ana Ruiz, who chairs the union.\n\n“This fight is not over.”",
      "This fight is not over", "Ana Ruiz", "continuation"),
     ("Labour markets are cooling, says Ana Ruiz. “We expect two more cuts this year.”",
      "We expect two more cuts", "Ana Ruiz", "context"),
+    ("“We are not going anywhere,” insisted 72-year-old Rosa Alvarez, who has lived on the street since 1979.",
+     "We are not going", "Rosa Alvarez", "title"),
+    # an age as the subject ("the 24-year-old told …") is the person; a sports role is a title, not a name
+    ("Striker Joe Mensah scored twice on Saturday.\n\n"
+     "“It was a great team performance,” the 24-year-old told the club’s website.",
+     "It was a great team", "Joe Mensah", "role"),
+    # a nationality as an epithet ("the Argentine said") is the person just spoken of; with nobody, nobody
+    ("Chelsea boss Mauricio Ponte admitted his side were lucky. “We didn't deserve it,” the Argentine said.",
+     "We didn't deserve it", "Mauricio Ponte", "role"),
+    ("The match ended in a draw.\n\n“We didn't deserve it,” the Argentine said.",
+     "We didn't deserve it", None, None),
     # a subject inside the quote does not hide the named subject after it
     ("The profile ran in the spring.\n\n“Good company,” his neighbour in Boston, Peter Vance, said in the story.",
      "Good company", "Peter Vance", None),
+    # "according to" anywhere in the sentence names the source of a partial quote; a study's author speaks for it
+    ("Hansen and Ortiz signed “false statements” claiming they had checked the doors, according to police reports.",
+     "false statements", "police reports", None),
+    ("According to a survey carried out by Lena Marsh of the University of Leeds in 2019, rents have doubled "
+     "“since the factory closed.”",
+     "since the factory closed", "Lena Marsh", None),
+    # a passive verb with "by X" after the quote: X is the source
+    ("The device was later named a “breakthrough technology” for shipping by the European Energy Board.",
+     "breakthrough technology", "European Energy Board", None),
+    # a quoted title before a name is not part of the name
+    ("In her new song “River Road” Mabel Price makes several references to home, singing, "
+     "“We ran down to the water and never looked back.”",
+     "We ran down", "Mabel Price", None),
+    # a relative clause after a partial quote is about the word before it, not an attribution
+    ("The magazine ran a long profile of the banker Omar Vance.\n\n"
+     "The article portrayed him as a “quiet kingmaker,” who cultivated friendships with ministers.",
+     "quiet kingmaker", "article", None),
     # negatives: nobody, or a mention that names nobody, is never an identity; "he" is never a woman
+    # a relative of someone else ("His mother") is nobody named, not the woman named before
+    ("The headteacher, Mrs Jane Porter, said: “We are devastated.”\n\n"
+     "His mother said the family were “heartbroken”. “He was our world,” she said.",
+     "He was our world", None, None),
+    # "Another said", "Others say": a word that names nobody
+    ("One official said the talks had “collapsed”. Another described them as “a waste of time”.",
+     "a waste of time", None, None),
+    # "he" is never a dateline, a place or a group, nor a group quoted before
+    ("BOCA RATON, Fla. -- Weeds and fallen palm fronds cover the greens of the old course.\n\n"
+     "“It is a shame,” he said.",
+     "It is a shame", None, None),
+    ("I wrote about the senator last month. Friends offered to vote for me and even work for my “campaign”.\n\n"
+     "“I have ruined your good name, huh?” he responded.",
+     "I have ruined", None, None),
+    # the one asked a question does not say it; a verb with a clause of its own after a quote is not its cue
+    ("During the session, Ito was asked, “Do you feel any guilt?” The minister admitted that he did.",
+     "Do you feel any guilt", None, None),
+    ("Ana Ruiz was quoted as saying, “We will win.”", "We will win", "Ana Ruiz", None),
+    ("The plan surged under the old mayor and reversing it “is not simple”, says Ana Ruiz, who runs the council.",
+     "is not simple", "Ana Ruiz", None),
+    # sums, dates and measures never speak
+    ("Spending on roads has been cut by R3bn due to the “slower pace of building” across the province.",
+     "slower pace of building", None, None),
     ("Ana Ruiz said she would meet the new owner on Monday.\n\n“The cranes are too old,” he said.",
      "The cranes are too old", None, None),
     ("The river rose all week.\n\n“It was bad,” she said.",

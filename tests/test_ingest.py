@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes import ingest
-from quotes.model import Article
 from quotes.ingest import Problem
+from quotes.model import Article
 
 
 def read_one(tmp_path, name: str, data: bytes):
@@ -22,11 +22,11 @@ def read_one(tmp_path, name: str, data: bytes):
 @pytest.mark.parametrize(
     "data, expected",
     [
-        ("He said “hello” to me.".encode("utf-8"), "He said “hello” to me."),
-        (b"\xef\xbb\xbf" + "“BOM” kept out".encode("utf-8"), "“BOM” kept out"),
+        ("He said “hello” to me.".encode(), "He said “hello” to me."),
+        (b"\xef\xbb\xbf" + "“BOM” kept out".encode(), "“BOM” kept out"),
         (b"\x93Windows\x94 quotes and Kim\x92s", "“Windows” quotes and Kim’s"),
         (b"caf\xe9 \x96 dash", "café – dash"),
-        ("line one\r\nline two".encode("utf-8"), "line one\r\nline two"),
+        (b"line one\r\nline two", "line one\r\nline two"),
     ],
 )
 def test_decoding_keeps_the_text(tmp_path, data, expected):
@@ -112,7 +112,7 @@ def test_html_goes_through_trafilatura_and_keeps_the_headline(tmp_path):
 
 
 def test_stdin():
-    (art,) = list(ingest.read(["-"], stdin=io.BytesIO("“Hi,” she said.".encode("utf-8"))))
+    (art,) = list(ingest.read(["-"], stdin=io.BytesIO("“Hi,” she said.".encode())))
     assert art.path == "-" and art.text == "“Hi,” she said."
 
 

@@ -11,9 +11,9 @@ import shutil
 import subprocess
 
 import pytest
+from report_fixture import MARKUP, collect, markup_comparison, seeds_comparison
 
 from quotes.render.report import render_report
-from report_fixture import MARKUP, collect, markup_comparison, seeds_comparison
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from report_fixture import MARKUP, collect
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from report_fixture import MARKUP, collect
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ESC = re.compile(r"\x1b\[")

@@ -4,12 +4,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from report_fixture import markup_comparison, seeds_comparison
 
 from quotes.errors import QuotesError
 from quotes.render import report_model as rm
 from quotes.render.report_select import apply_options
 from quotes.render.report_speakers import speaker_rows
-from report_fixture import markup_comparison, seeds_comparison
 
 
 @pytest.fixture(scope="module")

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from report_fixture import MARKUP, collect, markup_comparison, seeds_comparison
 
 from quotes.errors import QuotesError
 from quotes.render import wordiff as w
 from quotes.render.report import render_report
 from quotes.render.report_markdown import escape, segments_markdown
-from report_fixture import MARKUP, collect, markup_comparison, seeds_comparison
 
 GOLDEN = Path(__file__).parent / "golden"
 ESC = re.compile(r"\x1b\[[0-9;]*m")

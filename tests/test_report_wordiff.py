@@ -120,7 +120,7 @@ def edited(draw):
     vwords: list[str] = []
     spans = []  # (type, (cs, ce), (vs, ve))
     cpos = 0
-    for word, op in zip(cwords, ops):
+    for word, op in zip(cwords, ops, strict=True):
         cs, ce = cpos, cpos + len(word)
         vnext = len(" ".join(vwords)) + (1 if vwords else 0)
         if op == "omit":

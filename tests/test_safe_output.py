@@ -10,13 +10,13 @@ import json
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_store import FakeExtractor, make_article
 from typer.testing import CliRunner
 
 from quotes import ingest
 from quotes.cli import app
 from quotes.render.quotes import QuoteWriter
 from quotes.render.safe import CONTROL, csv_cell, visible
-from test_store import FakeExtractor, make_article
 
 HOSTILE = [
     "\x1b]0;owned title\x07",  # window title

@@ -8,10 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
+from test_store import FakeExtractor, make_article
 from typer.testing import CliRunner
 
 from quotes.cli import app
-from test_store import FakeExtractor, make_article
 
 GOLDEN = Path(__file__).parent / "golden" / "store"
 ARTICLES = {

@@ -4,13 +4,13 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from test_store import make_article
 
 from quotes.model import Quote
 from quotes.store import Store, queries
 from quotes.store.grouping import group
 from quotes.store.results import Recorded
 from quotes.store.schema import norm
-from test_store import make_article
 
 
 def rec(text: str, source: str = "a.txt", transcript: bool = False, utterance: str | None = None) -> Recorded:

@@ -81,7 +81,7 @@ def test_two_processes_adding_at_once_both_succeed(tmp_path):
     db = tmp_path / "q.db"
     procs = [writer(db, tag, 60, 5) for tag in ("left", "right")]  # both also create the store at once
     outs = [p.communicate(timeout=120) for p in procs]
-    for p, (out, err) in zip(procs, outs):
+    for p, (out, err) in zip(procs, outs, strict=True):
         assert p.returncode == 0, err
         assert len(out.split()) == 60
     with Store(db) as s:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from quotes.check.passage import FILLERS, Passage, Token, informative
-from quotes.compare.textkeys import HEDGES, MODALS, NEGATIONS, is_number
+from quotes.compare.textkeys import HEDGES, MODALS, is_number
+from quotes.lexicon import NEGATIONS
 
 # words a speaker sets off with commas that carry nothing ("So it's easy to say, well, I'm going to")
 DISCOURSE = frozenset("well so now look like oh okay ok see again anyway".split())

@@ -13,13 +13,12 @@ assessments into findings. `decide` is pure: it only looks at relations, meaning
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotes.check.record import Recorded
-from quotes.model import Discrepancy, Finding, Quote, Variant
 from quotes.compare.speakers import same_person
+from quotes.model import Discrepancy, Finding, Quote, Variant
 
 FINDING_KINDS = ("misquote", "misattribution", "near-match", "unverified", "variant")
 AGREE = frozenset({"verbatim", "cosmetic", "trimmed", "fragment"})  # the new quote is (part of) the recorded words

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from quotes.check.record import Recorded
-from quotes.model import Quote
 from quotes.compare.textkeys import COMMON_WORDS, WORD, Word, word_keys, words
+from quotes.model import Quote
 
 # spoken fillers a transcript keeps and every outlet drops: cheap to leave out while aligning
 FILLERS = frozenset("um uh ah er erm hmm mm".split())
@@ -129,7 +129,7 @@ def mark_repeats(tokens: list[Token]) -> tuple[Token, ...]:
         for j in range(len(keys) - 2 * k + 1):
             if keys[j:j + k] == keys[j + k:j + 2 * k]:
                 marked[j:j + 2 * k] = [True] * (2 * k)
-    return tuple(t._replace(repeat=True) if m else t for t, m in zip(tokens, marked))
+    return tuple(t._replace(repeat=True) if m else t for t, m in zip(tokens, marked, strict=True))
 
 
 def quote_tokens(quote: Quote) -> tuple[Token, ...]:

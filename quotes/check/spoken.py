@@ -21,8 +21,8 @@ from rapidfuzz import fuzz
 from quotes.check.edits import Region, describe, regions
 from quotes.check.occasion import EventDate
 from quotes.check.passage import Passage, informative
-from quotes.model import Discrepancy, Finding, Quote
 from quotes.compare.speakers import same_person
+from quotes.model import Discrepancy, Finding, Quote
 
 # a passage is a candidate rendering when this share of the quote's words appear in it, in order
 MIN_SHARE = 0.6

@@ -33,7 +33,7 @@ def read(articles: Iterable[Article], model: str | None = None,
     stmts: list = []
     pairs = list(extractor.extract_many(articles))
     docs = nlp_loader.pipe_whole(nlp, (a.text for a, _ in pairs))
-    for (article, qs), doc in zip(pairs, docs):
+    for (article, qs), doc in zip(pairs, docs, strict=True):
         # the writer's own words are claims; words in quote marks are someone else's (a scare-quoted
         # term stays part of the writer's sentence)
         spans = tuple((max(0, q.start_char - 1), q.end_char + 1) for q in qs if q.kind != "scare")

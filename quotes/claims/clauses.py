@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from quotes.claims.context import Context, content_words, place_key
 from quotes.claims.dated import when_of
-from quotes.claims.lexicon import AS_VERBS, NEGATIONS, NEGATIVE_VERBS, ONCE_EVENTS, SPEECH_VERBS
+from quotes.claims.lexicon import AS_VERBS, NEGATIVE_VERBS, ONCE_EVENTS
 from quotes.claims.model import Claim
 from quotes.compare.speakers import fold, key
+from quotes.lexicon import NEGATIONS, SPEECH_VERBS
 
 RELATIVE = frozenset(("who", "which", "that", "whom"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))

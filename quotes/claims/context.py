@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from quotes.claims.lexicon import COUNTRY_ALIASES
 from quotes.claims.model import Claim, Value
 from quotes.claims.people import People, strip_possessive
-from quotes.model import Article
 from quotes.compare.speakers import fold
+from quotes.model import Article
 
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 

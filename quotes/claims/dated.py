@@ -25,10 +25,11 @@ from __future__ import annotations
 from quotes.claims.context import Context, content_words, place_key
 from quotes.claims.dateline import complete, relative_year
 from quotes.claims.dates import When, parse_date
-from quotes.claims.lexicon import EVENT_NOUN_CLASS, SPEECH_NOUNS, SPEECH_VERBS
+from quotes.claims.lexicon import EVENT_NOUN_CLASS, SPEECH_NOUNS
 from quotes.claims.model import Claim
 from quotes.claims.retrieve import stem
 from quotes.compare.speakers import key
+from quotes.lexicon import SPEECH_VERBS
 
 LEDE_SENTENCES = 6  # the opening sentences of an article whose first day is the day of its event
 DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "mid", "early", "late"))
@@ -195,7 +196,7 @@ def utterances(ctx: Context, sent) -> list[Claim]:
 
 def _place(ctx: Context, noun, verb) -> str:
     """The place an event noun names ("the Iowa caucuses", "attacks in San Bernardino")."""
-    toks = [t for t in noun.subtree if t.i != noun.i and not (t.dep_ in ("relcl", "acl"))]
+    toks = [t for t in noun.subtree if t.i != noun.i and t.dep_ not in ("relcl", "acl")]
     toks += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
              for g in c.children if g.dep_ == "pobj"] if verb is not None else []
     for t in toks:

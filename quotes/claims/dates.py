@@ -40,7 +40,7 @@ class When:
             parts.append("monday tuesday wednesday thursday friday saturday sunday".split()[self.weekday])
         return " ".join(parts)
 
-    def compatible(self, other: "When") -> bool:
+    def compatible(self, other: When) -> bool:
         """No field that both give differs."""
         for f in ("year", "month", "day", "weekday"):
             a, b = getattr(self, f), getattr(other, f)

@@ -7,7 +7,15 @@ from quotes.claims import ages, clauses, dated, places, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
-    CROWD_NOUNS, NOUN_CLASS, RESULT_WORDS, TALLY_VERBS, OPEN_LIST_MARKERS, PARTICIPANT_NOUNS, TALLY_PHRASES, UNIT_NOUNS, WINDOW_WORDS,
+    CROWD_NOUNS,
+    NOUN_CLASS,
+    OPEN_LIST_MARKERS,
+    PARTICIPANT_NOUNS,
+    RESULT_WORDS,
+    TALLY_PHRASES,
+    TALLY_VERBS,
+    UNIT_NOUNS,
+    WINDOW_WORDS,
 )
 from quotes.claims.model import Claim
 from quotes.claims.numbers import parse_number

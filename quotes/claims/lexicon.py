@@ -71,11 +71,7 @@ COUNTRY_ALIASES = {
     "beijing": "china", "moscow": "russia", "tokyo": "japan", "kremlin": "russia", "white house": "united states",
 }
 
-# verbs of saying whose complement is a claim the subject made (reported speech)
-SPEECH_VERBS = frozenset(
-    """say confirm state announce deny suggest indicate claim insist warn describe call tell acknowledge
-    note report admit promise predict reveal argue assert declare maintain explain add emphasize emphasise
-    stress point signal hint write post tweet""".split())
+# verbs of saying (reported speech) and negations: quotes.lexicon
 # verbs whose object is described "as" something ("describing this as a considerable starting point")
 AS_VERBS = frozenset("describe call characterize characterise label brand dismiss hail praise frame".split())
 
@@ -102,7 +98,6 @@ EVENT_NOUN_CLASSES = {
 }
 EVENT_NOUN_CLASS = {w: cls for cls, words in EVENT_NOUN_CLASSES.items() for w in words}
 
-NEGATIONS = frozenset("no not never n't nothing none neither nor without".split())
 NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
 RESULT_WORDS = frozenset("win won carry sweep capture take victory".split())  # lists of results: tallies
 OPEN_LIST_MARKERS = frozenset("including include includes among like such etc other others".split())

@@ -9,16 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "zero": 0, "no": 0, "none": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "both": 2, "pair": 2,
-    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "couple": 2,
-}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-        "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 1_000_000_000_000, "dozen": 12, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
+from quotes.lexicon import ONES, TENS
+from quotes.lexicon import SCALES as NUMBER_SCALES
+
+# the number words, and the words that count in a figure ("a hundred", "no one", "both", "a couple")
+UNITS = {**ONES, "no": 0, "none": 0, "a": 1, "an": 1, "single": 1, "both": 2, "pair": 2, "couple": 2}
+SCALES = {**NUMBER_SCALES, "dozen": 12, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 
 # qualifier words -> relation of the true value to the figure written
 LOWER = ("more than", "over", "at least", "upwards of", "in excess of", "no fewer than", "no less than")
@@ -38,7 +34,7 @@ class Number:
         v = int(self.value) if float(self.value).is_integer() else self.value
         return f"{'' if self.relation == '=' else self.relation}{v}"
 
-    def compatible(self, other: "Number") -> bool:
+    def compatible(self, other: Number) -> bool:
         """Could both figures describe the same true count? (exact figures must be equal)"""
         a, b = self, other
         if a.relation == "=" and b.relation == "=":

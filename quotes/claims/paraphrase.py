@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from quotes.claims.context import Context, content_words
 from quotes.claims.model import Claim, ParaphraseLink
 from quotes.claims.retrieve import BM25, stem
-from quotes.model import Quote
 from quotes.compare.speakers import same_person
+from quotes.model import Quote
 
 MIN_CONTEXT = 3  # shared context words (names of the speaker aside) when two reported words are quoted
 MIN_CONTEXT_ONE = 5  # ... when only one is

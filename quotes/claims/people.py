@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from quotes.compare.speakers import fold, key, name_words, same_person
 
@@ -152,7 +152,7 @@ class People:
                 j += 1
             if t.i in taken:
                 continue
-            if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and not t.ent_type_ in ("GPE", "LOC", "DATE"):
+            if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.ent_type_ not in ("GPE", "LOC", "DATE"):
                 name = self.resolve(t.text)
                 if name:
                     final.append(Mention(t.i, t.i + 1, name))
@@ -172,7 +172,7 @@ class People:
         return self.by_token.get(token_i)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_set(name: str) -> frozenset[str]:
     return frozenset(name_words(name))
 

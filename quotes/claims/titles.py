@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from quotes.claims.context import Context, place_key
 from quotes.claims.lexicon import (
-    CURRENT, EXCLUSIVE_OFFICES, ROLE_ABBREVIATIONS, FORMER, GENERIC_ROLES, LEVEL_WORDS, ROLE_NOUNS, ROLE_PREFIXES,
+    CURRENT,
+    EXCLUSIVE_OFFICES,
+    FORMER,
+    GENERIC_ROLES,
+    LEVEL_WORDS,
+    ROLE_ABBREVIATIONS,
+    ROLE_NOUNS,
+    ROLE_PREFIXES,
 )
 from quotes.claims.model import Claim
 from quotes.compare.speakers import fold, key
@@ -34,7 +41,7 @@ class Title:
         return f"{self.status}|{self.role}|{self.country or '-'}|{self.portfolio or '-'}"
 
     @classmethod
-    def parse(cls, norm: str) -> "Title":
+    def parse(cls, norm: str) -> Title:
         status, role, country, portfolio = norm.split("|")
         return cls(status, role, "" if country == "-" else country, "" if portfolio == "-" else portfolio)
 

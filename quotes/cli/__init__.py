@@ -9,7 +9,7 @@ import os
 import sys
 
 # each module adds its commands to the app; `quotes --help` lists them in this order
-from quotes.cli import extract, compare, store, check, claims  # noqa: F401,I001
+from quotes.cli import check, claims, compare, extract, store  # noqa: F401,I001
 from quotes.cli.common import app, warn
 from quotes.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
 

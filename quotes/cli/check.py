@@ -5,12 +5,24 @@ import contextlib
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 import typer
 
 from quotes.cli.common import (
-    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, output_stream, problem, warn,
+    Command,
+    ModelOpt,
+    NoColorOpt,
+    OutputOpt,
+    QuietOpt,
+    WidthOpt,
+    app,
+    choices,
+    default_format,
+    errors,
+    output_stream,
+    problem,
+    warn,
 )
 from quotes.errors import QuotesError
 
@@ -30,17 +42,17 @@ def check(
     against: list[str] = typer.Option([], "--against", "-a", metavar="STORE|PATH", help="The record: a quote store (.db), or files/folders of earlier articles. Repeatable."),
     against_quotes: list[str] = typer.Option([], "--from-quotes", "--against-quotes", metavar="FILE", help="The record: quotes already extracted (`quotes extract --format jsonl` output). Repeatable."),
     transcript: list[str] = typer.Option([], "--transcript", "-t", metavar="FILE", help="A reference transcript: 'SPEAKER: words' lines, or plain text with --speaker. Repeatable."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
+    speaker: str | None = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in transcripts without 'SPEAKER:' labels."),
     transcript_date: list[str] = typer.Option([], "--transcript-date", metavar="[FILE=]DATE", help="The date of the event a transcript records (YYYY-MM-DD; FILE= picks one transcript). Repeatable."),
     fail_on: str = typer.Option("misquote,misattribution", "--fail-on", metavar="KINDS", help="Finding kinds that fail the check (comma-separated: misquote, misattribution, near-match, unverified, variant; all; none)."),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report findings but exit 0."),
-    fmt: Optional[CheckFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in CheckFormat), help="Output format (default: table on a terminal, json otherwise)."),
-    output: Optional[Path] = OutputOpt,
-    junit_xml: Optional[Path] = typer.Option(None, "--junit-xml", metavar="FILE", help="Also write a JUnit XML report to FILE (beside the --format output)."),
-    summary_md: Optional[Path] = typer.Option(None, "--summary-md", metavar="FILE", help="Also append a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)."),
-    sarif: Optional[Path] = typer.Option(None, "--sarif", metavar="FILE", help="Also write a SARIF 2.1.0 report to FILE (for code scanning)."),
-    model: Optional[str] = ModelOpt,
-    width: Optional[int] = WidthOpt,
+    fmt: CheckFormat | None = typer.Option(None, "--format", "-f", metavar=choices(CheckFormat), help="Output format (default: table on a terminal, json otherwise)."),
+    output: Path | None = OutputOpt,
+    junit_xml: Path | None = typer.Option(None, "--junit-xml", metavar="FILE", help="Also write a JUnit XML report to FILE (beside the --format output)."),
+    summary_md: Path | None = typer.Option(None, "--summary-md", metavar="FILE", help="Also append a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)."),
+    sarif: Path | None = typer.Option(None, "--sarif", metavar="FILE", help="Also write a SARIF 2.1.0 report to FILE (for code scanning)."),
+    model: str | None = ModelOpt,
+    width: int | None = WidthOpt,
     no_color: bool = NoColorOpt,
     quiet: bool = QuietOpt,
 ) -> None:

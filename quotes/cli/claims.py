@@ -3,12 +3,24 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from quotes.cli.common import (
-    Command, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors, fail, output_stream, reading,
+    Command,
+    ModelOpt,
+    NoColorOpt,
+    OutputOpt,
+    QuietOpt,
+    ReportFormat,
+    WidthOpt,
+    app,
+    choices,
+    default_format,
+    errors,
+    fail,
+    output_stream,
+    reading,
 )
 
 
@@ -22,11 +34,11 @@ class ClaimStatus(str, Enum):
 @app.command(cls=Command, short_help="What articles assert, and where values conflict.")
 def claims(
     paths: list[str] = typer.Argument(..., metavar="PATH", help="Files, folders (read recursively), or - for stdin."),
-    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
-    status: Optional[list[ClaimStatus]] = typer.Option(None, "--status", "-s", metavar="|".join(s.value for s in ClaimStatus), help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
-    output: Optional[Path] = OutputOpt,
-    model: Optional[str] = ModelOpt,
-    width: Optional[int] = WidthOpt,
+    fmt: ReportFormat | None = typer.Option(None, "--format", "-f", metavar=choices(ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
+    status: list[ClaimStatus] | None = typer.Option(None, "--status", "-s", metavar=choices(ClaimStatus), help="Show only these statuses (repeatable; default: conflict, partial, agree; json always carries all)."),
+    output: Path | None = OutputOpt,
+    model: str | None = ModelOpt,
+    width: int | None = WidthOpt,
     no_color: bool = NoColorOpt,
     quiet: bool = QuietOpt,
 ) -> None:

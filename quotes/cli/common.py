@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO
 
 import typer
 from typer.core import TyperArgument, TyperCommand
@@ -149,7 +149,7 @@ def errors(quiet: bool = False) -> Iterator[None]:
 
 
 @contextlib.contextmanager
-def output_stream(output: Optional[Path]) -> Iterator[IO[str]]:
+def output_stream(output: Path | None) -> Iterator[IO[str]]:
     """stdout, or a file written whole: a temporary sibling renamed into place when the command succeeds."""
     if output is None:
         yield sys.stdout
@@ -167,7 +167,7 @@ def output_stream(output: Optional[Path]) -> Iterator[IO[str]]:
         tmp.unlink(missing_ok=True)
 
 
-def default_format(output: Optional[Path], pipe_format: str = "json") -> str:
+def default_format(output: Path | None, pipe_format: str = "json") -> str:
     """The one rule for every command: a table on a terminal; written to a file or a pipe, JSON (JSON Lines
     for `extract`, whose rows stream while articles are read)."""
     if output is None and sys.stdout.isatty():
@@ -199,6 +199,11 @@ def reading(paths: list[str], quiet: bool, rows_on_terminal: bool = False) -> It
         raise fail("nothing to read")
     with progress_bar(len(named.files), not quiet and not rows_on_terminal) as bar:
         yield ingest.articles(named.files, on_problem=lambda p: problem(str(p)), on_file=bar.advance)
+
+
+def choices(options: type[Enum]) -> str:
+    """An option's metavar that lists its values: `table|json|markdown|html`."""
+    return "|".join(str(o.value) for o in options)
 
 
 class ReportFormat(str, Enum):

@@ -3,13 +3,26 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from quotes.cli.common import (
-    Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, ReportFormat, WidthOpt, app, default_format, errors,
-    fail, output_stream, problem, reading,
+    Command,
+    FromQuotesOpt,
+    ModelOpt,
+    NoColorOpt,
+    OutputOpt,
+    QuietOpt,
+    ReportFormat,
+    WidthOpt,
+    app,
+    choices,
+    default_format,
+    errors,
+    fail,
+    output_stream,
+    problem,
+    reading,
 )
 
 
@@ -22,16 +35,16 @@ class Severity(str, Enum):
 
 @app.command(cls=Command, short_help="The wordings of the same quote across articles, every difference typed.")
 def compare(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH", help="Articles: files, folders (read recursively), or - for stdin. With --from-quotes: more files of quote rows."),
-    from_quotes: Optional[list[str]] = FromQuotesOpt,
-    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Only utterances of this speaker (any form of the name)."),
+    paths: list[str] | None = typer.Argument(None, metavar="PATH", help="Articles: files, folders (read recursively), or - for stdin. With --from-quotes: more files of quote rows."),
+    from_quotes: list[str] | None = FromQuotesOpt,
+    fmt: ReportFormat | None = typer.Option(None, "--format", "-f", metavar=choices(ReportFormat), help="Output format (default: table on a terminal, json otherwise)."),
+    speaker: str | None = typer.Option(None, "--speaker", metavar="NAME", help="Only utterances of this speaker (any form of the name)."),
     only_discrepancies: bool = typer.Option(False, "--only-discrepancies", help="Leave out utterances quoted verbatim everywhere."),
-    min_severity: Optional[Severity] = typer.Option(None, "--min-severity", metavar="|".join(s.value for s in Severity), help="Only utterances whose worst difference is at least this bad."),
-    width: Optional[int] = WidthOpt,
+    min_severity: Severity | None = typer.Option(None, "--min-severity", metavar=choices(Severity), help="Only utterances whose worst difference is at least this bad."),
+    width: int | None = WidthOpt,
     no_color: bool = NoColorOpt,
-    output: Optional[Path] = OutputOpt,
-    model: Optional[str] = ModelOpt,
+    output: Path | None = OutputOpt,
+    model: str | None = ModelOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """Line up the wordings of the same quote across articles and type every difference."""
@@ -59,7 +72,8 @@ def _compare_quotes(paths, model, quiet):
 
 def _compare(paths, from_quotes, fmt, speaker, only_discrepancies, min_severity, width, no_color, output, model,
              quiet) -> None:
-    from quotes.compare import compare as compare_quotes, select
+    from quotes.compare import compare as compare_quotes
+    from quotes.compare import select
 
     if from_quotes:
         from quotes.rows import read_quotes

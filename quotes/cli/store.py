@@ -4,13 +4,25 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from quotes.cli.common import (
-    Command, FromQuotesOpt, ModelOpt, NoColorOpt, OutputOpt, QuietOpt, WidthOpt, app, default_format, errors, fail,
-    output_stream, problem, reading,
+    Command,
+    FromQuotesOpt,
+    ModelOpt,
+    NoColorOpt,
+    OutputOpt,
+    QuietOpt,
+    WidthOpt,
+    app,
+    choices,
+    default_format,
+    errors,
+    fail,
+    output_stream,
+    problem,
+    reading,
 )
 
 
@@ -22,11 +34,11 @@ class StoreFormat(str, Enum):
 
 
 DbOpt = typer.Option(None, "--db", envvar="QUOTES_DB", metavar="PATH", help="The quote store (default: quotes.db in the user's data folder).")
-StoreFormatOpt = typer.Option(None, "--format", "-f", metavar="|".join(f.value for f in StoreFormat),
+StoreFormatOpt = typer.Option(None, "--format", "-f", metavar=choices(StoreFormat),
                               help="Output format (default: table on a terminal, json otherwise).")
 
 
-def _db_path(db: Optional[Path]) -> Path:
+def _db_path(db: Path | None) -> Path:
     from quotes.store import default_path
 
     return db if db is not None else default_path()
@@ -34,12 +46,12 @@ def _db_path(db: Optional[Path]) -> Path:
 
 @app.command(cls=Command, short_help="Extract and keep in the quote store; re-adding an article adds nothing.")
 def add(
-    paths: Optional[list[str]] = typer.Argument(None, metavar="PATH", help="Articles to extract and store: files, folders, or - for stdin. With --from-quotes: more files of quote rows."),
-    from_quotes: Optional[list[str]] = FromQuotesOpt,
-    transcript: Optional[list[str]] = typer.Option(None, "--transcript", metavar="FILE", help="Store this reference transcript as the authoritative record (repeatable)."),
-    speaker: Optional[str] = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
-    db: Optional[Path] = DbOpt,
-    model: Optional[str] = ModelOpt,
+    paths: list[str] | None = typer.Argument(None, metavar="PATH", help="Articles to extract and store: files, folders, or - for stdin. With --from-quotes: more files of quote rows."),
+    from_quotes: list[str] | None = FromQuotesOpt,
+    transcript: list[str] | None = typer.Option(None, "--transcript", metavar="FILE", help="Store this reference transcript as the authoritative record (repeatable)."),
+    speaker: str | None = typer.Option(None, "--speaker", metavar="NAME", help="Who speaks in a --transcript without 'SPEAKER:' labels."),
+    db: Path | None = DbOpt,
+    model: str | None = ModelOpt,
     quiet: bool = QuietOpt,
 ) -> None:
     """Extract quotes and store them; re-adding an unchanged article adds nothing. Prints what was added."""
@@ -76,13 +88,13 @@ def _add(paths, from_quotes, transcripts, speaker, db, model, quiet) -> None:
 @app.command(cls=Command, short_help="Every stored quote of a speaker, variants grouped.")
 def lookup(
     name: str = typer.Argument(..., metavar="NAME", help="A speaker's name: any form of it (\"Trump\", \"President Trump\")."),
-    since: Optional[str] = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles dated (else added) on or after this day."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="Only the N utterances most recently quoted (default: all)."),
+    since: str | None = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="Only articles dated (else added) on or after this day."),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=1, metavar="N", help="Only the N utterances most recently quoted (default: all)."),
     offset: int = typer.Option(0, "--offset", min=0, metavar="K", help="Skip the K utterances most recently quoted first (with --limit: page back)."),
-    fmt: Optional[StoreFormat] = StoreFormatOpt,
-    output: Optional[Path] = OutputOpt,
-    db: Optional[Path] = DbOpt,
-    width: Optional[int] = WidthOpt,
+    fmt: StoreFormat | None = StoreFormatOpt,
+    output: Path | None = OutputOpt,
+    db: Path | None = DbOpt,
+    width: int | None = WidthOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
     """Every stored quote of one speaker, variants of the same utterance grouped. A name that matches nobody
@@ -99,10 +111,10 @@ def lookup(
 def search(
     words: str = typer.Argument(..., metavar="WORDS", help="Words that must all occur in the quote (stemmed: memory finds memories)."),
     limit: int = typer.Option(50, "--limit", "-n", min=1, metavar="N", help="At most this many results, best first."),
-    fmt: Optional[StoreFormat] = StoreFormatOpt,
-    output: Optional[Path] = OutputOpt,
-    db: Optional[Path] = DbOpt,
-    width: Optional[int] = WidthOpt,
+    fmt: StoreFormat | None = StoreFormatOpt,
+    output: Path | None = OutputOpt,
+    db: Path | None = DbOpt,
+    width: int | None = WidthOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
     """Full-text search of the stored quotes, ranked, with the matched words marked."""
@@ -116,13 +128,13 @@ def search(
 
 @app.command(cls=Command, short_help="Who is in the store; --merge / --split identities.")
 def speakers(
-    merge: Optional[list[str]] = typer.Option(None, "--merge", metavar="NAME", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
-    split: Optional[list[str]] = typer.Option(None, "--split", metavar="NAME", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
-    names: Optional[list[str]] = typer.Argument(None, metavar="NAME", help="With --merge: the names to merge into the first."),
-    fmt: Optional[StoreFormat] = StoreFormatOpt,
-    output: Optional[Path] = OutputOpt,
-    db: Optional[Path] = DbOpt,
-    width: Optional[int] = WidthOpt,
+    merge: list[str] | None = typer.Option(None, "--merge", metavar="NAME", help="--merge A B [C...]: make B (C...) the same person as A. Give A then the others as arguments."),
+    split: list[str] | None = typer.Option(None, "--split", metavar="NAME", help="Take this name (repeatable) out of its speaker into a new speaker of its own."),
+    names: list[str] | None = typer.Argument(None, metavar="NAME", help="With --merge: the names to merge into the first."),
+    fmt: StoreFormat | None = StoreFormatOpt,
+    output: Path | None = OutputOpt,
+    db: Path | None = DbOpt,
+    width: int | None = WidthOpt,
     no_color: bool = NoColorOpt,
 ) -> None:
     """Who is in the store, with how many quotes in how many articles; --merge and --split correct identities."""

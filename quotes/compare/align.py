@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 
 import numpy as np
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein, LCSseq
+from rapidfuzz.distance import LCSseq, Levenshtein
 
 from quotes.compare import occasions, textkeys
 from quotes.compare.rules import Evidence, accepts, link_relation, speaker_relation
@@ -199,7 +199,7 @@ class QuoteIndex:
         self._occ = occ
         pw[order] *= np.minimum(1.0, self.d0 / self._counts[inverse]).astype(np.float32)
         q = np.round(pw * 255).astype(np.uint8)
-        return [q[s:s + max(0, len(seq) - 1)].tobytes() for s, seq in zip(self._occ_start, self.seqs)]
+        return [q[s:s + max(0, len(seq) - 1)].tobytes() for s, seq in zip(self._occ_start, self.seqs, strict=True)]
 
     def _pair_weight(self, a: np.ndarray, ok: np.ndarray) -> np.ndarray:
         """What each bigram of the code-point array `a` adds when matched: the mean weight of its two words
@@ -252,10 +252,10 @@ class QuoteIndex:
         starts = self._starts[pos]
         if len(pos) == 1:
             return [(j, 1) for j in self._post[starts[0]:starts[0] + counts[0]][:limit].tolist()]
-        hits = np.concatenate([self._post[s:s + c] for s, c in zip(starts.tolist(), counts.tolist())])
+        hits = np.concatenate([self._post[s:s + c] for s, c in zip(starts.tolist(), counts.tolist(), strict=True)])
         ids, shared = np.unique(hits, return_counts=True)
         best = np.argsort(-shared, kind="stable")[:limit]
-        return list(zip(ids[best].tolist(), shared[best].tolist()))
+        return list(zip(ids[best].tolist(), shared[best].tolist(), strict=True))
 
     def evidence(self, a: tuple[str, bytes, float], b: tuple[str, bytes, float]) -> Evidence | None:
         """How two quotes meet, each given as (code string, bigram weights, information); None when they

@@ -18,13 +18,14 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
 from quotes.compare import occasions, speakers
 from quotes.compare.align import QuoteIndex
-from quotes.compare.rules import continues, identity, one_utterance, same_person
 from quotes.compare.diff import relate
+from quotes.compare.rules import continues, identity, one_utterance, same_person
 from quotes.forkmap import can_fork, fork_map
 from quotes.model import Cluster, Comparison, Discrepancy, Quote, Variant, content_id
 
@@ -134,7 +135,7 @@ def _one_occasion(qs: list[Quote], groups: UnionFind) -> list[tuple[int, int]]:
     attribution: the two outlets report one stretch of speech (an interview, a speech) in the same pieces.
     In one article only that is not enough: the extractor may join quotes of two occasions."""
     seen: dict[tuple[int, int], tuple[set[str], tuple[int, int]]] = {}
-    for a, b in (pair for mine in _utterances(qs) for pair in zip(mine, mine[1:])):
+    for a, b in (pair for mine in _utterances(qs) for pair in pairwise(mine)):
         ra, rb = groups.find(a), groups.find(b)
         if ra != rb:
             arts, _ = seen.setdefault((min(ra, rb), max(ra, rb)), (set(), (a, b)))
@@ -197,7 +198,7 @@ def _canonical(members: list[Quote], norms: list[str], people: list[list[str]]) 
     majority = set(people[0]) if people else set()
     support = Counter()
     seen = set()
-    for q, n in zip(members, norms):
+    for q, n in zip(members, norms, strict=True):
         if (q.article_id, n) not in seen:
             seen.add((q.article_id, n))
             support[n] += 1

@@ -18,12 +18,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 
 from quotes.compare import textkeys as tk
 from quotes.compare.align import word_alignment
 from quotes.compare.rules import one_utterance, speaker_relation
+from quotes.lexicon import NEGATIONS
 from quotes.model import Discrepancy, Quote, Variant
 
 LONG_STRETCH = 4  # words added or omitted beyond this many are a clause: never flagged as a change of meaning
@@ -40,7 +42,7 @@ class _Side:
 
     @staticmethod
     @lru_cache(maxsize=1024)
-    def of(quote: Quote) -> "_Side":
+    def of(quote: Quote) -> _Side:
         """The words and keys of a quote (remembered: a canonical quote is compared with every member)."""
         ws = tk.words(quote.text)
         keys, owner = tk.key_sequence(ws)
@@ -96,7 +98,7 @@ def _anchors(c: _Side, o: _Side, ca: str, oa: str) -> list[_Anchor]:
     out = []
     for g in groups:
         (i0, j0), (i1, j1) = g[0], g[-1]
-        consecutive = all(b == (a[0] + 1, a[1] + 1) for a, b in zip(g, g[1:]))
+        consecutive = all(b == (a[0] + 1, a[1] + 1) for a, b in pairwise(g))
         if consecutive and c.whole(i0, i1) and o.whole(j0, j1):
             out.append(_Anchor(c.owner[i0], c.owner[i1] + 1, o.owner[j0], o.owner[j1] + 1))
     return out
@@ -107,12 +109,12 @@ def _flags(c: _Side, c0: int, c1: int, o: _Side, o0: int, o1: int) -> tuple[str,
     def bag(s: _Side, lo: int, hi: int) -> tuple[list, ...]:
         ws = [(i, w) for i, w in enumerate(s.words[lo:hi], lo) if not w.bracketed]  # [insertions] aside
         keys = sorted(k for _, w in ws for k in w.keys)
-        return ([k for k in keys if k in tk.NEGATIONS], [k for k in keys if tk.is_number(k)],
+        return ([k for k in keys if k in NEGATIONS], [k for k in keys if tk.is_number(k)],
                 sorted(tk.base_form(w.keys[0]) for i, w in ws if tk.is_entity(s.words, i, s.quote.text)),
                 [k for k in keys if k in tk.HEDGES], [k for k in keys if k in tk.MODALS])
 
     a, b = bag(c, c0, c1), bag(o, o0, o1)
-    return tuple(f for f, x, y in zip(("negation", "number", "entity", "hedge", "modal"), a, b) if x != y)
+    return tuple(f for f, x, y in zip(("negation", "number", "entity", "hedge", "modal"), a, b, strict=True) if x != y)
 
 
 class _Walk:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 # words that say what someone is, not who: dropped from the front of a name ("President Trump")
 HONORIFICS = frozenset(

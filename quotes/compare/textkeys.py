@@ -7,15 +7,18 @@ British and American spellings meet ("denuclearising" and "denuclearizing" -> de
 number words become digits ("ten" -> 10). Ellipses (… or ...) mark a cut made by the writer, and words in
 [square brackets] are the writer's insertions; both are recorded on the words, not in the keys.
 
-The word lists here (function words, negations, hedges, modals) are what the aligner and the diff use to
-tell common words from informative ones and meaning-changing differences from the rest.
+The word lists here (function words, hedges, modals; negations, abbreviations and number words from
+`quotes.lexicon`) are what the aligner and the diff use to tell common words from informative ones and
+meaning-changing differences from the rest.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
+
+from quotes.lexicon import ABBREVIATIONS, NUMBER_WORDS
 
 # a number with separators ("1,000", "3.5"), or a run of letters/digits with inner apostrophes ("I’d")
 WORD = re.compile(r"\d+(?:[.,]\d+)+|[^\W_]+(?:['’‘`][^\W_]+)*")
@@ -35,7 +38,6 @@ FUNCTION_WORDS = frozenset(
     more most less least much many few lot lots own same other such well back now ever never always already
     yes okay ok oh let s t d ll m re ve get got go going gone went come came say said says tell told""".split()
 )
-ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr gen sen rep gov prof lt col sgt capt vs".split())
 # the most frequent English verbs, adjectives and adverbs besides function words: they say little about
 # which utterance a quote comes from ("I'd love to", "I think so", "a great deal")
 COMMON_WORDS = FUNCTION_WORDS | frozenset(
@@ -43,7 +45,6 @@ COMMON_WORDS = FUNCTION_WORDS | frozenset(
     thing things way lot great good bad big new old right sure thank thanks please maybe yes ok okay time
     times day days today year years really actually getting making taking thinking saying talking looking""".split()
 )
-NEGATIONS = frozenset("not no never nor neither none nobody nothing nowhere without".split())
 HEDGES = frozenset(
     """just only very really never even still almost nearly quite rather fairly pretty so too maybe perhaps
     probably possibly likely somewhat slightly totally absolutely completely extremely always ever all
@@ -51,16 +52,7 @@ HEDGES = frozenset(
     utterly entirely""".split()
 )
 MODALS = frozenset("can could may might must shall should will would ought".split())
-NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
-    )
-}
-NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80",
-                     "ninety": "90", "hundred": "100", "thousand": "1000", "million": "1000000",
-                     "billion": "1000000000", "trillion": "1000000000000"})
+NUMBER_KEYS = {w: str(n) for w, n in NUMBER_WORDS.items()}  # "seven" -> 7, the key a digit gets
 NUMBERISH = frozenset(["half", "dozen", "percent", "first", "second", "third", "fourth", "fifth", "last"])
 
 # "won’t" -> will not; "can’t" -> can not; "shan’t" -> shall not; otherwise X + n't -> X not
@@ -93,8 +85,8 @@ def spelling(word: str) -> str:
 
 
 def _one(part: str) -> str:
-    if part in NUMBER_WORDS:
-        return NUMBER_WORDS[part]
+    if part in NUMBER_KEYS:
+        return NUMBER_KEYS[part]
     if part[:1].isdigit():
         return part.replace(",", "")
     return spelling(part)

@@ -14,18 +14,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
 from quotes.extract.frames import ArticleQuotes
-from quotes.extract.resolve import NameRun, Resolver, mention_kind
+from quotes.extract.kinds import words
+from quotes.extract.resolve import NameRun, Resolved, Resolver, mention_kind
+from quotes.extract.sources import is_text_noun
 from quotes.model import Article, Cue, Quote, Speaker, content_id
 
 CONTINUATION_CONFIDENCE = 0.75
 STRONG = {"cue_after", "cue_before", "according_to", "dash", "colon"}
 WEAK = {"context", "answer"}  # found from the sentence before the quote: the article-level rules come first
 SAME_UTTERANCE_CONFIDENCE = 0.85
+FIRST_PERSON = frozenset("i i'm i’m i've i’ve i'd i’d i'll i’ll me my mine myself".split())
+MAX_HEADLINE_ECHOES = 20  # headline quotes looked up in the body: a bound on the work for any input
 CONTEXT_CONFIDENCE = {"context": 0.6, "answer": 0.55}
 
 
@@ -41,7 +45,7 @@ class Found:
     antecedent: tuple[str, int, str] | None  # text, start, kind
 
     @classmethod
-    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> "Found":
+    def from_span(cls, span: Span, to_article: Callable[[int], int]) -> Found:
         spk, cue, ant = span._.quote_speaker, span._.quote_cue, span._.quote_antecedent
         mention = kind = None
         if spk is not None:
@@ -69,7 +73,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
     cues: list[Cue | None] = []
     utter: list[str] = []
     group_first: dict[int, int] = {}
-    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
+    for k, (q, guess, p) in enumerate(zip(aq.spans, aq.guesses, aq.para, strict=True)):
         f = found.get(k)
         kind = guess.kind
         speaker = cue = None
@@ -81,6 +85,9 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
         if f is not None and f.mention is not None and kind != "scare":
             s, e, mtext = f.mention
             r = resolver.resolve(mtext, s, f.mention_kind, f.antecedent)
+            if r.how == "organisation" and is_text_noun(mtext) and _first_person(text[q.start:q.end]):
+                author = resolver.writer(s)  # a book or a letter that says "I" speaks for its writer
+                r = Resolved(author, "writer", mtext) if author else Resolved(None, "unresolved", mtext)
             speaker = Speaker(r.name, mtext, s, e, r.how, r.title)
             if f.cue is not None:
                 cue = Cue(f.cue[2], f.cue[3], f.cue[0], f.cue[1])
@@ -109,7 +116,7 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
                 pattern, conf = weak.pattern, CONTEXT_CONFIDENCE[weak.pattern]
         group_first.setdefault(q.group, k)
         if speaker is not None and speaker.identity:
-            resolver.remember(speaker.start_char, speaker.name)
+            resolver.remember(speaker.start_char, speaker.name, speaker.resolution == "organisation")
         if kind == "scare":
             conf = 0.6
         elif speaker is None:
@@ -122,7 +129,41 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
                          end_char=q.end, line=line, column=col, kind=kind, speaker=speaker, cue=cue,
                          pattern=pattern or guess.reason, confidence=max(0.05, min(conf, 0.99)),
                          utterance_id=utterance))
+    surnames = {_words(r.name)[-1] for r, free in zip(resolver.runs, resolver.outside, strict=True) if free and len(_words(r.name)) > 1}
+    return _echo_headlines(out, aq, text, surnames)
+
+
+def _echo_headlines(out: list[Quote], aq: ArticleQuotes, text: str, surnames: set[str]) -> list[Quote]:
+    """A headline or subheading quotes the body: its words said again inside a quote of the body, by a named
+    speaker, are that speaker's ("‘Massive risks’" over a paragraph where Ana Ruiz says "… massive risks …").
+    A headline quote keeps a person it names itself, and one whose line names someone else the article names
+    in full (`surnames`: last words of full names, lower case); organisations, groups and nobody give way."""
+    heads = [k for k, g in enumerate(aq.guesses) if g.reason == "headline"][:MAX_HEADLINE_ECHOES]
+    if not heads:
+        return out
+    body = [(f" {' '.join(_words(q.text))} ", q) for k, q in enumerate(out)
+            if aq.guesses[k].reason != "headline" and aq.guesses[k].kind != "scare" and _named(q.speaker)]
+    for k in heads:
+        q = out[k]
+        if q.speaker is not None and q.speaker.identity and q.speaker.resolution not in ("organisation", "unresolved"):
+            continue
+        key = " ".join(_words(q.text))
+        src = next((b for folded, b in body if key and f" {key} " in folded), None)
+        pa, pb = aq.paragraphs[aq.para[k]]
+        others = set(_words(text[pa:pb])) & surnames - set(_words(src.speaker.identity)) if src is not None else ()
+        if src is not None and not others:
+            out[k] = replace(q, speaker=_copy(src.speaker, "echo"), cue=None, pattern="echo",
+                             confidence=CONTEXT_CONFIDENCE["context"])
     return out
+
+
+def _words(s: str) -> list[str]:
+    return [w.lower() for w in words(s)]
+
+
+def _first_person(quote: str) -> bool:
+    """Words written in the first person singular ("I", "my", "me")."""
+    return any(w.lower() in FIRST_PERSON for w in words(quote))
 
 
 def _named(s: Speaker | None) -> bool:
@@ -141,7 +182,8 @@ def _weak(f: Found, resolver: Resolver, offset: int) -> Speaker | None:
     """The speaker of a quote with no attribution, from the sentence before it (`context`) or the
     interview it answers (`answer`): only a resolved name, never a bare pronoun or role."""
     if f.pattern == "answer":
-        name = resolver.previous_speaker(offset)
+        # the interviewee: whoever answered before, else the person named most so far (named at the top)
+        name = resolver.previous_speaker(offset) or resolver.salient_person(offset, None)
         return Speaker(name, "", offset, offset, "answer") if name else None
     if f.mention is None:
         return None

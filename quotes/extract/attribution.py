@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
+from quotes.extract.marks import NAME_BREAKING_MARKS
 from quotes.extract.resolve import is_title_word
-from quotes.extract.sources import can_speak
+from quotes.extract.sources import SOURCE_ENTS, can_speak
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 NAME_LEFT = {"compound", "amod", "det", "poss", "nmod", "nummod", "case", "punct", "prep", "pobj"}
@@ -34,6 +35,7 @@ SPEECH_NOUNS = REPORTING_NOUNS | {"plea", "response", "warning", "appeal", "requ
                                    "motto", "mantra", "refrain", "catchphrase", "broadside", "retort", "quip", "line"}
 WEAK_SPEAKERS = {"it", "its", "’s", "'s"}  # a fine subject for "it said", not for a colon or a partial quote
 NOT_SPEAKERS = {"this", "that", "there", "what", "which", "who", "whom", "whose", "these", "those", "here"}
+ADDRESSED = frozenset("ask tell question urge warn remind inform invite challenge press".split())  # passive: addressee
 CONFIDENCE = {"cue_after": 0.95, "cue_before": 0.92, "according_to": 0.9, "colon": 0.85, "governor": 0.7,
               "adjacent": 0.75, "dash": 0.85}
 
@@ -83,6 +85,9 @@ def mention_span(tok: Token) -> Span:
         if doc[end].dep_ == "appos" and doc[end - 1].text == ",":
             break
         end += 1
+    marks = [t.i for t in doc[start:tok.i] if t.text in NAME_BREAKING_MARKS]
+    if marks:  # "On “The Song” Ana Ruiz sings": a quoted title before the name is not part of it
+        start = marks[-1] + 1
     while start < tok.i and doc[start].is_punct:
         start += 1
     commas = [t.i for t in doc[start:end] if t.text == ","]
@@ -146,10 +151,12 @@ def subject_of(verb: Token, skip: tuple[int, int] = (0, 0)) -> Token | None:
                     if g.dep_ == "pobj":
                         return g
         for c in v.children:
+            if c.dep_ == "nsubjpass" and v.lemma_.lower() in ADDRESSED:
+                return None  # "Ishiba was asked, “…?”": the one asked does not say the question
             if c.dep_ in SUBJ and c.lower_ not in NOT_SPEAKERS and any(ch.isalpha() for ch in c.text) \
                     and not skip[0] <= c.i < skip[1]:
                 return speaker_of(c)
-        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head is not v:
+        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "relcl") and v.head != v:
             if v.dep_ == "relcl":
                 return v.head  # "X, who said …" / "officials who said"
             v = v.head
@@ -166,7 +173,8 @@ def _clean_subject(tok: Token | None, qa: int, qb: int, verb: Token) -> Token | 
     """A subject of `verb` outside the quote that can be a source of speech (`sources.can_speak`), else None."""
     if tok is None or _inside(tok.i, qa, qb):
         return None
-    if (tok.pos_ in ("NOUN", "PROPN", "PRON") or tok.ent_type_) and can_speak(tok, verb):
+    nominal = tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children)  # "the 24-year-old", "the accused"
+    if (tok.pos_ in ("NOUN", "PROPN", "PRON") or nominal or tok.ent_type_) and can_speak(tok, verb):
         return tok
     return None
 
@@ -192,7 +200,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     if found:
         return found
     # verbs above the quote, outside it
-    inside_roots = [t for t in doc[qa:qb] if not _inside(t.head.i, qa, qb) or t.head is t]
+    inside_roots = [t for t in doc[qa:qb] if not _inside(t.head.i, qa, qb) or t.head == t]
     cands: list[tuple[int, Token, str]] = []
     for r in inside_roots:
         h = r.head
@@ -201,7 +209,7 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
             if free(h.i) and h.pos_ in ("VERB", "AUX"):
                 side = "cue_after" if h.i >= qb else "cue_before"
                 cands.append((depth, h, side))
-            if h.head is h:
+            if h.head == h:
                 break
             h = h.head
             depth += 1
@@ -226,8 +234,14 @@ def attribute(doc: Doc, start_char: int, end_char: int, open_start: int, close_e
     colon = _colon(doc, qa, lambda i: not _inside(i, qa, qb) and not any(_inside(i, a, b) for a, b in blocked))
     if colon:
         return colon
+    source = _according_to(doc, qa, qb, free, sa, sb)  # "…, according to court papers" anywhere in the sentence
+    if source:
+        return source
     writer = None
-    for _, verb, side in cands:
+    for _, verb, _side in cands:
+        agent = _passive_agent(verb, qb)
+        if agent is not None and free(agent.i):
+            return Attribution("governor", mention_span(agent), verb, CONFIDENCE["governor"])
         subj = _clean_subject(subject_of(verb, (qa, qb)), qa, qb, verb)
         if subj is not None and free(subj.i) and subj.lower_ not in WEAK_SPEAKERS:
             return Attribution("governor", mention_span(subj), verb, CONFIDENCE["governor"])
@@ -271,8 +285,24 @@ def _dash(doc: Doc, open_start: int, close_end: int) -> Attribution | None:
     return Attribution("colon" if colon else "dash", span, None, CONFIDENCE["colon" if colon else "dash"])
 
 
-def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
-    for i in list(range(qb, min(qb + 4, len(doc)))) + list(range(max(qa - 12, 0), qa)):
+def _passive_agent(verb: Token, qb: int) -> Token | None:
+    """“…” named by X: a passive participle governing the quote, with "by" and a name after the quote
+    (attached to the verb or, as the parse often has it, to a word in between)."""
+    if verb.tag_ != "VBN" or verb.i >= qb:
+        return None
+    for t in verb.subtree:
+        if t.i >= qb and t.lower_ == "by" and t.dep_ in ("agent", "prep"):
+            obj = next((c for c in t.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTS):
+                return obj
+    return None
+
+
+def _according_to(doc: Doc, qa: int, qb: int, free, sa: int | None = None, sb: int | None = None) -> Attribution | None:
+    """according to X, “…” / “…,” according to X: right next to the quote, or anywhere in the sentence
+    between the token indices `sa` and `sb` when given."""
+    near = list(range(qb, min(qb + 4, len(doc)))) + list(range(max(qa - 12, 0), qa))
+    for i in (near if sa is None else range(sa, sb)):
         t = doc[i]
         if free(i) and t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
             for j in range(i + 2, min(i + 8, len(doc))):
@@ -281,7 +311,19 @@ def _according_to(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
                     while head.i + 1 < len(doc) and head.head.i > head.i and head.head.pos_ in ("PROPN", "NOUN") \
                             and free(head.head.i):
                         head = head.head
-                    return Attribution("according_to", mention_span(head), doc[i:i + 2], CONFIDENCE["according_to"])
+                    author = _agent_of(head)  # "according to a survey carried out by Ana Ruiz"
+                    return Attribution("according_to", mention_span(author or head), doc[i:i + 2],
+                                       CONFIDENCE["according_to"])
+    return None
+
+
+def _agent_of(noun: Token) -> Token | None:
+    """The person behind a document: "a study conducted by Ana Ruiz", "a report written by Ben Ito"."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ == "PERSON"):
+                return obj
     return None
 
 
@@ -319,6 +361,8 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
     open_end = qb >= 2 and any(ch in doc[qb - 2].text + doc[qb - 1].text for ch in ",?!—–")
     if toks and toks[0].text == "," and toks[0].i == qb:  # “… is not simple”, says Ana Ruiz (comma outside)
         open_end, toks = True, toks[1:]
+    if toks and toks[0].tag_ in ("WP", "WDT", "WP$"):  # "as a “…,” who built …": a clause about the word before
+        return None
     for k, t in enumerate(toks[:12]):
         if t.is_sent_start and k > 0 and t.pos_ != "PROPN" or t.text in (".", ";", "“", "\""):
             break
@@ -327,13 +371,16 @@ def _adjacent(doc: Doc, qa: int, qb: int, free) -> Attribution | None:
         if t.pos_ in ("VERB", "AUX") and (is_speech_lemma(t.lemma_) or open_end and _frames_quote(toks, k, t)):
             if k == 0 and not (open_end and t.tag_ in ("VBD", "VBZ", "VBP")):
                 break  # "said X" follows a quote that ends in a comma: not "….” Asked what …", not "saying …"
-            before = [x for x in toks[:k] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS
-                      and x.dep_ != "poss"]  # "his neighbour, Ana Ruiz, said": not "his"
+            if any(c.dep_ in SUBJ and c.i < t.i for c in t.children) and any(
+                    c.dep_ == "ccomp" and c.i > t.i and any(g.dep_ in SUBJ for g in c.children) for c in t.children):
+                break  # "“…?” The minister admitted that he did.": the verb reports a clause of its own
+            before = [x for x in toks[:k] if (x.pos_ in ("PROPN", "PRON", "NOUN") or x.dep_ == "nsubj" and x.head == t)
+                      and x.lower_ not in NOT_SPEAKERS and x.dep_ != "poss"]  # "his neighbour, Ana Ruiz, said": not "his"
             named = [x for x in before if x.pos_ in ("PROPN", "PRON")]
             if before:  # "“…,” Flynn, a top surrogate, said": the name, not the apposition
                 named.sort(key=lambda x: (x.pos_ != "PROPN", x.dep_ not in ("nsubj", "appos")))
                 head = named[0] if named else before[-1]
-                while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head is head:
+                while head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "PROPN" and doc[head.i + 1].head == head:
                     head = doc[head.i + 1]
                 return Attribution("adjacent", mention_span(head), t, CONFIDENCE["adjacent"])
             after = [x for x in toks[k + 1:k + 6] if x.pos_ in ("PROPN", "PRON", "NOUN") and x.lower_ not in NOT_SPEAKERS]

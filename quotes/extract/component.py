@@ -115,7 +115,7 @@ class QuoteAttribution:
             whole = [self._attribute(doc) for doc in batch]
             self._label_mentions(batch)
             if self.resolve_speakers:
-                for doc, aq in zip(batch, whole):
+                for doc, aq in zip(batch, whole, strict=True):
                     if aq is not None:
                         self._resolve(doc, aq)
             yield from batch
@@ -267,7 +267,7 @@ class QuoteAttribution:
         if not named:
             return
         keys = list(todo)
-        tagged = dict(zip(keys, ner.pipe((todo[k][0][todo[k][1]:todo[k][2]].as_doc() for k in keys), batch_size=256)))
+        tagged = dict(zip(keys, ner.pipe((todo[k][0][todo[k][1]:todo[k][2]].as_doc() for k in keys), batch_size=256), strict=True))
         for sp, attr, key in named:
             m, sub, a = getattr(sp._, attr), tagged[key], todo[key][1]
             head = m.root.i - a  # the head word's entity: "Seoul’s minister" is not a place

@@ -1,23 +1,12 @@
 """The cue lexicon: words that introduce or report speech.
 
-A cue is a verb of saying (said, told, added, wrote, ...), a noun of saying in a fixed phrase
+A cue is a verb of saying (said, told, added, wrote, ...: `quotes.lexicon.CUE_VERBS`), a noun of saying in a fixed phrase
 ("in a statement", "according to"), or a colon that introduces a quote. The lexicon is by lemma, so
 "said", "says", "saying" all match "say".
 """
 from __future__ import annotations
 
-SPEECH_VERBS = frozenset("""
-say tell state add share write acknowledge explain note claim argue insist ask answer reply respond
-declare announce warn tweet post recall continue conclude admit concede suggest complain joke quip predict
-promise vow pledge deny confirm report remark observe mention describe testify shout chant yell scream
-whisper emphasize emphasise stress agree counter caution urge demand boast brag lament muse wonder repeat
-reiterate recount assert maintain contend allege estimate exclaim read put characterize characterise
-label dub call term refer speak praise criticize criticise blast slam mock tout hail accuse charge plead
-thank apologize apologise sing text email inform remind assure indicate express signal tell interject
-interrupt retort reason proclaim pronounce recite summarize summarise sum offer insist complain grumble
-mutter murmur cry cheer laugh sigh snap bark thunder rail scoff sneer tease taunt gush rave
-begin open start finish end close elaborate clarify correct quote cite reveal disclose
-""".split())
+from quotes.lexicon import CUE_VERBS
 
 # verbs that introduce a report but not the speaker's own words when they govern a partial quote
 REPORTING_NOUNS = frozenset("""
@@ -45,4 +34,4 @@ pm mp mep mla msp ceo cfo coo cto md pres. sen. rep. gov. insp inspector superin
 
 
 def is_speech_lemma(lemma: str) -> bool:
-    return lemma.lower() in SPEECH_VERBS
+    return lemma.lower() in CUE_VERBS

@@ -85,7 +85,7 @@ def scan(text: str, source: str = "") -> ArticleQuotes:
 def candidates(aq: ArticleQuotes) -> list[Candidate]:
     """The quotes of a whole text as the component's candidates (offsets unchanged, numbered in text order)."""
     return [Candidate(q.start, q.end, q.open_start, q.close_end, g.kind, g.reason, k)
-            for k, (q, g) in enumerate(zip(aq.spans, aq.guesses))]
+            for k, (q, g) in enumerate(zip(aq.spans, aq.guesses, strict=True))]
 
 
 def _cut(text: str, s: int, e: int) -> str | None:
@@ -103,7 +103,7 @@ def names_nobody(text: str, aq: ArticleQuotes, p: int) -> bool:
     with "he" or "she"?"""
     a, b = aq.paragraphs[p]
     outside, pos = [], a
-    for q, qp in zip(aq.spans, aq.para):
+    for q, qp in zip(aq.spans, aq.para, strict=True):
         if qp == p:
             outside.append(text[pos:q.open_start])
             pos = q.close_end
@@ -131,7 +131,7 @@ def _ends_sentence(text: str, para: tuple[int, int]) -> bool:
 
 def build(text: str, aq: ArticleQuotes) -> list[Frame]:
     """The frames of one article (none when it has no quote to attribute)."""
-    need = sorted({p for p, g in zip(aq.para, aq.guesses) if g.kind != "scare"})
+    need = sorted({p for p, g in zip(aq.para, aq.guesses, strict=True) if g.kind != "scare"})
     chosen = set(need)
     starts: dict[int, int] = {}  # a paragraph taken as context only: where its context starts
     for p in need:
@@ -162,7 +162,7 @@ def build(text: str, aq: ArticleQuotes) -> list[Frame]:
         pieces: list[tuple[int, int]] = [(0, a0)]
         cands: list[Candidate] = []
         pos, flen = a0, 0
-        for k, (q, g, p) in enumerate(zip(aq.spans, aq.guesses, aq.para)):
+        for k, (q, g, p) in enumerate(zip(aq.spans, aq.guesses, aq.para, strict=True)):
             if p not in run or q.open_start < a0:  # a context paragraph's quotes before its context
                 continue
             cut = _cut(text, q.start, q.end) if g.kind != "scare" else None

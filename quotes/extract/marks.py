@@ -29,6 +29,8 @@ _FAMILY = {
     "‘": "single", "’": "single", "'": "single", "‚": "single", "‛": "single",
     "«": "guillemet", "»": "guillemet", "‹": "guillemet", "›": "guillemet",
 }
+# marks that never sit inside a name (unlike ’ and ', apostrophes in "O’Brien" and "the students’ union")
+NAME_BREAKING_MARKS = frozenset(c for c in _FAMILY if len(c) == 1 and c not in "’'‛‚")
 _MARK_RE = re.compile(r"''|[“”\"„‟‘’'‚‛«»‹›]")
 _OPEN_BEFORE = set(" \t\n\r\u00a0([{<—–-/:;") | set("“‘«‹„‚")
 _CLOSE_AFTER = set(" \t\n\r\u00a0)]}>—–-/.,;:!?…*") | set("”’»›")

@@ -47,7 +47,7 @@ class Extractor:
         jobs = []
         names: list[frozenset[str]] = []
         runs: list[list[NameRun]] = []
-        for n, (a, aq) in enumerate(zip(chunk, scans)):
+        for n, (a, aq) in enumerate(zip(chunk, scans, strict=True)):
             runs.append(name_runs(a.text))  # read once: for the component's names and for resolution
             names.append(mid_sentence_names(a.text, runs[-1]))
             for fr in frames.build(a.text, aq):
@@ -61,8 +61,8 @@ class Extractor:
                 doc._.quote_names = names[n]
                 yield doc
 
-        for (n, fr), doc in zip(jobs, self.nlp.pipe(docs(), batch_size=self.batch_size)):
+        for (n, fr), doc in zip(jobs, self.nlp.pipe(docs(), batch_size=self.batch_size), strict=True):
             for span in doc.spans[SPANS_KEY]:
                 found[n][span._.quote_index] = Found.from_span(span, fr.to_article)
-        for n, (a, aq) in enumerate(zip(chunk, scans)):
+        for n, (a, aq) in enumerate(zip(chunk, scans, strict=True)):
             yield a, assemble(a, aq, found[n], runs[n])

@@ -32,10 +32,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extract.cues import PRONOUNS, TITLES
 from quotes.extract.gender import noun_gender, pronoun_gender, text_genders
-from quotes.extract.sources import ORGANISATIONS, PEOPLE, TEXTS
+from quotes.extract.sources import ORGANISATIONS, PEOPLE, is_text_noun
+from quotes.lexicon import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
-ABBREVIATIONS = frozenset("jr sr mr mrs ms dr st sen rep gov lt col gen sgt capt prof rev hon".split())
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,8 @@ def _norm(w: str) -> str:
 
 def is_title_word(w: str) -> bool:
     n = _norm(w)
+    if "-" in n.strip("-"):  # "Director-General", "Attorney-General", "ex-President"
+        return all(p in TITLES or p == "ex" for p in n.split("-") if p)
     return n in TITLES or n.rstrip(".") in TITLES
 
 
@@ -143,9 +145,10 @@ def is_role_word(w: str) -> bool:
     if n in NAME_PARTICLES:
         return False
     return not n or is_title_word(w) or w[:1].islower() or n in PEOPLE or n in _AGENT_NOUNS \
-        or w.endswith(("’s", "'s"))
+        or w.endswith(("’s", "'s")) or any(ch.isdigit() for ch in n)  # an age: "72-year-old Rosa Alvarez"
 
 
+AFFILIATIONS = frozenset("of from at".split())  # "Ana Ruiz of Delta Bank", "Ben Ito from the union"
 NAME_PARTICLES = frozenset("de da do dos das del della di du van von der den ter bin ibn al el la le".split())
 
 
@@ -159,7 +162,16 @@ def strip_titles(mention: str) -> tuple[str, tuple[str, ...]]:
     """(the name, the words before it that describe the person): "Kyiv resident Ana Ruiz" gives
     ("Ana Ruiz", ("Kyiv", "resident")). A mention with no name in it comes back whole."""
     words = mention.split()
-    last = max((k for k, w in enumerate(words) if is_role_word(w)), default=-1)
+    roles = [k for k, w in enumerate(words) if is_role_word(w)]
+    last = roles[-1] if roles else -1
+    first = roles[0] if roles else -1
+    if len(roles) > 1 and last == len(words) - 1 and roles[-2] < last - 1 and words[last][:1].isupper() \
+            and not is_title_word(words[last]) and words[last - 1][:1].isupper():
+        last = roles[-2]  # "Mayor Don Guardian": a surname that is also a noun for people
+    if 1 < first < len(words) - 1 and words[first] in AFFILIATIONS and _norm(words[first - 1]) not in ORGANISATIONS \
+            and not any(is_role_word(w) and not w[:1].islower() for w in words[first + 1:]):
+        # "Busi Mavuso of Business Leadership SA": the name, then where the person is from
+        return " ".join(words[:first]), tuple(words[first:])
     if last == len(words) - 1:
         return mention, tuple(words)
     core = " ".join(words[last + 1:])
@@ -201,10 +213,14 @@ class Resolver:
         self.speakers: list[tuple[int, str]] = []  # (offset, resolved name) of earlier attributions
         self._counts: dict[str, list[int]] = {}  # full name -> [mentions, last offset], for `salient_person`
         self._counted = 0
+        self._bodies: set[str] = set()
+        self._persons: set[str] = set()
 
-    def remember(self, offset: int, name: str | None) -> None:
+    def remember(self, offset: int, name: str | None, body: bool = False) -> None:
+        """A speaker found at `offset`; `body`: an organisation, a group or a text, never "he" or "she"."""
         if name:
             self.speakers.append((offset, name))
+            (self._bodies if body else self._persons).add(name)
 
     def gender(self, name: str) -> str | None:
         """The gender the article gives this name (the whole name first: "Ana Ruiz" and her husband
@@ -221,6 +237,8 @@ class Resolver:
 
     def previous_speaker(self, offset: int, want: str | None = None) -> str | None:
         for o, n in reversed(self.speakers):
+            if want in ("m", "f") and n in self._bodies and n not in self._persons:
+                continue
             if o <= offset and self._fits(n, want):
                 return n
         return None
@@ -313,8 +331,13 @@ class Resolver:
             name = None
             if kind in ("name", "organisation"):
                 name = self.full_name(text, at)
-            elif kind == "role":
-                name = self.role(text, at) or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
+                if want in ("m", "f") and not_a_person(name):
+                    name = None  # "he" is never "MACAU" or "The Boca West Country Club"
+            elif kind in ("role", "epithet"):
+                name = self.role(text, at)
+                if name is None and _kin_of_another(text):  # "His mother … she said": someone not named
+                    return None
+                name = name or self.nearest_person(at, self._role_gender(text), ROLE_WINDOW)
             if name:  # the parse found it, its gender checked there (`context.antecedent`)
                 return name
         return self.previous_speaker(offset, want) or self.salient_person(offset, want)
@@ -326,7 +349,7 @@ class Resolver:
         upto = bisect.bisect_left(self.starts, offset)
         if upto < self._counted:  # offsets come in text order; start again if not
             self._counts, self._counted = {}, 0
-        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto]):  # counted once
+        for r, out in zip(self.runs[self._counted:upto], self.outside[self._counted:upto], strict=True):  # counted once
             full = self.full_name(r.name, r.start)
             if out and len(full.split()) >= 2 and not not_a_person(full):
                 c = self._counts.setdefault(full, [0, 0])
@@ -339,6 +362,11 @@ class Resolver:
                 return full
         return None
 
+    def writer(self, offset: int) -> str | None:
+        """The person behind a text that speaks in the first person ("The book …: “I never …”"): the person
+        the article is about so far, else the one named last."""
+        return self.salient_person(offset, None) or self.nearest_person(offset, None, strict=False)
+
     @staticmethod
     def _role_gender(mention: str) -> str | None:
         return next((g for w in mention.split() if (g := noun_gender(w)) in ("m", "f")), None)
@@ -349,6 +377,9 @@ class Resolver:
         if kind == "pronoun":
             name = self.pronoun(mention, offset, antecedent)
             return Resolved(name, "pronoun") if name else Resolved(None, "unresolved")
+        if kind == "epithet":  # the person the article has just spoken of
+            name = self.nearest_person(offset, None, ROLE_WINDOW, strict=False) or self.previous_speaker(offset)
+            return Resolved(name, "role", mention) if name else Resolved(None, "unresolved", mention)
         if kind == "role" and _speaks_as_body(mention):  # "the city council", "court papers", "economists"
             return Resolved(re.sub(r"^(?:the|The|THE)\s+", "", mention), "organisation")
         if kind == "role":
@@ -407,12 +438,24 @@ def _speaks_as_body(mention: str) -> bool:
     if not words:
         return False
     head = words[-1]
-    if head in ORGANISATIONS or head in TEXTS or head.endswith("s") and (head[:-1] in ORGANISATIONS or head[:-1] in TEXTS):
+    if is_text_noun(head) or head in ORGANISATIONS or head.endswith("s") and head[:-1] in ORGANISATIONS:
         return True
     return head.endswith("s") and (head in PEOPLE or head.rstrip("s") in PEOPLE) and head not in PEOPLE_SINGULAR_S
 
 
 PEOPLE_SINGULAR_S = frozenset("boss actress waitress princess empress hostess witness".split())
+
+
+def _group_word(w: str) -> bool:
+    """The plural of a noun for people or bodies ("Aides", "Friends", "Prosecutors"), capitalised or not."""
+    low = _norm(w)
+    return low.endswith("s") and (low[:-1] in PEOPLE or low[:-1] in ORGANISATIONS) and low not in PEOPLE_SINGULAR_S
+
+
+def _kin_of_another(mention: str) -> bool:
+    """"His mother", "their son", "her lawyer": a role held toward someone else, not another name for them."""
+    words = mention.lower().split()
+    return len(words) >= 2 and words[0] in ("his", "her", "their", "its", "my", "our", "your")
 
 
 def _definite(mention: str) -> bool:
@@ -423,12 +466,17 @@ def _definite(mention: str) -> bool:
 
 
 def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
-    """pronoun | name | organisation | role, from the mention's (text, pos) words and its entity label."""
+    """pronoun | name | organisation | role | epithet, from the mention's (text, pos) words and its entity label."""
     if len(words) == 1 and words[0][0].lower() in PRONOUNS:
         return "pronoun"
+    if label == "NORP" and len(words) == 2 and words[0][0].lower() in ("the", "a") \
+            and not words[1][0].lower().endswith("s"):
+        return "epithet"  # "the Argentine said", "a Spaniard": a person called by a nationality
     if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
     heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
+    if len(heads) == 1 and (heads[0][0].lower() in STOP_WORDS or _group_word(heads[0][0])):
+        return "role"  # "Another said", "Others say": nobody named; "Aides say": a group
     if label == "PERSON" or heads and (heads[-1][1] == "PROPN" or heads[-1][0][0].isupper()):
         return "name"  # the tagger sometimes calls a surname an adjective: a capitalised head word is a name
     return "role"

@@ -21,6 +21,7 @@ from quotes.extract.cues import PRONOUNS, REPORTING_NOUNS, is_speech_lemma
 # cue verbs that also say where something starts or stops: "The talks began with “…”" needs a real source
 PHASE_VERBS = frozenset("begin open start finish end close continue".split())
 SOURCE_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+AMOUNT_ENTS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY"})  # "500 BC", "R2bn", "last week" never speak
 
 PEOPLE = frozenset("""
 person people man men woman women boy girl child children kid kids baby adult adults teen teenager
@@ -55,6 +56,12 @@ republican republicans democrat democrats liberal liberals conservative conserva
 progressives independent independents immigrant immigrants refugee refugees
 actor actress singer musician artist comedian star celebrity athlete player players coach captain
 academic academics attendee attendees commenter commenters
+striker strikers midfielder midfielders defender defenders goalkeeper goalkeepers keeper winger wingers forward
+batsman batter bowler pitcher quarterback jockey rider riders runner runners sprinter swimmer boxer fighter
+wrestler golfer skier skater trainer referee umpire manager managers skipper teammate teammates
+chef pilot pilots sailor sailors nurse nurses paramedic paramedics firefighter firefighters guard guards
+villager villagers pensioner pensioners shopkeeper vendor vendors tenant tenants landlord landlords
+novelist poet poets playwright filmmaker photographer designer dancer rapper drummer guitarist vocalist
 """.split())
 
 ORGANISATIONS = frozenset("""
@@ -66,7 +73,7 @@ alliance network station channel newspaper paper magazine outlet outlets website
 press media network networks school university college institute foundation charity church
 military army navy force forces police regime state states country countries nation nations city
 town county district embassy authority authorities bank banks fund industry lobby caucus movement
-delegation majority minority plurality half percent share average number proportion chorus rally crowd everyone everybody someone somebody
+club clubs delegation majority minority plurality half percent share average number proportion chorus rally crowd everyone everybody someone somebody
 anyone nobody others some many most few both all each
 """.split())
 
@@ -84,12 +91,30 @@ AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "maker", "makers", "man", "men", 
                  "people", "eer", "eers", "ee", "ees")
 
 
+def is_text_noun(mention: str) -> bool:
+    """A mention whose last word names a text ("The book", "his latest letter", "court papers")."""
+    ws = mention.lower().split()
+    return bool(ws) and (ws[-1] in TEXTS or ws[-1].endswith("s") and ws[-1][:-1] in TEXTS)
+
+
 def can_speak(subject: Token, verb: Token) -> bool:
     """The subject of a verb of saying speaks ("the footnote says", "attendees chanted": the verb vouches
     for it); the subject of any other verb (a partial quote's governor, a colon's clause, "begin", "open")
     only when it is `plausible` on its own."""
+    if is_amount(subject):
+        return False
     lemma = verb.lemma_.lower()
     return is_speech_lemma(lemma) and lemma not in PHASE_VERBS or plausible(subject)
+
+
+def is_amount(tok: Token) -> bool:
+    """A date, time, sum or measure ("500 BC", "R2bn", "2019", "last week"), or a word with digits in it
+    that is not a name ("3M" and "G7" speak)."""
+    if tok.lower_ == "old" or tok.lower_.endswith("-old"):  # "the 36-year-old said": an age names a person
+        return False
+    if tok.ent_type_ in AMOUNT_ENTS:
+        return True
+    return any(ch.isdigit() for ch in tok.text) and tok.pos_ != "NUM" and tok.ent_type_ not in SOURCE_ENTS
 
 
 def plausible(tok: Token) -> bool:
@@ -97,6 +122,8 @@ def plausible(tok: Token) -> bool:
     low = tok.lower_
     if low in PRONOUNS or tok.pos_ == "PRON":
         return True
+    if is_amount(tok):
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in SOURCE_ENTS:
         return True
     if tok.text[:1].isupper() and (not _opens_clause(tok) or _named_elsewhere(tok)):

@@ -7,8 +7,8 @@ from html import escape
 from typing import IO
 
 from quotes.claims.model import ClaimsReport
-from quotes.render.safe import visible
 from quotes.render.claims_view import blocks, empty_note, link_row, summary_rows
+from quotes.render.safe import visible
 
 _MD_SPECIAL = "\\`*_{}[]<>()#+-!|~"
 

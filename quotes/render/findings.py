@@ -14,9 +14,9 @@ from rich.text import Text
 
 from quotes.check import CheckResult
 from quotes.model import Finding, Quote
+from quotes.render.safe import visible
 from quotes.render.sarif import write_sarif
 from quotes.render.terminal import clipped
-from quotes.render.safe import visible
 from quotes.render.words import plural
 
 FORMATS = ("table", "json", "github", "junit", "markdown", "sarif")

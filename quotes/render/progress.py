@@ -18,7 +18,7 @@ class Progressbar:
                                      redirect_stdout=False, redirect_stderr=True)
             self.task = self.progress.add_task(label, total=total)
 
-    def __enter__(self) -> "Progressbar":
+    def __enter__(self) -> Progressbar:
         if self.progress:
             self.progress.start()
         return self

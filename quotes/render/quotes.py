@@ -58,7 +58,7 @@ class QuoteWriter:
                       ensure_ascii=False, indent=2)
             self.out.write("\n")
         elif self.fmt == "table":
-            from quotes.render.terminal import quote_table, make_console
+            from quotes.render.terminal import make_console, quote_table
 
             make_console(self.out, width=self.width, color=self.color).print(quote_table(self.held))
         self.out.flush()

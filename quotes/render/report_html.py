@@ -10,7 +10,14 @@ from html import escape
 
 from quotes.render import wordiff as w
 from quotes.render.report_model import (
-    LEGEND, Block, Member, Report, empty_note, filter_note, member_meta, member_notes,
+    LEGEND,
+    Block,
+    Member,
+    Report,
+    empty_note,
+    filter_note,
+    member_meta,
+    member_notes,
     summary_rows,
 )
 

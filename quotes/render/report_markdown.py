@@ -11,10 +11,18 @@ import re
 import unicodedata
 
 from quotes.render import wordiff as w
-from quotes.render.safe import visible
 from quotes.render.report_model import (
-    LEGEND, Block, Member, Report, empty_note, filter_note, member_meta, member_notes, summary_rows,
+    LEGEND,
+    Block,
+    Member,
+    Report,
+    empty_note,
+    filter_note,
+    member_meta,
+    member_notes,
+    summary_rows,
 )
+from quotes.render.safe import visible
 
 _SPECIAL = re.compile(r"[\\`*~\[\]<>|&]|(?<![^\W_])_|_(?![^\W_])")  # `_` between letters is inert
 _LINE_START = re.compile(r"^(\s*\d*)([#+\-=.)])")
@@ -110,7 +118,7 @@ def summary(report: Report) -> list[str]:
 
 def member(m: Member, block: Block) -> list[str]:
     lines = [f"- `{m.relation}` &ensp;{escape(member_meta(m))}", "", f"  > {segments_markdown(m.segments)}"]
-    for kind, note in member_notes(m, block):
+    for _kind, note in member_notes(m, block):
         lines += ["", f"  {escape(note)}"]
     return lines + [""]
 

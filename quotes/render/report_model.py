@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 
-from quotes.compare import speakers
-from quotes.compare import NOTHING_TO_COMPARE, SEVERITIES, severity
+from quotes.compare import NOTHING_TO_COMPARE, SEVERITIES, severity, speakers
 from quotes.model import Cluster, Comparison, Quote, Variant
 from quotes.render.report_select import apply_options, cluster_speakers, has_speaker_conflict, multi_article, rank
 from quotes.render.report_speakers import SpeakerRow, speaker_rows
@@ -70,7 +69,7 @@ def summary_rows(s: Summary) -> list[tuple[int, str, int, str]]:
         (0, "quotes found", s.quotes, kinds),
         (0, "utterances quoted by more than one article", s.multi, ""),
     ]
-    for name, n in zip(SEVERITIES, s.by_severity):
+    for name, n in zip(SEVERITIES, s.by_severity, strict=True):
         rows.append((1, SUMMARY_LABELS[name], n, ""))
     rows.append((1, "speaker conflicts", s.conflicts, "counted as differing in meaning" if s.conflicts else ""))
     if s.single_article:

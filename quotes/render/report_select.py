@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotes.compare import speakers
-from quotes.compare import SEVERITIES, select, severity
+from quotes.compare import SEVERITIES, select, severity, speakers
 from quotes.errors import QuotesError
 from quotes.model import Cluster, Comparison
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotes.compare import speakers
-from quotes.compare import SEVERITIES
+from quotes.compare import SEVERITIES, speakers
 from quotes.model import Cluster, Comparison, Quote
 from quotes.render.report_select import cluster_speakers, multi_article, rank
 

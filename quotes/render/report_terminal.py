@@ -16,7 +16,15 @@ from rich.text import Text
 
 from quotes.render import wordiff as w
 from quotes.render.report_model import (
-    LEGEND, Block, Member, Report, empty_note, filter_note, member_meta, member_notes, summary_rows,
+    LEGEND,
+    Block,
+    Member,
+    Report,
+    empty_note,
+    filter_note,
+    member_meta,
+    member_notes,
+    summary_rows,
 )
 
 STYLES = {

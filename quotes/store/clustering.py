@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 
-from quotes.compare.align import QuoteIndex
 from quotes.compare import UnionFind, link
+from quotes.compare.align import QuoteIndex
 from quotes.model import Quote, content_id
 from quotes.store.core import Store
 from quotes.store.results import Recorded

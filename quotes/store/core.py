@@ -16,9 +16,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from quotes.compare.speakers import key
 from quotes.errors import StoreError
 from quotes.model import Article, Cue, Quote, Speaker
-from quotes.compare.speakers import key
 from quotes.store import identity, schema
 from quotes.store.results import Recorded
 
@@ -67,13 +67,16 @@ class Store:
         version = schema.check_version(schema.stored_version(self.db, self.path), self.path)
         try:
             self._use_wal(timeout)
-            self.db.execute("PRAGMA foreign_keys = ON")
             # WAL with synchronous=NORMAL: a killed process loses nothing committed; only a power cut
             # can lose the last transactions, never corrupt the file
             self.db.execute("PRAGMA synchronous = NORMAL")
             if version < schema.SCHEMA_VERSION:  # an up-to-date store is opened without taking the write lock
+                # foreign keys stay off while a migration rebuilds tables (SQLite's procedure; the pragma
+                # cannot change inside a transaction); the migration checks them all before it commits
+                self.db.execute("PRAGMA foreign_keys = OFF")
                 with self.transaction():
                     schema.migrate(self.db, self.path)
+            self.db.execute("PRAGMA foreign_keys = ON")
         except sqlite3.OperationalError as e:
             raise StoreError(f"{self.path}: cannot write the store ({e})") from None
 
@@ -93,7 +96,7 @@ class Store:
 
     # ---- plumbing ------------------------------------------------------------------------------------
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -129,6 +132,8 @@ class Store:
 
         Returns the version number stored (1 for a new path or URL), None when the id was already stored.
         """
+        if not meta.get("title") and meta.get("text"):  # plain text: its first line names it in a browser
+            meta = {**meta, "title": schema.text_title(meta["text"])}
         try:
             with self.transaction():
                 if self.has(article_id):
@@ -210,7 +215,12 @@ class _Transaction:
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is None:
-            self.db.execute("COMMIT")
+            try:
+                self.db.execute("COMMIT")  # deferred foreign keys are checked here
+            except sqlite3.Error:
+                if self.db.conn.in_transaction:  # a COMMIT that fails leaves the transaction open
+                    self.db.execute("ROLLBACK")
+                raise
         elif self.db.conn.in_transaction:
             self.db.execute("ROLLBACK")
 

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from quotes.store.results import Recorded, Utterance, Wording
 from quotes.store.schema import cluster_id, norm
 
-
 PIECE_JOIN = " … "
 
 

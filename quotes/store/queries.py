@@ -8,8 +8,8 @@ import datetime as dt
 import heapq
 from collections.abc import Sequence
 
-from quotes.errors import StoreError
 from quotes.compare.speakers import closest, key
+from quotes.errors import StoreError
 from quotes.store import grouping, identity, schema
 from quotes.store.clustering import recluster
 from quotes.store.core import Store

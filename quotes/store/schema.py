@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from quotes.errors import StoreError
 from quotes.model import content_id
+from quotes.store.rebuild import Reference, check_foreign_keys, rebuild
 
 APPLICATION = "quotes"
 META = "_quotes_meta"
@@ -97,9 +98,53 @@ def _v4(db: Database) -> None:
     db["articles"].create_index(["id", "date", "added"], index_name=ARTICLE_DATES)
 
 
+def _v5(db: Database) -> None:
+    """A foreign key for every reference (quotes.cluster_id, clusters.quote_id, articles.supersedes), so
+    Datasette and sqlite-utils link the rows; an index for each new reference (a row's page counts the rows
+    that point at it); the index on quotes.speaker_id dropped (a prefix of the speaker covering index); and
+    a title for every article with text but none: its first non-empty line."""
+    _repair_references(db)
+    rebuild(db, {
+        "articles": [Reference("supersedes", "articles")],
+        "clusters": [Reference("quote_id", "quotes", deferred=True)],
+        # a quote is written before the cluster row it joins (and moved before its new cluster is written)
+        "quotes": [Reference("cluster_id", "clusters", deferred=True)],
+    }, drop_indexes=["idx_quotes_speaker_id"])
+    db["clusters"].create_index(["quote_id"])
+    db["articles"].create_index(["supersedes"])
+    rows = db.execute("SELECT id, text FROM articles WHERE title IS NULL AND text IS NOT NULL").fetchall()
+    for aid, text in rows:
+        db.execute("UPDATE articles SET title = ? WHERE id = ?", (text_title(text), aid))
+
+
+def _repair_references(db: Database) -> None:
+    """Give every reference of an older store a row to point at before it becomes a foreign key, losing
+    nothing: a quote's missing cluster is re-created from its quotes, a cluster whose canonical quote is
+    gone takes its longest member (or none), and a superseded version that is gone is no longer named."""
+    missing = db.execute("SELECT cluster_id, COUNT(*) FROM quotes WHERE cluster_id IS NOT NULL AND cluster_id "
+                         "NOT IN (SELECT id FROM clusters) GROUP BY cluster_id").fetchall()
+    for cid, n in missing:
+        text, qid = db.execute("SELECT text, id FROM quotes WHERE cluster_id = ? ORDER BY transcript DESC, "
+                               "LENGTH(text) DESC, rowid LIMIT 1", (cid,)).fetchone()
+        db.execute("INSERT INTO clusters (id, text, quote_id, quotes) VALUES (?, ?, ?, ?)", (cid, text, qid, n))
+    db.execute("UPDATE clusters SET quote_id = (SELECT q.id FROM quotes q WHERE q.cluster_id = clusters.id "
+               "ORDER BY q.transcript DESC, LENGTH(q.text) DESC, q.rowid LIMIT 1) "
+               "WHERE quote_id IS NOT NULL AND quote_id NOT IN (SELECT id FROM quotes)")
+    db.execute("UPDATE articles SET supersedes = NULL WHERE supersedes IS NOT NULL "
+               "AND supersedes NOT IN (SELECT id FROM articles)")
+
+
+def text_title(text: str | None) -> str | None:
+    """The title of an article that has none: its first non-empty line, trimmed (None for no text)."""
+    for line in (text or "").splitlines():
+        if line.strip():
+            return line.strip()
+    return None
+
+
 QUOTES_BY_SPEAKER = "idx_quotes_speaker_cluster"
 ARTICLE_DATES = "idx_articles_dates"
-MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -135,11 +180,13 @@ def check_version(version: int | None, path: str) -> int:
 
 
 def migrate(db: Database, path: str) -> int:
-    """Bring the store to SCHEMA_VERSION; returns the version it had. Runs inside the caller's transaction."""
+    """Bring the store to SCHEMA_VERSION; returns the version it had. Runs inside the caller's transaction,
+    with foreign-key enforcement off (steps rebuild tables); every foreign key is checked at the end."""
     version = check_version(stored_version(db, path), path)
     for step in MIGRATIONS[version:]:
         step(db)
     if version < SCHEMA_VERSION:
+        check_foreign_keys(db, path)
         db[META].upsert_all([{"key": "application", "value": APPLICATION},
                              {"key": "schema_version", "value": str(SCHEMA_VERSION)}], pk="key")
     return version
