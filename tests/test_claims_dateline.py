@@ -137,3 +137,16 @@ def test_numeric_dates_are_month_first(text, when):
 def test_dateline_place(text, place):
     span = dateline_place(text, 0)
     assert (text[span[0]:span[1]] if span else None) == place
+
+
+@given(st.text(max_size=60))
+def test_a_dateline_place_is_capitals_inside_the_text(text):
+    span = dateline_place(text, 0)
+    if span is not None:
+        place = text[span[0]:span[1]]
+        assert 0 <= span[0] < span[1] <= len(text) and place == place.upper() and place[:1].isalpha()
+
+
+@given(st.integers(1, 12), st.integers(1, 31), st.integers(2000, 2040))
+def test_numeric_dates_round_trip(month, day, year):
+    assert parse_date(f"{month}/{day}/{year}") == When(year, month, day)

@@ -3,6 +3,8 @@ claims (no model needed). The places are invented or generic; no article text.""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotes.claims import places
 from quotes.claims.align import same_slot
@@ -113,3 +115,14 @@ def test_names_are_capitalised(name, ok):
     from quotes.claims.people import _capitalised
 
     assert _capitalised(name) is ok
+
+
+NAMES = st.lists(st.sampled_from("west north new palm beach millbrook ohio riverton port".split()), min_size=1, max_size=3)
+
+
+@given(NAMES, NAMES)
+def test_place_relations_are_symmetric(a, b):
+    x, y = " ".join(a), " ".join(b)
+    assert places.related(x, y) == places.related(y, x)
+    assert places.compatible(x, y) == places.compatible(y, x)
+    assert places.related(x, x) and places.compatible(x, x)
