@@ -31,6 +31,10 @@ TITLES = [
     ("current|senator|-|-", "current|leader|-|-", True),  # "leader" is generic
     ("former|secretary|-|-", "current|chairman|-|-", True),  # different offices are held at once
     ("current|president|china|-", "current|president|chinese|-", True),
+    ("former|reporter|-|gazette", "current|reporter|-|-", True),  # left one paper, a reporter elsewhere
+    ("former|reporter|-|gazette", "current|reporter|-|gazette", False),
+    ("former|reporter|-|-", "current|official|-|-", True),  # a former reporter may be an official now
+    ("former|president|-|-", "current|leader|united states|-", False),  # a generic role with a country
 ]
 
 

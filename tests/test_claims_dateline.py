@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotes.claims import ages, titles
-from quotes.claims.dateline import article_date, complete, relative_year
+from quotes.claims.dateline import article_date, complete, dateline_place, relative_year
 from quotes.claims.dates import When, parse_date
 from quotes.claims.model import Claim, Value
 from quotes.model import Article
@@ -39,6 +39,9 @@ def test_relative_year(text, written, expected):
     ("Dec. 30", dt.date(2016, 1, 4), "wednesday"),  # a December date in early January: last year
     ("Aug. 30", dt.date(2016, 8, 31), "tuesday"),
     ("Tuesday", dt.date(2016, 8, 31), "tuesday"),
+    ("Aug. 30", dt.date(2016, 7, 26), "tuesday"),  # an event five weeks ahead: this year
+    ("Feb. 1", dt.date(2015, 12, 20), "monday"),  # an upcoming date in December: next year (2016)
+    ("5/12", dt.date(2016, 5, 13), "thursday"),  # month first
 ])
 def test_complete_gives_the_weekday(text, written, weekday):
     assert str(complete(parse_date(text), written)).endswith(weekday)
@@ -110,3 +113,40 @@ def test_marked_sentences_keep_every_value(text, data):
               values=(Value("number", text[s:e], "1", s, e),), text=text, start_char=0, end_char=len(text), line=1)
     pieces = marked(c)
     assert [t for t, m in pieces if m] == [" ".join(text[s:e].split())] or not text[s:e].strip()
+
+
+@pytest.mark.parametrize("text, when", [
+    ("5/12", When(None, 5, 12)),
+    ("5/12/2016", When(2016, 5, 12)),
+    ("1/2/16", When(2016, 1, 2)),
+    ("13/40", None),  # no such month
+    ("12/31/1999", When(1999, 12, 31)),
+])
+def test_numeric_dates_are_month_first(text, when):
+    assert parse_date(text) == when
+
+
+@pytest.mark.parametrize("text, place", [
+    ("RIVERTON - The council met", "RIVERTON"),
+    ("RIVERTON, Ohio (AP) — The council met", "RIVERTON"),
+    ("NEW MILLBROOK (Reuters) - Voters", "NEW MILLBROOK"),
+    ("The council - at last - met", None),  # not in capitals
+    ("AP - a byline", None),  # too short to be a town
+    ("Riverton - The council met", None),
+])
+def test_dateline_place(text, place):
+    span = dateline_place(text, 0)
+    assert (text[span[0]:span[1]] if span else None) == place
+
+
+@given(st.text(max_size=60))
+def test_a_dateline_place_is_capitals_inside_the_text(text):
+    span = dateline_place(text, 0)
+    if span is not None:
+        place = text[span[0]:span[1]]
+        assert 0 <= span[0] < span[1] <= len(text) and place == place.upper() and place[:1].isalpha()
+
+
+@given(st.integers(1, 12), st.integers(1, 31), st.integers(2000, 2040))
+def test_numeric_dates_round_trip(month, day, year):
+    assert parse_date(f"{month}/{day}/{year}") == When(year, month, day)

@@ -19,6 +19,12 @@ Quill wrote on Tuesday that the road "will bring jobs to every town in the valle
 Nearly 40 people joined the march, organisers said.
 
 The Riverton council vote on the road is set for Friday.
+
+Tom Avery watched the arrests from his office in West Millbrook, Ohio.
+
+On Monday the council delayed the vote on the road.
+
+Almost immediately after it did, Mara Quill tweeted this: "The delay hurts every driver in the valley."
 """
 B = """Riverton march against toll road leads to arrests.
 
@@ -31,15 +37,21 @@ Quill wrote on Wednesday that the road "will bring jobs to every town in the val
 The march drew 38 people.
 
 The Riverton council vote on the road is set for Friday.
+
+Tom Avery watched the arrests from his office in Millbrook.
+
+Mara Quill's tweet on Sunday about the delay hurting every driver was shared widely.
 """
 # the same event, agreeing everywhere except in ways the rules must accept
 C = """Riverton protest.
 
-Police arrested five protesters outside the Riverton city hall, with more arrests so far expected.
+Police arrested five protesters outside the Riverton city hall on Tuesday, with more arrests so far expected.
 
 Mara Quill, the state treasurer, announced in March that the toll road would be paid for by bonds.
 
 Quill wrote on Tuesday that the road "will bring jobs to every town in the valley."
+
+Tom Avery spent the evening at his office in Ohio.
 """
 
 
@@ -65,12 +77,15 @@ def conflicts(rep) -> dict[str, set[str]]:
 @pytest.mark.parametrize("slot, values", [
     ("number of protester arrested", {"five protesters", "six protesters"}),  # a count of people
     ("title of Mara Quill", {"State treasurer", "State senator"}),  # two offices of one level at once
+    ("where Tom Avery was", {"West Millbrook", "Millbrook"}),  # two towns, one name apart
 ])
 def test_each_slot_kind_finds_its_conflict(conflicting, slot, values):
     assert conflicts(conflicting).get(slot) == values
 
 
-@pytest.mark.parametrize("values", [{"March", "April"}, {"Tuesday", "Wednesday"}])
+# a month, a weekday on the verb of saying, and a weekday the sentence before gives ("On Monday ... Almost
+# immediately after it did, Quill tweeted") against the day of the tweet in the other article
+@pytest.mark.parametrize("values", [{"March", "April"}, {"Tuesday", "Wednesday"}, {"Monday", "Sunday"}])
 def test_the_same_words_dated_differently_conflict(conflicting, values):
     dated = [{c.values[0].text for s in f.sides for c in s.claims} for f in conflicting.findings
              if f.status == "conflict" and f.slot.startswith("when Mara Quill")]
@@ -90,6 +105,8 @@ def test_agreements_stay_agreements(agreeing):
     agreed = {f.slot for f in agreeing.findings if f.status == "agree"}
     assert "title of Mara Quill" in agreed  # "State treasurer" and "the state treasurer"
     assert any(s.startswith("when Mara Quill") for s in agreed)
+    assert "where Tom Avery was" in agreed  # "West Millbrook, Ohio" is in "Ohio"
+    assert "day of the event the articles report" in agreed  # both ledes: Tuesday
 
 
 def test_every_finding_marks_values_inside_its_sentences(conflicting):
@@ -101,3 +118,18 @@ def test_every_finding_marks_values_inside_its_sentences(conflicting):
                 for v in c.values:
                     assert v.text == text[v.start_char:v.end_char]
                     assert c.start_char <= v.start_char and v.end_char <= c.end_char
+
+
+@pytest.mark.parametrize("first, second, shared", [
+    # a person named by a role alone, in both articles
+    ("The former city treasurer opposed the toll road at the hearing.",
+     "At the hearing, the former city treasurer spoke against the toll road.", True),
+    # a role beside a name, or owned by someone, is a title, not a description
+    ("The former city treasurer, Mara Quill, opposed the toll road at the hearing.",
+     "At the hearing, his former city treasurer spoke against the toll road.", False),
+])
+def test_a_person_named_by_a_role_alone_is_a_value(first, second, shared):
+    rep = report([article("d_2031-05-08.txt", "Hearing.\n\n" + first + "\n"),
+                  article("e_2031-05-09.txt", "Hearing.\n\n" + second + "\n")])
+    keys = {s.norm for f in rep.findings if f.kind == "statement" for s in f.sides}
+    assert ("r:former city treasurer" in keys) is shared

@@ -37,7 +37,8 @@ def read(articles: Iterable[Article], model: str | None = None,
         # the writer's own words are claims; words in quote marks are someone else's (a scare-quoted
         # term stays part of the writer's sentence)
         spans = tuple((max(0, q.start_char - 1), q.end_char + 1) for q in qs if q.kind != "scare")
-        ctx = Context(article, doc, spans)
+        fragments = tuple((q.start_char - 1, q.end_char + 1) for q in qs if q.kind == "partial")
+        ctx = Context(article, doc, spans, fragments)
         claims += detect(ctx)
         quotes += [(q, ctx) for q in qs]
         stmts += sentence_stmts(ctx)

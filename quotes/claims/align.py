@@ -21,6 +21,7 @@ NEIGHBOURS = 20  # candidates per claim in a large block
 MIN_SHARED_REPORTED = 2  # shared content words for two reports of one speaker to be the same report
 MIN_SHARED_ITEMS = 2  # shared items for two lists nobody is named in to be one list
 MIN_SHARED_EVENT = 3  # shared content words (besides names and values) for two repeatable events to be one
+MIN_SHARED_LEDE = 2  # shared content words for the opening sentences of two articles to report one event
 MIN_OVERLAP_REPORTED = 0.5  # ... and the share of the shorter report's words they make up
 
 
@@ -64,10 +65,18 @@ def same_slot(a: Claim, b: Claim) -> bool:
     if a.kind == "list":
         items_a, items_b = set(a.values[0].norm.split("|")), set(b.values[0].norm.split("|"))
         if "open" in a.flags and "open" in b.flags:
-            return False  # two sets of examples ("states like ...") say nothing comparable
+            # two sets of examples ("states like ...") say nothing comparable, unless one names all the
+            # other's items: the same wins or examples told at greater or lesser length
+            small, big = sorted((items_a, items_b), key=len)
+            if len(small) < MIN_SHARED_ITEMS or not small <= big:
+                return False
         if a.participants and b.participants:
             return covers(a.participants, b.participants) and bool(items_a & items_b)
         return len(items_a & items_b) >= MIN_SHARED_ITEMS  # nobody named: the same head and two shared items
+    if a.kind == "place":
+        from quotes.claims.places import related
+
+        return same_person(a.subject, b.subject) and related(a.values[0].norm, b.values[0].norm)
     if a.kind in ("title", "age"):
         return same_person(a.subject, b.subject)
     if a.kind == "event":
@@ -87,6 +96,12 @@ def same_slot(a: Claim, b: Claim) -> bool:
             return len(shared) >= MIN_SHARED_EVENT and compatible(a, b)
         return True
     if a.kind == "dated":
+        if "lede" in a.flags:
+            # two ledes of one event: compatible days in sentences that share words; different days are
+            # different events (a follow-up), never a conflict
+            from quotes.claims.compare import compatible
+
+            return len(set(a.words) & set(b.words)) >= MIN_SHARED_LEDE and compatible(a, b)
         if "event" in a.flags:
             return _scope_ok(a, b)
         if not same_person(a.subject, b.subject):

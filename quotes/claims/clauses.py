@@ -46,9 +46,9 @@ def _identity(ctx: Context, subj) -> tuple[str, tuple[str, ...]] | None:
 def _same_line(ctx: Context, subj, verb):
     """The parser runs a headline or a previous line into the sentence: a subject on another line than its
     verb is replaced by the first name on the verb's line before it."""
-    if subj is None or "\n" not in ctx.doc.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
+    if subj is None or "\n" not in ctx.text[min(subj.idx, verb.idx):max(subj.idx, verb.idx)]:
         return subj
-    line_start = ctx.doc.text.rfind("\n", 0, verb.idx) + 1
+    line_start = ctx.text.rfind("\n", 0, verb.idx) + 1
     for m in ctx.people.mentions:
         if not m.pronoun and line_start <= ctx.doc[m.start].idx < verb.idx:
             return ctx.doc[m.end - 1]
@@ -67,8 +67,8 @@ def events(ctx: Context, sent) -> list[Claim]:
     for v in sent:
         if v.pos_ not in ("VERB", "AUX") or ctx.quoted(v) or v.lemma_.lower() in SPEECH_VERBS:
             continue  # what someone said is a `reported` claim; when they said it is not a fact to check
-        dates = [e for e in sent.ents if e.label_ == "DATE" and _attached(e.root, v) and not ctx.quoted(e.root)]
-        places = [e for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC") and _attached(e.root, v)
+        dates = [e for e in ctx.ents(sent) if e.label_ == "DATE" and _attached(e.root, v) and not ctx.quoted(e.root)]
+        places = [e for e in ctx.ents(sent) if e.label_ in ("GPE", "LOC", "FAC") and _attached(e.root, v)
                   and e.root.head.lower_ in ("in", "at") and not ctx.quoted(e.root)]
         values = []
         for e in dates:

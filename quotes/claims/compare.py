@@ -2,8 +2,8 @@
 
 - count: the figures must be equal (bounds and approximations widen them: "more than two" ~ 3);
 - date: no field both give may differ ("June" ~ "June 2025"; "June" vs "July" conflict);
-- place: reported when equal, never a conflict (without a gazetteer "Hanoi" and "Vietnam" cannot be told
-  apart from two different places);
+- place: where a person was (`places`): the same place or a region and a place agree; two towns whose
+  names differ by a word that makes another town ("West Palm Beach" / "Palm Beach") conflict;
 - title: status (former / current), role, country and portfolio must not contradict (`titles`);
 - list: the same items. Two lists that differ are a conflict, unless the shorter one is marked open
   ("including", "such as", "among others") and all its items are in the longer one: then `partial`;
@@ -70,6 +70,10 @@ def compatible(a: Claim, b: Claim) -> bool:
         from quotes.claims.ages import compatible as ages_compatible
 
         return ages_compatible(a, b)
+    if a.kind == "place":
+        from quotes.claims import places
+
+        return places.compatible(a.values[0].norm, b.values[0].norm)
     if a.kind == "dated":
         return parse_when(a.values[0].norm).compatible(parse_when(b.values[0].norm))
     return True
@@ -85,6 +89,10 @@ def specificity(c: Claim) -> tuple:
         return (len(_items(c)),)
     if c.kind == "count":
         return (c.values[0].norm[:1] not in "<>~",)
+    if c.kind == "place":
+        from quotes.claims.places import is_region
+
+        return (not is_region(c.values[0].norm),)  # a town before the region that may contain it
     return ()
 
 

@@ -1,6 +1,7 @@
 """What every claim rule needs to know about one parsed article: quote spans, people, sentences, lines."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from quotes.claims.lexicon import COUNTRY_ALIASES
@@ -17,15 +18,26 @@ class Context:
     article: Article
     doc: object  # spacy Doc
     quote_spans: tuple[tuple[int, int], ...] = ()  # char spans of direct quotes, marks included
+    fragments: tuple[tuple[int, int], ...] = ()  # the spans of quoted fragments inside the writer's sentences
     people: People = field(init=False)
 
     def __post_init__(self) -> None:
         self.people = People(self.doc)
+        # `doc.ents` and `Span.ents` build every entity of the document anew on each call: read them once
+        self._ents = list(self.doc.ents)
+        self._ent_starts = [e.start for e in self._ents]
+        self._ent_at = {i: e for e in self._ents for i in range(e.start, e.end)}
+        self._idx = [t.idx for t in self.doc]
         self._sents = list(self.doc.sents)
         self._sent_index = {}
         for i, s in enumerate(self._sents):
             for t in s:
                 self._sent_index[t.i] = i
+
+    @property
+    def text(self) -> str:
+        """The article's text, which is the Doc's text (`Doc.text` joins every token anew on each call)."""
+        return self.article.text
 
     @property
     def written(self):
@@ -41,6 +53,12 @@ class Context:
         c = tok.idx
         return any(s <= c < e for s, e in self.quote_spans)
 
+    def in_fragment(self, tok) -> bool:
+        """Inside a quoted fragment of someone's words that the writer's sentence carries ("he accepted
+        "about $200,000" from ...")."""
+        c = tok.idx
+        return any(s <= c < e for s, e in self.fragments)
+
     def in_short_quote(self, tok, passage: int = 150) -> bool:
         """Inside quote marks that hold someone's words, not a quoted passage of a whole paragraph (an
         excerpt the article reproduces, whose facts it publishes)."""
@@ -49,6 +67,28 @@ class Context:
 
     def span_quoted(self, start_char: int, end_char: int) -> bool:
         return any(s < end_char and start_char < e for s, e in self.quote_spans)
+
+    def ents(self, span) -> list:
+        """The entities inside a span (a sentence), as `span.ents` gives them, from the cached list."""
+        i = bisect_left(self._ent_starts, span.start)
+        out = []
+        while i < len(self._ents) and self._ents[i].start < span.end:
+            if self._ents[i].end <= span.end:
+                out.append(self._ents[i])
+            i += 1
+        return out
+
+    def tokens(self, start_char: int, end_char: int) -> list:
+        """The tokens that start inside a character span (no scan of the whole document)."""
+        i, j = bisect_left(self._idx, start_char), bisect_left(self._idx, end_char)
+        return [self.doc[k] for k in range(i, j)]
+
+    def entity(self, tok):
+        """The entity a token belongs to, or None."""
+        return self._ent_at.get(tok.i)
+
+    def sentence_number(self, sent) -> int:
+        return self._sent_index[sent.start]
 
     def sentence(self, tok):
         return self._sents[self._sent_index[tok.i]]
@@ -68,7 +108,7 @@ class Context:
         if i > 0:
             prev = self._sents[i - 1]
             last = max((t for t in prev if not t.is_space), key=lambda t: t.i, default=prev[-1])
-            if "\n" not in self.doc.text[last.idx:sent.start_char]:
+            if "\n" not in self.text[last.idx:sent.start_char]:
                 return tuple(dict.fromkeys(m.name for m in self.people.in_span(prev.start, prev.end)))
         return ()
 
@@ -78,7 +118,7 @@ class Context:
         if m:
             return m.name
         if tok.ent_type_ in ("ORG", "GPE", "NORP"):
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            ent = self.entity(tok)
             if ent is not None:
                 return strip_possessive(ent.text)
         return None
@@ -89,12 +129,13 @@ class Context:
         s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         return Value(kind, self.article.text[s:e], norm, s, e)
 
-    def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, **kw) -> Claim:
+    def claim(self, sent, kind: str, key: str, slot: str, subject: str, participants, values, clip: bool = True,
+              **kw) -> Claim:
         """A claim over its sentence, clipped to the line of its first value (the parser runs a headline
-        into the sentence after it)."""
+        into the sentence after it); `clip=False` keeps a claim that spans two paragraphs whole."""
         body = self.article.text
         s, e = sent.start_char, sent.end_char
-        if values:
+        if values and clip:
             at = values[0].start_char
             s = max(s, body.rfind("\n", 0, at) + 1)
             nl = body.find("\n", at)

@@ -6,6 +6,11 @@
   verb reports. Two articles that report the same words of the same person (their reported or quoted
   words share at least two content words, half of the shorter report) describe one utterance, so
   "Monday" vs "Wednesday" (or "in March" vs "in April") is a conflict.
+- **The day of the lede**: the first day (a weekday or a day of a month) an article's opening sentences
+  give is the day of the event it reports ("Voters turned out in record numbers Tuesday ..."). Two
+  articles whose ledes give compatible days, in sentences that share words, agree on the day of their
+  event; ledes that give different days report different events (a follow-up a day later), so they are
+  never compared.
 - **Dated events**: "Wednesday's attacks in <town>", "the <state> caucuses on Monday", "<person>'s <state>
   win on Tuesday night". An event noun of a class that happens once at a place (an attack, a contest)
   together with its place is one event; two days for it are a conflict. An event noun without a place
@@ -26,6 +31,7 @@ from quotes.claims.retrieve import stem
 from quotes.compare.speakers import key
 from quotes.lexicon import SPEECH_VERBS
 
+LEDE_SENTENCES = 6  # the opening sentences of an article whose first day is the day of its event
 DAY_PARTS = frozenset(("night", "morning", "evening", "afternoon", "mid", "early", "late"))
 PLACE_ENTS = frozenset(("GPE", "LOC", "FAC", "ORG"))  # an ORG for a venue ("the University of Miami")
 PARTY_WORDS = frozenset(("democratic", "republican", "gop", "democrat", "democrats", "republicans"))
@@ -50,20 +56,28 @@ def _clause_verb(tok):
     return node
 
 
+def is_speech_noun(tok) -> bool:
+    """A noun of saying: "statement", "tweet", ...; "fact-check" (a "check" with "fact" before it)."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and (lemma in SPEECH_NOUNS or lemma == "check" and any(
+        c.lower_ == "fact" for c in tok.children))
+
+
 def _speech_noun(verb):
     """A noun of saying the verb governs directly or through a preposition ("over his statement")."""
     for c in verb.children:
-        if c.lemma_.lower() in SPEECH_NOUNS and c.pos_ == "NOUN":
+        if is_speech_noun(c):
             return c
         if c.dep_ == "prep":
             for g in c.children:
-                if g.dep_ == "pobj" and g.lemma_.lower() in SPEECH_NOUNS:
+                if g.dep_ == "pobj" and is_speech_noun(g):
                     return g
     return None
 
 
 def _said(ctx: Context, verb, noun):
-    """The tokens of the words reported (a clausal complement of the verb or of the noun), or None."""
+    """The tokens of the words reported (a clausal complement of the verb or of the noun; else what a noun
+    of saying is about: "his auto bailout fact-check", "her post about the bailout"), or None."""
     for head in (noun, verb):
         if head is None:
             continue
@@ -71,15 +85,82 @@ def _said(ctx: Context, verb, noun):
             if c.dep_ in ("ccomp", "acl") and c.i > head.i:
                 cut = {t.i for x in c.children if x.dep_ in ("conj", "cc") for t in x.subtree}
                 return [t for t in c.subtree if t.i not in cut]
+    if noun is not None:
+        topic = [t for c in noun.children if c.dep_ in ("compound", "amod") and c.lower_ != "fact" for t in c.subtree]
+        topic += [t for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "on", "over")
+                  for t in c.subtree if t.i != c.i]
+        return topic or None
     return None
+
+
+def _quoted_after(ctx: Context, verb, sent):
+    """The tokens of the direct quote that follows a verb of saying ("tweeted this: "..."), across sentences."""
+    for s, e in ctx.quote_spans:
+        if verb.idx < s <= sent.end_char + 2:
+            return [t for t in verb.doc[verb.i:] if s <= t.idx < e][:200]
+    return None
+
+
+SOON = frozenset("immediately shortly soon right just minutes moments".split())
+
+
+def _right_after_previous(verb) -> bool:
+    """"(almost) immediately after she did, X tweeted": the verb follows at once what the sentence before
+    reports (a pro-verb "did" / "did so" refers back to it)."""
+    for t in verb.subtree:
+        if t.lemma_.lower() == "do" and t.dep_ == "advcl" and any(c.lower_ == "after" for c in t.children):
+            near = [t.head] + list(t.head.children) + list(t.children)
+            return any(x.lower_ in SOON for x in near)
+    return False
+
+
+def _previous_day(ctx: Context, sent):
+    """The date entity (a weekday or a day) of the main clause of the sentence before, or None."""
+    i = ctx.sentence_number(sent)
+    if i <= 0:
+        return None, None
+    prev = ctx.sentences[i - 1]
+    for ent in ctx.ents(prev):
+        if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root) or _clause_verb(ent.root) != prev.root:
+            continue
+        when = when_of(ctx, ent)
+        if when is not None and (when.weekday is not None or when.day is not None):
+            return prev, (ent, when)
+    return None, None
+
+
+def inherited(ctx: Context, sent) -> list[Claim]:
+    """A verb of saying with no date of its own that follows at once what the sentence before dates ("On
+    Tuesday she doubled down. Almost immediately after she did, X tweeted: "..."") is dated by it."""
+    if any(e.label_ in ("DATE", "TIME") for e in ctx.ents(sent)):
+        return []
+    out = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPEECH_VERBS or not _right_after_previous(verb):
+            continue
+        prev, found = _previous_day(ctx, sent)
+        speaker = _speaker(ctx, verb, None)
+        said = _quoted_after(ctx, verb, sent) or _said(ctx, verb, None)
+        if found is None or not speaker or not said:
+            continue
+        ent, when = found
+        words = tuple(sorted({stem(w) for w in content_words(said)}))
+        if len(words) < 2:
+            continue
+        k = key(speaker).split()
+        both = ctx.doc[prev.start:sent.end]
+        out.append(ctx.claim(both, "dated", "said|" + (k[-1] if k else speaker), f"when {speaker} said it", speaker,
+                             (speaker,), [ctx.value("date", list(ent), str(when))], clip=False, words=words,
+                             flags=("utterance",)))
+    return out
 
 
 def _speaker(ctx: Context, verb, noun) -> str | None:
     from quotes.claims.clauses import subject_of
 
-    if noun is not None:
-        for c in noun.children:
-            if c.dep_ == "poss" and (m := ctx.people.at(c.i)) is not None:
+    if noun is not None:  # "his statement", "his auto bailout fact-check" (the parser may hang "his" lower)
+        for c in noun.subtree:
+            if c.i < noun.i and c.dep_ == "poss" and (m := ctx.people.at(c.i)) is not None:
                 return m.name
     subj = subject_of(verb)
     if subj is not None and verb.lemma_.lower() in SPEECH_VERBS:
@@ -89,14 +170,14 @@ def _speaker(ctx: Context, verb, noun) -> str | None:
 
 def utterances(ctx: Context, sent) -> list[Claim]:
     out = []
-    for ent in sent.ents:
+    for ent in ctx.ents(sent):
         if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root):
             continue
         when = when_of(ctx, ent)
         if when is None:
             continue
         verb = _clause_verb(ent.root)
-        noun = ent.root.head if ent.root.head.lemma_.lower() in SPEECH_NOUNS else _speech_noun(verb)
+        noun = ent.root.head if is_speech_noun(ent.root.head) else _speech_noun(verb)
         if verb.lemma_.lower() not in SPEECH_VERBS and noun is None:
             continue
         said = _said(ctx, verb, noun)
@@ -120,7 +201,7 @@ def _place(ctx: Context, noun, verb) -> str:
              for g in c.children if g.dep_ == "pobj"] if verb is not None else []
     for t in toks:
         if t.ent_type_ in PLACE_ENTS:
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = ctx.entity(t)
             if ent is not None and not ctx.in_short_quote(t):
                 return place_key(ent.text)
     return ""
@@ -147,7 +228,7 @@ def _event_noun(ent):
 
 def events(ctx: Context, sent) -> list[Claim]:
     out = []
-    for ent in sent.ents:
+    for ent in ctx.ents(sent):
         if ent.label_ not in ("DATE", "TIME") or ctx.in_short_quote(ent.root):
             continue
         when = when_of(ctx, ent)
@@ -166,4 +247,27 @@ def events(ctx: Context, sent) -> list[Claim]:
         out.append(ctx.claim(sent, "dated", f"event|{cls}|{place}", f"day of the {cls} in {place.title()}",
                              place.title(), (), [value], scope=tuple(f"mod:{p}" for p in party),
                              flags=("event",)))
+    return out
+
+
+def lede(ctx: Context) -> list[Claim]:
+    """The first day the article's opening sentences give (the day of the event it reports), and the same
+    day again in the next opening sentences (a headline and the lede under it both give it)."""
+    out: list[Claim] = []
+    first = None
+    for sent in ctx.sentences[:LEDE_SENTENCES]:
+        for ent in ctx.ents(sent):
+            if ent.label_ not in ("DATE", "TIME") or ctx.quoted(ent.root):
+                continue
+            when = when_of(ctx, ent)
+            if when is None or (when.weekday is None and when.day is None):
+                continue
+            if first is None:
+                first = when
+            elif not first.compatible(when):
+                continue
+            value = ctx.value("date", list(ent), str(when))
+            out.append(ctx.claim(sent, "dated", "lede", "day of the event the articles report", "—",
+                                 ctx.persons(sent), [value], flags=("lede",)))
+            break
     return out

@@ -1,5 +1,8 @@
-"""When an article was written, and what its relative dates mean: "this year" in an article of May 2016 is
+"""When and where an article was written, and what its relative dates mean: "this year" in an article of May 2016 is
 2016, "Dec. 2" in an article of Dec. 22 2015 is 2 December 2015, a Wednesday.
+
+The place of a dateline opens a paragraph in capitals before a dash: "RIVERTON - ...", "RIVERTON, Ohio
+(AP) — ...".
 
 An article's date is its own metadata (`Article.date`, from HTML or JSON input), else an ISO date in its
 file name ("outlet_2016-05-26_slug.txt"). Pure text, no model.
@@ -14,6 +17,9 @@ from quotes.claims.dates import When
 from quotes.model import Article
 
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
+# "RIVERTON - ", "RIVERTON, Ohio (AP) — ", "NEW YORK (Reuters) - ": the town in capitals, its region, the agency
+_PLACE = re.compile(r"([A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                    r"(?: \([A-Za-z ]+\))? ?[-—–]{1,2} ")
 _RELATIVE_YEAR = {"this year": 0, "earlier this year": 0, "last year": -1, "next year": 1, "later this year": 0}
 
 
@@ -40,14 +46,14 @@ def relative_year(text: str, written: dt.date | None) -> When | None:
 
 
 def complete(when: When, written: dt.date | None) -> When:
-    """A month and day with no year take the year of the article (the year before, when that would put
-    them more than a month after it); a full date gets its weekday."""
+    """A month and day with no year take the year that puts them nearest the article's date ("Dec. 30" in
+    an article of early January is last year; "her Aug. 30 primary" in an article of late July is this
+    year; "the Feb. 1 caucuses" in an article of December is next year); a full date gets its weekday."""
     year = when.year
     if year is None and when.month and when.day and written is not None:
-        year = written.year
         try:
-            if dt.date(year, when.month, when.day) > written + dt.timedelta(days=31):
-                year -= 1
+            year = min((written.year + d for d in (0, -1, 1)),
+                       key=lambda y: abs((dt.date(y, when.month, when.day) - written).days))
         except ValueError:
             return when
     weekday = when.weekday
@@ -59,3 +65,11 @@ def complete(when: When, written: dt.date | None) -> When:
         if when.weekday is not None and when.weekday != weekday:
             return when  # the text contradicts itself: keep what it says
     return When(year, when.month, when.day, weekday)
+
+
+def dateline_place(text: str, start: int) -> tuple[int, int] | None:
+    """The character span of the town of a dateline that opens the paragraph at `start`, or None."""
+    m = _PLACE.match(text, start)
+    if m is None or len(m.group(1).replace(".", "")) < 3:
+        return None
+    return m.start(1), m.end(1)

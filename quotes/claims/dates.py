@@ -1,4 +1,4 @@
-"""Date normalisation: "June", "in June 2025", "Wednesday", "December 2024", "Feb. 3, 2019", "2018".
+"""Date normalisation: "June", "in June 2025", "Wednesday", "December 2024", "Feb. 3, 2019", "2018", "5/12".
 
 Pure text, no model. A `When` keeps only what the words say (a month with no year stays a month with no
 year), so "June" and "June 2025" are compatible and "June" and "July" are not. Relative phrases
@@ -18,6 +18,7 @@ WEEKDAYS.update({d[:3]: i for d, i in list(WEEKDAYS.items())})
 SEASONS = ("spring", "summer", "autumn", "fall", "winter")
 _IGNORED = {"in", "on", "of", "the", "since", "by", "during", "early", "late", "mid", "until", "from",
             "last", "this", "next", "and", "at"}
+NUMERIC_DATE = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?")
 _RELATIVE = {"last", "next", "this", "ago", "later", "earlier", "recently", "yesterday", "today", "tomorrow"}
 
 
@@ -54,6 +55,13 @@ class When:
 
 def parse_date(text: str) -> When | None:
     """The calendar date a phrase names, or None when it names none (or only a relative one)."""
+    m = NUMERIC_DATE.fullmatch(text.strip())
+    if m:  # "5/12", "5/12/2016": month first, as US news writes it
+        month, day = int(m.group(1)), int(m.group(2))
+        year = int(m.group(3)) if m.group(3) else None
+        if year is not None and year < 100:
+            year += 2000
+        return When(year, month, day) if 1 <= month <= 12 and 1 <= day <= 31 else None
     words = re.findall(r"[a-z]+|\d+", text.casefold().replace("’", "'"))
     if not words or any(w in _RELATIVE for w in words) and not any(w in MONTHS or w.isdigit() for w in words):
         return None

@@ -3,7 +3,7 @@ speech in `clauses`. Words inside direct quotes are never claims: they are the s
 writer's (`quotes compare` compares them)."""
 from __future__ import annotations
 
-from quotes.claims import ages, clauses, dated, titles
+from quotes.claims import ages, clauses, dated, places, titles
 from quotes.claims.context import Context, place_key
 from quotes.claims.dates import parse_date
 from quotes.claims.lexicon import (
@@ -35,15 +35,18 @@ def detect(ctx: Context) -> list[Claim]:
         out += clauses.events(ctx, sent)
         out += clauses.reported(ctx, sent)
         out += dated.utterances(ctx, sent)
+        out += dated.inherited(ctx, sent)
         out += dated.events(ctx, sent)
+        out += places.whereabouts(ctx, sent)
     out += titles.titles(ctx)
     out += ages.ages(ctx)
+    out += dated.lede(ctx)
     return out
 
 
 def years(ctx: Context, sent) -> tuple[str, ...]:
     out = []
-    for e in sent.ents:
+    for e in ctx.ents(sent):
         if e.label_ == "DATE":
             w = parse_date(e.text)
             if w and w.year:
@@ -102,7 +105,11 @@ def crowd_claim(ctx: Context, sent, noun, toks, n, mods) -> Claim | None:
     running = any(p in low for p in TALLY_PHRASES) or n.relation != "="
     value = ctx.value("number", toks + [noun], str(n))
     cls = "people" if noun.lemma_.lower() in ("people", "person") else noun.lemma_.lower()
-    where = tuple(sorted({f"place:{place_key(e.text)}" for e in sent.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}))
+    places = {place_key(e.text) for e in ctx.ents(sent) if e.label_ in ("GPE", "LOC", "FAC", "ORG")}
+    # a name that modifies a common noun of place and is nobody's name: "the Riverton city hall"
+    places |= {place_key(t.text) for t in sent if t.pos_ == "PROPN" and t.dep_ == "compound" and t.head.pos_ == "NOUN"
+               and t.head.text[:1].islower() and ctx.people.at(t.i) is None and t.ent_type_ in ("", "PERSON", "GPE", "ORG")}
+    where = tuple(sorted(f"place:{p}" for p in places))
     who = tuple(f"who:{p}" for p in ctx.persons(sent))
     if not where and not who:
         return None  # five protesters where? a count of people is only compared at a named place or person
@@ -140,14 +147,16 @@ def _conjuncts(tok) -> list:
 
 
 def _entity(ctx: Context, tok):
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ctx.entity(tok)
 
 
 def lists(ctx: Context, sent) -> list[Claim]:
     """"stops in Malaysia, South Korea, and Japan" -> list of stops = {malaysia, south korea, japan}."""
     out = []
     for t in sent:
-        if t.dep_ not in ("pobj", "dobj") or t.head.dep_ == "conj" or ctx.quoted(t):
+        # the parser sometimes reads the places a verb of winning takes as an adverbial ("captured Virginia, ...")
+        won = t.dep_ == "npadvmod" and t.head.lemma_.lower() in RESULT_WORDS and t.ent_type_ in LIST_ENTS
+        if (t.dep_ not in ("pobj", "dobj") and not won) or t.head.dep_ == "conj" or ctx.quoted(t):
             continue
         items = _conjuncts(t)
         if len(items) < 2 or not all(i.ent_type_ in LIST_ENTS for i in items):
@@ -170,7 +179,8 @@ def lists(ctx: Context, sent) -> list[Claim]:
         # that grows as they come in, so a shorter one is never a complete list
         open_list = (bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
                      or head.lemma_.lower() in RESULT_WORDS or any(c.lower_ in ("also", "well") for c in head.children))
-        key = head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
+        verb = "win" if head.lemma_.lower() in RESULT_WORDS else head.lemma_.lower()  # "captured" = "won"
+        key = verb + (f" {prep.lower_}" if prep is not None else "")
         names = sorted({place_key(e.text) for e in ents})
         people = ctx.persons(sent)
         toks = [x for e in ents for x in e]

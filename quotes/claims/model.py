@@ -9,7 +9,7 @@ from typing import Any
 
 from quotes.model import Quote, content_id
 
-CLAIM_KINDS = ("count", "list", "title", "event", "reported", "dated", "age", "statement")
+CLAIM_KINDS = ("count", "list", "title", "event", "reported", "dated", "age", "place", "statement")
 VALUE_KINDS = ("number", "date", "place", "title", "list", "statement")
 STATUSES = ("conflict", "partial", "agree", "unique")  # the report's order: conflicts first
 

@@ -36,11 +36,11 @@ def _surroundings(q: Quote, ctx: Context):
     """The tokens of the quote's sentence and the one before, and who the quote is by: the extractor's
     speaker, else the person named (or referred to) in the quote's sentence outside the marks nearest
     to them, else the last subject of the sentence before."""
-    tok = next((t for t in ctx.doc if t.idx >= q.start_char), None)
-    if tok is None:
+    after = ctx.tokens(q.start_char, max(q.end_char, q.start_char + 1))[:1]
+    if not after:
         return None, ()
-    sent = ctx.sentence(tok)
-    i = ctx.sentences.index(sent)
+    sent = ctx.sentence(after[0])
+    i = ctx.sentence_number(sent)
     prev = ctx.sentences[i - 1] if i > 0 else None
     toks = list(prev or []) + list(sent)
     if q.speaker and q.speaker.name:
@@ -68,7 +68,7 @@ def link(claims: Sequence[Claim], quotes: Sequence[tuple[Quote, Context]]) -> li
         toks, people = _surroundings(q, ctx)
         docs.append(_stems(content_words(toks or [])))
         speakers.append(people)
-        qtoks = [t for t in ctx.doc if q.start_char <= t.idx < q.end_char]
+        qtoks = ctx.tokens(q.start_char, q.end_char)
         quote_words.append(set(_stems(content_words(qtoks))))
     index = BM25(docs)
     out = []

@@ -57,6 +57,28 @@ def _titled_names(doc) -> list[str]:
     return out
 
 
+NAME_PARTICLES = frozenset("de da di del della van von der den du le la bin ibn al el y".split())
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of a name is capitalised but its particles ("Ana de la Cruz"): "Twitter junkie", a
+    tagger's PERSON, is no name."""
+    return all(w[:1].isupper() or w.casefold() in NAME_PARTICLES or not w[:1].isalpha() for w in name.split()) \
+        and name[:1].isupper()
+
+
+def _modifier_words(doc) -> set[str]:
+    """Capitalised words that mostly modify a common noun ("Twitter account", "Twitter commentary"): a
+    platform or a brand the tagger sometimes calls a person, not a one-word name."""
+    uses: Counter = Counter()
+    mods: Counter = Counter()
+    for t in doc:
+        if t.text[:1].isupper() and t.pos_ == "PROPN":
+            uses[t.text] += 1
+            mods[t.text] += t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.text[:1].islower()
+    return {w for w, n in uses.items() if n >= 2 and mods[w] * 2 >= n}
+
+
 def _first_word(name: str, full: str) -> bool:
     words = fold(name).split()
     return len(words) == 1 and fold(full).split()[:1] == words
@@ -79,7 +101,9 @@ class People:
 
     def __init__(self, doc):
         names = [_tail(strip_possessive(e.text)) for e in doc.ents if e.label_ == "PERSON" and len(e.text) > 1]
-        names = [n for n in names if n[:1].isupper() and "\n" not in n] + _titled_names(doc)
+        names = [n for n in names if _capitalised(n) and "\n" not in n] + _titled_names(doc)
+        modifiers = _modifier_words(doc)
+        names = [n for n in names if len(n.split()) > 1 or n not in modifiers]
         freq = Counter()
         full: list[str] = []
         for n in sorted(set(names), key=lambda n: (-len(key(n).split()), n)):

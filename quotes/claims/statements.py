@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from quotes.claims.align import connected
 from quotes.claims.context import Context, place_key
-from quotes.claims.dates import parse_date
+from quotes.claims.dateline import dateline_place
+from quotes.claims.dates import NUMERIC_DATE, When
 from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.numbers import parse_number
 from quotes.claims.people import strip_possessive
@@ -39,7 +40,6 @@ CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
 NUMBER_ENTS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
 DATE_ENTS = frozenset(("DATE", "TIME"))
-_DAY_PARTS = ("night", "morning", "evening", "afternoon")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,24 @@ class Stmt:
     key: str  # the value's comparison key ("n:49", "d:sunday", "p:cruz", "w:nightclub")
     words: frozenset[str]  # content words of the value's clause around it
     sentence_words: frozenset[str] = frozenset()
+
+
+def _value_keys(ctx: Context, ent) -> list[str]:
+    """The keys of an entity's value; a day of a month also under its weekday, completed with the article's
+    year ("Aug. 30" in an article of 2016 is a Tuesday, the day another article calls "Tuesday")."""
+    numeric_date = ent.label_ in NUMBER_ENTS and NUMERIC_DATE.fullmatch(ent.text.strip())  # "5/12", read as a figure
+    if ent.label_ not in DATE_ENTS and not numeric_date:
+        k = _value_key(ent)
+        return [k] if k else []
+    from quotes.claims.dated import when_of
+
+    w = when_of(ctx, ent)
+    if w is None:
+        return []
+    keys = ["d:" + str(w)]
+    if w.day is not None and w.weekday is not None:
+        keys.append("d:" + str(When(weekday=w.weekday)))
+    return keys
 
 
 def _value_key(ent) -> str | None:
@@ -64,13 +82,10 @@ def _value_key(ent) -> str | None:
         f = f[4:] if f.startswith("the ") else f
         return "o:" + f if f else None
     if label in NUMBER_ENTS:
-        t = fold(text.replace(",", "")).replace("$", " ").replace("percent", " ").replace("%", " ")
+        # "49.9 percent", "$2.3 million", "about $200,000": the figure, its decimals kept
+        t = text.replace(",", "").replace("$", " ").replace("%", " ").casefold().replace("percent", " ")
         n = parse_number(" ".join(t.split()))
         return f"n:{n.value:g}" if n else "n:" + fold(text)
-    if label in DATE_ENTS:
-        t = " ".join(w for w in fold(text).split() if w not in _DAY_PARTS)
-        w = parse_date(t)
-        return "d:" + str(w) if w else None
     return None
 
 
@@ -78,17 +93,51 @@ def _value_key(ent) -> str | None:
 def _values(ctx: Context, sent) -> list[tuple[str, list]]:
     values: list[tuple[str, list]] = []
     taken: set[int] = set()
-    for e in sent.ents:
-        if ctx.quoted(e.root):
-            continue
-        k = _value_key(e)
+    body = ctx.article.text
+    if sent.start_char == 0 or body[sent.start_char - 1] == "\n":
+        span = dateline_place(body, sent.start_char)  # "MIAMI - ...": where the article was written
+        if span is not None:
+            toks = [t for t in sent if span[0] <= t.idx < span[1]]
+            if toks:
+                values.append(("g:" + place_key(body[span[0]:span[1]]), toks))
+                taken.update(t.i for t in toks)
+    values += _descriptions(ctx, sent)
+    for e in ctx.ents(sent):
+        if any(t.i in taken for t in e):
+            continue  # the parser ran the dateline into an entity ("MIAMI - Democrats")
+        if ctx.quoted(e.root) and not ctx.in_fragment(e.root):
+            continue  # someone's words; a figure or name in a quoted fragment of the writer's sentence stays
         toks = [t for t in e if not (t.is_punct and t.i in (e.start, e.end - 1))]
         if toks and toks[-1].text in ("’s", "'s"):
             toks = toks[:-1]
-        if k and toks:
-            values.append((k, toks))
+        for k in _value_keys(ctx, e):
+            if toks:
+                values.append((k, toks))
         taken.update(t.i for t in e)
     return values
+
+
+def _descriptions(ctx: Context, sent) -> list[tuple[str, list]]:
+    """A person named by a role alone ("the former secretary of state", "the presumptive Democratic
+    nominee"): a definite role noun with a modifier or an "of" phrase and no name beside it."""
+    from quotes.claims.lexicon import ROLE_NOUNS
+
+    out = []
+    for t in sent:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in ROLE_NOUNS or t.tag_ != "NN" or ctx.quoted(t):
+            continue
+        kids = list(t.children)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or t.dep_ in ("compound", "appos"):
+            continue
+        if any(c.dep_ in ("appos", "compound", "poss") and (c.ent_type_ or c.pos_ == "PRON") for c in kids):
+            continue  # "the senator, Ana Ruiz", "his adviser": a name or an owner beside it
+        mods = [x for c in kids if c.dep_ in ("amod", "compound") and c.i < t.i for x in c.subtree]
+        mods += [x for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i for x in c.subtree]
+        if not mods or any(ctx.people.at(x.i) is not None for x in mods):
+            continue
+        toks = sorted(mods + [t], key=lambda x: x.i)
+        out.append(("r:" + fold(" ".join(x.text for x in toks)), toks))
+    return out
 
 
 def sentence_stmts(ctx: Context) -> list[Stmt]:
@@ -148,7 +197,7 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
             for j in sorted(seen):
                 t = stmts[j]
                 shared = s.words & t.words
-                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:"))
+                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:", "r:"))
                 if len(shared) < MIN_SHARED and not rare:
                     continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)

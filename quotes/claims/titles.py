@@ -65,8 +65,13 @@ def compatible(x: str, y: str) -> bool:
         exclusive = a.role in EXCLUSIVE_OFFICES and b.role in EXCLUSIVE_OFFICES
         same_level = a.portfolio in LEVEL_WORDS and a.portfolio == b.portfolio
         return not (exclusive and same_level and a.status == b.status == "current")
-    if {a.status, b.status} == {"former", "current"}:
-        return False
+    if {a.status, b.status} == {"former", "current"} and (a.role == b.role or a.country or b.country):
+        # a former reporter may be a current official, and a "former Breitbart reporter" a reporter elsewhere;
+        # a former "U.S. leader" is no current one
+        former = a if a.status == "former" else b
+        current = b if former is a else a
+        if not (former.portfolio and not current.portfolio and a.role == b.role) or a.role != b.role:
+            return False
     if not country_compatible(a.country, b.country):
         return False
     if a.portfolio and b.portfolio and a.portfolio != b.portfolio:
@@ -106,13 +111,22 @@ def _title_tokens(ctx: Context, root, start: int) -> tuple[list, bool]:
         breaks = [i for i, x in enumerate(left) if "\n" in x.text or "\n" in x.whitespace_]
         return left[breaks[-1] + 1:] if breaks else left, False
     if root.dep_ == "appos" and root.head.lemma_.lower() in ROLE_NOUNS:
-        head = root.head
-        sub = {x.i for x in root.subtree}
-        return [x for x in head.subtree if x.i not in sub and not x.is_punct], True
+        return _role_phrase(root.head), True
     for c in root.children:
         if c.dep_ == "appos" and c.lemma_.lower() in ROLE_NOUNS:
-            return [x for x in c.subtree if not x.is_punct], True
+            return _role_phrase(c), True
     return [], False
+
+
+def _role_phrase(noun) -> list:
+    """The words of a role noun in apposition that make the role: its modifiers and an "of" phrase ("a
+    senior adviser", "the former secretary of state"), not whose it is ("his", "to Mr. Sanders") nor what
+    follows ("in his first campaign", "who ...")."""
+    toks = [x for c in noun.children if c.i < noun.i and (c.dep_ != "poss" or c.ent_type_ in ("GPE", "NORP"))
+            for x in c.subtree]  # "South Korea's new president" keeps its country, "his top aide" its role only
+    toks.append(noun)
+    toks += [x for c in noun.children if c.i > noun.i and c.dep_ == "prep" and c.lower_ == "of" for x in c.subtree]
+    return sorted((x for x in toks if not x.is_punct), key=lambda x: x.i)
 
 
 def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
@@ -131,10 +145,11 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
         if t.lower_ in LEVEL_WORDS and t.text.islower() and t.i == r.i - 1:
             portfolio.append(t.lower_)  # "state senator": the level of the office
         elif t.ent_type_ in ("GPE", "NORP") and not country:
-            ent = next(e for e in t.doc.ents if e.start <= t.i < e.end)
+            ent = ctx.entity(t)
             if fold(ent.text) not in PARTIES:  # "Democratic congressman": a party, not a country
                 country = place_key(ent.text)
-        elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i and not t.ent_type_
+        elif (t.pos_ in ("PROPN", "NOUN") and t.text[:1].isupper() and t.i != r.i
+              and (t.ent_type_ in ("", "ORG") or t.ent_type_ == "PERSON" and ctx.people.at(t.i) is None)
               and t.lower_ not in ROLE_PREFIXES
               and t.lemma_.lower() not in ROLE_NOUNS and t.lower_ not in FORMER | CURRENT):
             portfolio.append(fold(t.lemma_))
@@ -142,9 +157,27 @@ def parse_title(ctx: Context, toks, appositive: bool) -> Title | None:
         return None  # "Trump's adviser": a relation to another person, not an office
     honorific = (not appositive and not status and not country and not portfolio
                  and all(t.text[:1].isupper() for t in toks if t.is_alpha))
+    # "the reporter, Ana Ruiz": a bare role with "the" names her part in the story, not an office held now
+    bare = appositive and len(toks) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in r.children)
+    honorific = honorific or (bare and not status)
     if not status:
         status = "?" if honorific else "current"
     return Title(status, role, country, " ".join(portfolio))
+
+
+def _shared_former(toks) -> list:
+    """"Former prosecutor and New York City Mayor <name>": a "former" that opens coordinated titles holds
+    for the last one too. Returns the "former" token when it does, else nothing."""
+    doc, i = toks[0].doc, toks[0].i - 1
+    if i < 1 or doc[i].lower_ != "and":
+        return []
+    for j in range(i - 1, max(-1, i - 5), -1):
+        t = doc[j]
+        if t.lower_ in FORMER:
+            return [t]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "DET", "ADP"):
+            return []
+    return []
 
 
 def titles(ctx: Context) -> list[Claim]:
@@ -164,6 +197,7 @@ def titles(ctx: Context) -> list[Claim]:
             continue
         if any(ctx.people.at(t.i) is not None for t in toks[1:]) or toks[-1].i < m.start - 2:
             continue  # another person's name inside, or not next to the name
+        toks = _shared_former(toks) + toks
         title = parse_title(ctx, toks, appos)
         if title is None or (m.name, title.norm) in seen:
             continue
