@@ -39,7 +39,8 @@ PARTY_WORDS = frozenset(("democratic", "republican", "gop", "democrat", "democra
 
 def when_of(ctx: Context, ent) -> When | None:
     """The date a DATE/TIME entity names, completed with the article's date; None for "last week"."""
-    words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.casefold() not in DAY_PARTS]
+    words = [w for w in ent.text.replace("’s", "").replace("'s", "").split()
+             if not set(w.casefold().split("-")) <= DAY_PARTS]  # "late", "mid-morning"
     text = " ".join(words)
     w = parse_date(text) or relative_year(text, ctx.written)
     if w is None:
