@@ -138,3 +138,33 @@ def test_figures_dates_and_addresses_written_differently_meet(first, second, rea
     norms = {s.norm.split(" ")[0] if s.norm.startswith("s:") else s.norm
              for f in rep.findings if f.kind == "statement" for s in f.sides}
     assert bool(norms & {"s:share", "d:2031-05-06 tuesday", "d:week 2031-W19", "u:roadpass.example.com"}) is reached
+
+
+@pytest.mark.parametrize("first, second, key, shared", [
+    # a person described by two modifiers, with "a" or "the", beside a name or not
+    # a thing is not a person
+    ("An old red van hit Tom Avery on the Riverton toll road.",
+     "On the Riverton toll road, the old red van hit a cyclist.", "r:old red van", False),
+    ("The van hit Tom Avery, an elderly retired teacher, on the Riverton toll road.",
+     "On the Riverton toll road, the elderly retired teacher was hit by a van.", "r:elderly retired teacher", True),
+    # one modifier says too little
+    ("The van hit Tom Avery, a local man, on the Riverton toll road.",
+     "On the Riverton toll road, the local man was hit by a van.", "r:local man", False),
+    # a role needs "the" and no name beside it: "a former treasurer" is not one person
+    ("A former city treasurer spoke at the Riverton toll road hearing.",
+     "The former city treasurer spoke at the Riverton toll road hearing.", "r:former city treasurer", False),
+    # the same description, used often and in sentences with no word in common, still meets
+    ("The former city treasurer opposed the toll road.\n\nThe vote is on Friday.\n\n"
+     "The former city treasurer will speak at the hearing.",
+     "Drivers queued at the new gates on Monday.\n\nThe former city treasurer missed the opening of the gates."
+     "\n\nLater the former city treasurer wrote to every councillor.",
+     "r:former city treasurer", True),
+])
+def test_descriptions_of_a_person_are_values(first, second, key, shared):
+    from quotes.claims import report
+    from quotes.model import Article
+
+    rep = report([Article(path="d_2031-05-14.txt", text="Toll road.\n\n" + first + "\n"),
+                  Article(path="e_2031-05-15.txt", text="Toll road.\n\n" + second + "\n")])
+    keys = {s.norm for f in rep.findings if f.kind == "statement" for s in f.sides}
+    assert (key in keys) is shared

@@ -174,15 +174,19 @@ def _overlap(a: str, b: str) -> bool:
 
 def _descriptions(ctx: Context, sent) -> list[tuple[str, list]]:
     """A person named by a role alone ("the former secretary of state", "the presumptive Democratic
-    nominee"): a definite role noun with a modifier or an "of" phrase and no name beside it."""
-    from quotes.claims.lexicon import ROLE_NOUNS
+    nominee"): a definite role noun with a modifier or an "of" phrase and no name beside it; or a person
+    described by two or more modifiers ("an unarmed young cyclist" = "the unarmed young cyclist")."""
+    from quotes.claims.lexicon import PERSON_NOUNS, ROLE_NOUNS
 
     out = []
     for t in sent:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in ROLE_NOUNS or t.tag_ != "NN" or ctx.quoted(t):
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN" or lemma not in ROLE_NOUNS | PERSON_NOUNS or t.tag_ != "NN" or ctx.quoted(t):
             continue
         kids = list(t.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or t.dep_ in ("compound", "appos"):
+        role = lemma in ROLE_NOUNS
+        dets = ("the",) if role else ("the", "a", "an")
+        if not any(c.dep_ == "det" and c.lower_ in dets for c in kids) or t.dep_ == "compound" or role and t.dep_ == "appos":
             continue
         if any(c.dep_ in ("appos", "compound", "poss") and (c.ent_type_ or c.pos_ == "PRON") for c in kids):
             continue  # "the senator, Ana Ruiz", "his adviser": a name or an owner beside it
@@ -190,6 +194,8 @@ def _descriptions(ctx: Context, sent) -> list[tuple[str, list]]:
         mods += [x for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i for x in c.subtree]
         if not mods or any(ctx.people.at(x.i) is not None for x in mods):
             continue
+        if not role and len([x for x in mods if x.is_alpha]) < 2:
+            continue  # "a young man": too common to say who
         toks = sorted(mods + [t], key=lambda x: x.i)
         out.append(("r:" + fold(" ".join(x.text for x in toks)), toks))
     return out
@@ -240,6 +246,14 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
         if len(members) < 2:
             continue
         kidf = math.log(1 + n / kdf[k])
+        if k.startswith("r:"):
+            # a description says who it is by itself: its first use in each article meets the others'
+            first = {}
+            for i in sorted(members, key=lambda i: stmts[i].claim.start_char):
+                first.setdefault(stmts[i].claim.article_id, i)
+            firsts = sorted(first.values())
+            out.update({(i, j): kidf for i in firsts for j in firsts if i < j})
+            continue
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for w in stmts[i].words:
