@@ -168,3 +168,19 @@ def test_descriptions_of_a_person_are_values(first, second, key, shared):
                   Article(path="e_2031-05-15.txt", text="Toll road.\n\n" + second + "\n")])
     keys = {s.norm for f in rep.findings if f.kind == "statement" for s in f.sides}
     assert (key in keys) is shared
+
+
+@pytest.mark.parametrize("second_date, agree", [
+    ("2031-05-15", True),  # Thursday: its "Tuesday" is the 13th, as is the first article's
+    ("2031-05-22", False),  # a week later: its "Tuesday" is the 20th, another day
+])
+def test_ledes_on_the_same_calendar_day_agree_however_worded(second_date, agree):
+    from quotes.claims import report
+    from quotes.model import Article
+
+    rep = report([Article(path="d_2031-05-14.txt", text="Riverton votes.\n\nRiverton voters picked Ana Ruiz as mayor on Tuesday.\n"),
+                  Article(path=f"e_{second_date}.txt",
+                          text="Record turnout.\n\nTurnout hit a record in the city election held Tuesday.\n")])
+    ledes = [f for f in rep.findings if f.kind == "dated" and f.status == "agree"
+             and f.slot == "day of the event the articles report"]
+    assert bool(ledes) is agree
