@@ -184,3 +184,20 @@ def test_ledes_on_the_same_calendar_day_agree_however_worded(second_date, agree)
     ledes = [f for f in rep.findings if f.kind == "dated" and f.status == "agree"
              and f.slot == "day of the event the articles report"]
     assert bool(ledes) is agree
+
+
+@pytest.mark.parametrize("sentence, items", [
+    ("Ana Ruiz won primaries in Nevada and her home state of Ohio on Tuesday.", "nevada|ohio"),
+    ("Ana Ruiz won in Nevada and in her home state of Ohio.", "nevada|ohio"),  # the preposition repeated
+    ("Ana Ruiz spoke in Nevada, Utah and Ohio.", "nevada|ohio|utah"),
+    # negatives: "the state of" something that is no place; a single place
+    ("Ana Ruiz won in Nevada and in the state of the art.", None),
+    ("Ana Ruiz won in her home state of Ohio.", None),
+])
+def test_a_place_named_by_its_kind_is_a_list_item(sentence, items):
+    from quotes.claims import read
+    from quotes.model import Article
+
+    _, claims, _, _ = read([Article(path="a.txt", text="Vote.\n\n" + sentence + "\n")])
+    lists = [v.norm for c in claims if c.kind == "list" for v in c.values]
+    assert lists == ([items] if items else [])

@@ -173,6 +173,9 @@ def lists(ctx: Context, sent) -> list[Claim]:
         if (t.dep_ not in ("pobj", "dobj") and not won) or t.head.dep_ == "conj" or ctx.quoted(t):
             continue
         items = [_named(i) for i in _conjuncts(t)]
+        if t.dep_ == "pobj":  # "in Nevada and in Ohio": the same preposition repeated
+            items += [_named(o) for c in t.head.children if c.dep_ == "conj" and c.lower_ == t.head.lower_
+                      for o in c.children if o.dep_ == "pobj"]
         if len(items) < 2 or not all(i.ent_type_ in LIST_ENTS for i in items):
             continue
         ents = [_entity(ctx, i) for i in items]
