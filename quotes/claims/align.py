@@ -101,7 +101,8 @@ def same_slot(a: Claim, b: Claim) -> bool:
             # different events (a follow-up), never a conflict
             from quotes.claims.compare import compatible
 
-            return len(set(a.words) & set(b.words)) >= MIN_SHARED_LEDE and compatible(a, b)
+            same_day = bool(a.scope) and a.scope == b.scope  # the same day of the calendar, however written
+            return (same_day or len(set(a.words) & set(b.words)) >= MIN_SHARED_LEDE) and compatible(a, b)
         if "event" in a.flags:
             return _scope_ok(a, b)
         if not same_person(a.subject, b.subject):

@@ -22,8 +22,10 @@ weekdays: the articles of one event are written within days of it.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from quotes.claims.context import Context, content_words, place_key
-from quotes.claims.dateline import complete, relative_year
+from quotes.claims.dateline import complete, nearest_weekday, relative_year
 from quotes.claims.dates import When, parse_date
 from quotes.claims.lexicon import EVENT_NOUN_CLASS, SPEECH_NOUNS
 from quotes.claims.model import Claim
@@ -39,7 +41,8 @@ PARTY_WORDS = frozenset(("democratic", "republican", "gop", "democrat", "democra
 
 def when_of(ctx: Context, ent) -> When | None:
     """The date a DATE/TIME entity names, completed with the article's date; None for "last week"."""
-    words = [w for w in ent.text.replace("’s", "").replace("'s", "").split() if w.casefold() not in DAY_PARTS]
+    words = [w for w in ent.text.replace("’s", "").replace("'s", "").split()
+             if not set(w.casefold().split("-")) <= DAY_PARTS]  # "late", "mid-morning"
     text = " ".join(words)
     w = parse_date(text) or relative_year(text, ctx.written)
     if w is None:
@@ -250,6 +253,20 @@ def events(ctx: Context, sent) -> list[Claim]:
     return out
 
 
+def _calendar_day(when: When, ctx: Context) -> tuple[str, ...]:
+    """The day of the calendar a lede's day is, given the article's date ("Tuesday" in an article of
+    Wednesday 16 March 2016 is the 15th): two ledes on the same calendar day report the same day."""
+    if when.year and when.month and when.day:
+        try:
+            return (f"day:{dt.date(when.year, when.month, when.day).isoformat()}",)
+        except ValueError:
+            return ()
+    if when.weekday is not None and when.month is None and when.year is None:
+        day = nearest_weekday(when.weekday, ctx.written)
+        return (f"day:{day.isoformat()}",) if day else ()
+    return ()
+
+
 def lede(ctx: Context) -> list[Claim]:
     """The first day the article's opening sentences give (the day of the event it reports), and the same
     day again in the next opening sentences (a headline and the lede under it both give it)."""
@@ -268,6 +285,6 @@ def lede(ctx: Context) -> list[Claim]:
                 continue
             value = ctx.value("date", list(ent), str(when))
             out.append(ctx.claim(sent, "dated", "lede", "day of the event the articles report", "—",
-                                 ctx.persons(sent), [value], flags=("lede",)))
+                                 ctx.persons(sent), [value], flags=("lede",), scope=_calendar_day(when, ctx)))
             break
     return out

@@ -146,6 +146,20 @@ def _conjuncts(tok) -> list:
     return out
 
 
+PLACE_NOUNS = frozenset("state city town country province county hometown district".split())
+
+
+def _named(tok):
+    """"his home state of Texas" as a list item is Texas."""
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in PLACE_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                obj = next((o for o in c.children if o.dep_ == "pobj" and o.ent_type_ in LIST_ENTS), None)
+                if obj is not None:
+                    return obj
+    return tok
+
+
 def _entity(ctx: Context, tok):
     return ctx.entity(tok)
 
@@ -158,7 +172,10 @@ def lists(ctx: Context, sent) -> list[Claim]:
         won = t.dep_ == "npadvmod" and t.head.lemma_.lower() in RESULT_WORDS and t.ent_type_ in LIST_ENTS
         if (t.dep_ not in ("pobj", "dobj") and not won) or t.head.dep_ == "conj" or ctx.quoted(t):
             continue
-        items = _conjuncts(t)
+        items = [_named(i) for i in _conjuncts(t)]
+        if t.dep_ == "pobj":  # "in Nevada and in Ohio": the same preposition repeated
+            items += [_named(o) for c in t.head.children if c.dep_ == "conj" and c.lower_ == t.head.lower_
+                      for o in c.children if o.dep_ == "pobj"]
         if len(items) < 2 or not all(i.ent_type_ in LIST_ENTS for i in items):
             continue
         ents = [_entity(ctx, i) for i in items]

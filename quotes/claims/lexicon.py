@@ -18,6 +18,10 @@ CROWD_NOUNS = frozenset(
     """people person protester demonstrator victim officer policeman student worker child adult passenger
     resident soldier civilian employee supporter activist journalist reporter migrant refugee prisoner
     inmate hostage suspect gunman attacker casualty firefighter patient""".split())
+# people described without a name ("an unarmed black teenager"): a description with two modifiers is a value
+PERSON_NOUNS = CROWD_NOUNS | frozenset(
+    """teenager teen man woman boy girl father mother son daughter husband wife widow veteran immigrant
+    shooter driver owner teacher nurse doctor lawyer farmer pastor priest""".split())
 # words that make a count a running tally, true at its own moment only ("so far", "the toll rose")
 TALLY_PHRASES = ("so far", "death toll", "toll rose", "toll has risen", "tally", "latest count", "as of", "rose to", "risen to",
                  "climbed to", "rising to", "preliminary", "at last count", "up to now", "to date")

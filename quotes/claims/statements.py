@@ -19,6 +19,7 @@ typed rules, which know which differences matter.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -26,11 +27,12 @@ from dataclasses import dataclass
 
 from quotes.claims.align import connected
 from quotes.claims.context import Context, place_key
-from quotes.claims.dateline import dateline_place
+from quotes.claims.dateline import calendar_keys, dateline_place, month_year, nearest_weekday, relative_day
 from quotes.claims.dates import NUMERIC_DATE, When
 from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.numbers import parse_number
 from quotes.claims.people import strip_possessive
+from quotes.claims.shares import figures
 from quotes.compare.speakers import fold, key
 
 MIN_SCORE = 6.0  # IDF of the value plus the IDF of the words its sentences share
@@ -50,6 +52,7 @@ class Stmt:
     key: str  # the value's comparison key ("n:49", "d:sunday", "p:cruz", "w:nightclub")
     words: frozenset[str]  # content words of the value's clause around it
     sentence_words: frozenset[str] = frozenset()
+    span: tuple[float, float] | None = None  # a share or margin: the true values its words allow
 
 
 def _value_keys(ctx: Context, ent) -> list[str]:
@@ -63,11 +66,35 @@ def _value_keys(ctx: Context, ent) -> list[str]:
 
     w = when_of(ctx, ent)
     if w is None:
-        return []
+        r = relative_day(ent.text, ctx.written)  # "last week", "yesterday", "last Monday", "last month"
+        if r is None:
+            return []
+        if r.unit == "day":
+            return calendar_keys(r.date)
+        iso = r.date.isocalendar()
+        return [f"d:week {iso[0]}-W{iso[1]:02d}"] if r.unit == "week" else [f"d:{r.date.year:04d}-{r.date.month:02d}"]
     keys = ["d:" + str(w)]
     if w.day is not None and w.weekday is not None:
         keys.append("d:" + str(When(weekday=w.weekday)))
+    # the same day by its week and month ("March 8" meets "last week" and "last month"), a bare weekday
+    # by its date ("Wednesday" in an article of Thursday 26 May 2016 is the 25th), a month by its year
+    day = None
+    if w.year and w.month and w.day:
+        day = _date(w.year, w.month, w.day)
+    elif w.weekday is not None and w.month is None and w.year is None:
+        day = nearest_weekday(w.weekday, ctx.written)
+    elif w.month and w.year is None and w.day is None and (y := month_year(w.month, ctx.written)):
+        keys.append(f"d:{y:04d}-{w.month:02d}")
+    if day is not None:
+        keys += [k for k in calendar_keys(day) if k not in keys]
     return keys
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _value_key(ent) -> str | None:
@@ -102,6 +129,10 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
                 values.append(("g:" + place_key(body[span[0]:span[1]]), toks))
                 taken.update(t.i for t in toks)
     values += _descriptions(ctx, sent)
+    values += _figures(ctx, sent)
+    # a web address or domain ("Example.com"): one key however it is capitalised
+    values += [("u:" + t.lower_.rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www."), [t])
+               for t in sent if t.like_url and "." in t.text.strip(".") and not ctx.quoted(t)]
     for e in ctx.ents(sent):
         if any(t.i in taken for t in e):
             continue  # the parser ran the dateline into an entity ("MIAMI - Democrats")
@@ -117,17 +148,45 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
     return values
 
 
+def _figures(ctx: Context, sent) -> list[tuple[str, list]]:
+    """Shares and margins however written ("6 in 10", "64 percent", "a double-digit lead"), keyed by their
+    kind and the interval they allow ("s:share 0.6 1"): pairs need overlapping intervals (`_overlap`)."""
+    out = []
+    for f in figures(sent.text):
+        start, end = sent.start_char + f.start, sent.start_char + f.end
+        toks = [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
+        if toks and not (ctx.quoted(toks[0]) and not ctx.in_fragment(toks[0])):
+            out.append((f"s:{f.kind} {f.low:.4g} {f.high:.4g}", toks))
+    return out
+
+
+def _group(key: str) -> str:
+    """The key values are paired under: a figure's kind without its interval."""
+    return key.rsplit(" ", 2)[0] if key.startswith("s:") else key
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Two figure keys of one kind whose intervals overlap ("s:share 0.6 1" and "s:share 0.635 0.645")."""
+    ka, lo_a, hi_a = a.rsplit(" ", 2)
+    kb, lo_b, hi_b = b.rsplit(" ", 2)
+    return ka == kb and float(lo_a) < float(hi_b) and float(lo_b) < float(hi_a)
+
+
 def _descriptions(ctx: Context, sent) -> list[tuple[str, list]]:
     """A person named by a role alone ("the former secretary of state", "the presumptive Democratic
-    nominee"): a definite role noun with a modifier or an "of" phrase and no name beside it."""
-    from quotes.claims.lexicon import ROLE_NOUNS
+    nominee"): a definite role noun with a modifier or an "of" phrase and no name beside it; or a person
+    described by two or more modifiers ("an unarmed young cyclist" = "the unarmed young cyclist")."""
+    from quotes.claims.lexicon import PERSON_NOUNS, ROLE_NOUNS
 
     out = []
     for t in sent:
-        if t.pos_ != "NOUN" or t.lemma_.lower() not in ROLE_NOUNS or t.tag_ != "NN" or ctx.quoted(t):
+        lemma = t.lemma_.lower()
+        if t.pos_ != "NOUN" or lemma not in ROLE_NOUNS | PERSON_NOUNS or t.tag_ != "NN" or ctx.quoted(t):
             continue
         kids = list(t.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or t.dep_ in ("compound", "appos"):
+        role = lemma in ROLE_NOUNS
+        dets = ("the",) if role else ("the", "a", "an")
+        if not any(c.dep_ == "det" and c.lower_ in dets for c in kids) or t.dep_ == "compound" or role and t.dep_ == "appos":
             continue
         if any(c.dep_ in ("appos", "compound", "poss") and (c.ent_type_ or c.pos_ == "PRON") for c in kids):
             continue  # "the senator, Ana Ruiz", "his adviser": a name or an owner beside it
@@ -135,6 +194,8 @@ def _descriptions(ctx: Context, sent) -> list[tuple[str, list]]:
         mods += [x for c in kids if c.dep_ == "prep" and c.lower_ == "of" and c.i > t.i for x in c.subtree]
         if not mods or any(ctx.people.at(x.i) is not None for x in mods):
             continue
+        if not role and len([x for x in mods if x.is_alpha]) < 2:
+            continue  # "a young man": too common to say who
         toks = sorted(mods + [t], key=lambda x: x.i)
         out.append(("r:" + fold(" ".join(x.text for x in toks)), toks))
     return out
@@ -171,20 +232,28 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
         sents.setdefault((s.claim.article_id, s.claim.start_char), s)
     n = len(sents)
     df = Counter(w for s in sents.values() for w in s.sentence_words)
-    kdf = Counter(k for k in {(s.claim.article_id, s.claim.start_char, s.key) for s in stmts})
+    kdf = Counter(k for k in {(s.claim.article_id, s.claim.start_char, _group(s.key)) for s in stmts})
     kdf = Counter(k for _, _, k in kdf)
     idf = {w: math.log(1 + n / f) for w, f in df.items()}
     # how many sentences of each article give the value: a value one sentence of each of two articles gives
     # is paired on any shared word
-    per_article = Counter((k, a) for a, _, k in {(s.claim.article_id, s.claim.start_char, s.key) for s in stmts})
+    per_article = Counter((k, a) for a, _, k in {(s.claim.article_id, s.claim.start_char, _group(s.key)) for s in stmts})
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(stmts):
-        by_key[s.key].append(i)
+        by_key[_group(s.key)].append(i)
     out: dict[tuple[int, int], float] = {}
     for k, members in by_key.items():
         if len(members) < 2:
             continue
         kidf = math.log(1 + n / kdf[k])
+        if k.startswith("r:"):
+            # a description says who it is by itself: its first use in each article meets the others'
+            first = {}
+            for i in sorted(members, key=lambda i: stmts[i].claim.start_char):
+                first.setdefault(stmts[i].claim.article_id, i)
+            firsts = sorted(first.values())
+            out.update({(i, j): kidf for i in firsts for j in firsts if i < j})
+            continue
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
             for w in stmts[i].words:
@@ -196,8 +265,10 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
                 seen |= {j for j in members if j > i and stmts[j].claim.article_id != s.claim.article_id}
             for j in sorted(seen):
                 t = stmts[j]
+                if k.startswith("s:") and not _overlap(s.key, t.key):
+                    continue  # "6 in 10" and "a third": figures that cannot both be true
                 shared = s.words & t.words
-                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:", "r:"))
+                rare = kdf[k] <= RARE_VALUE and k.startswith(("n:", "d:", "p:", "o:", "r:", "u:"))
                 if len(shared) < MIN_SHARED and not rare:
                     continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)
@@ -218,14 +289,25 @@ def findings(stmts: Sequence[Stmt]) -> list[Finding]:
                 best[k] = (sc, b)
     mutual = [(i, j) for (i, j) in scores
               if best[(i, stmts[j].claim.article_id)][1] == j and best[(j, stmts[i].claim.article_id)][1] == i]
-    groups = connected(len(stmts), mutual)
+    groups = [g for g in connected(len(stmts), mutual) if len({stmts[i].claim.article_id for i in g}) >= 2]
+    # the same sentences matched on a day need not be shown again on its week and month
+    sentences = [frozenset((stmts[i].claim.article_id, stmts[i].claim.start_char) for i in g) for g in groups]
+    ranks = [_date_rank(stmts[next(iter(g))].key) for g in groups]
     out = []
-    for members in groups:
-        arts = {stmts[i].claim.article_id for i in members}
-        if len(arts) < 2:
+    for n, members in enumerate(groups):
+        if ranks[n] > 1 and any(0 < ranks[m] < ranks[n] and sentences[n] <= sentences[m] for m in range(len(groups))):
             continue
         out.append(_finding([stmts[i] for i in sorted(members, key=lambda i: (stmts[i].claim.article, i))]))
     return out
+
+
+def _date_rank(key: str) -> int:
+    """0 for a value that is no date, 1 a day, 2 a week, 3 a month ("d:2016-03")."""
+    if not key.startswith("d:"):
+        return 0
+    if key.startswith("d:week "):
+        return 2
+    return 3 if len(key) == 9 and key[6] == "-" else 1
 
 
 def _finding(group: list[Stmt]) -> Finding:
