@@ -130,7 +130,8 @@ def assemble(article: Article, aq: ArticleQuotes, found: dict[int, Found],
                          end_char=q.end, line=line, column=col, kind=kind, speaker=speaker, cue=cue,
                          pattern=pattern or guess.reason, confidence=max(0.05, min(conf, 0.99)),
                          utterance_id=utterance))
-    surnames = {_words(r.name)[-1] for r, free in zip(resolver.runs, resolver.outside, strict=True) if free and len(_words(r.name)) > 1}
+    surnames = {_words(r.name)[-1] for r, free in zip(resolver.runs, resolver.outside, strict=True)
+                if free and len(_words(r.name)) > 1}
     return _echo_headlines(out, aq, text, surnames)
 
 
