@@ -162,6 +162,13 @@ CASES = [
     ("Ana Ruiz was quoted as saying, “We will win.”", "We will win", "Ana Ruiz", None),
     ("The plan surged under the old mayor and reversing it “is not simple”, says Ana Ruiz, who runs the council.",
      "is not simple", "Ana Ruiz", None),
+    # "the judge" named right after ("… ¶ Judge Helen Marsh said"); another role named after is someone else
+    ("The judge told the court that the defendant had shown “no remorse whatsoever”.\n\n"
+     "Judge Helen Marsh said: “You targeted the most vulnerable.”",
+     "no remorse", "Helen Marsh", "role"),
+    ("The judge told the court that the defendant had shown “no remorse whatsoever”.\n\n"
+     "Prosecutor Helen Marsh said: “He targeted the most vulnerable.”",
+     "no remorse", None, None),
     # sums, dates and measures never speak
     ("Spending on roads has been cut by R3bn due to the “slower pace of building” across the province.",
      "slower pace of building", None, None),

@@ -194,6 +194,7 @@ class Resolved:
     title: str | None = None  # words that describe the person where the mention gives them ("Kyiv resident")
 
 
+NAMED_AFTER_WINDOW = 400  # "The judge told the court … ¶ Judge Ana Ruiz said": named right after
 ROLE_WINDOW = 3000  # characters back from a role mention in which its person is looked for
 NEAREST_WINDOW = 6000  # characters back from a pronoun in which the nearest named person is looked for
 APPOSITION = re.compile(r"\s*,\s*((?:an?|the)\s+[^,.;:“”\"]{2,80}?)\s*[,.;]")
@@ -288,7 +289,7 @@ class Resolver:
             out += [_norm(w) for w in m.group(1).split()]
         return [w for w in out if w and w not in STOP_WORDS]
 
-    def role(self, mention: str, offset: int, ahead: bool = False) -> str | None:
+    def role(self, mention: str, offset: int, ahead: bool = False, window: int = 0) -> str | None:
         """The person named with a title or description that matches a role mention ("the reunification
         minister" after "Unification Minister Chung Dong-young"); `ahead`: named after the mention instead,
         the nearest first (a headline's "…, says regulator" over a body that names the regulator)."""
@@ -298,8 +299,9 @@ class Resolver:
             return None
         head = words[-1]
         best, best_score = None, 0.0
-        lo = bisect.bisect_left(self.starts, offset - ROLE_WINDOW if not ahead else offset)
-        hi = bisect.bisect_left(self.starts, offset if not ahead else offset + ROLE_WINDOW)
+        window = window or ROLE_WINDOW
+        lo = bisect.bisect_left(self.starts, offset - window if not ahead else offset)
+        hi = bisect.bisect_left(self.starts, offset if not ahead else offset + window)
         for r in self.runs[lo:hi]:
             tw = self.descriptions(r)
             if not tw or not any(fuzz.ratio(head, t) >= 85 for t in tw):
@@ -400,8 +402,10 @@ class Resolver:
         if kind == "role" and _speaks_as_body(mention):  # "the city council", "court papers", "economists"
             return Resolved(re.sub(r"^(?:the|The|THE)\s+", "", mention), "organisation")
         if kind == "role":
-            name = self.role(mention, offset) or (self.role(mention, offset, ahead=True) if headline else None)
             definite = _definite(mention) or self.text[max(0, offset - 4):offset].lower() in ("the ", "his ", "her ")
+            name = self.role(mention, offset) or (self.role(mention, offset, ahead=True) if headline else None) \
+                or (self.role(mention, offset, ahead=True, window=NAMED_AFTER_WINDOW)
+                    if definite and mention.split()[0].lower() == "the" else None)
             if name is None and definite and not is_title_word(mention.split()[-1]):
                 # "the mother of four", "the 36-year-old": who the article just spoke of; an office
                 # ("Seoul's reunification minister") is only ever its holder named with that title
