@@ -165,7 +165,7 @@ def _words(s: str) -> list[str]:
 
 def _first_person(quote: str) -> bool:
     """Words written in the first person singular ("I", "my", "me")."""
-    return any(w.lower() in FIRST_PERSON for w in words(quote))
+    return any(w in FIRST_PERSON for w in _words(quote))
 
 
 def _named(s: Speaker | None) -> bool:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from quotes.extract.cues import REPORTING_NOUNS as SPEECH_NOUNS
 from quotes.extract.gender import pronoun_gender, token_gender
 from quotes.extract.ranges import TokenRanges, as_ranges
-from quotes.extract.sources import AGENT_ENDINGS, ORGANISATIONS, PEOPLE, SOURCE_ENTS, TEXTS, _named_elsewhere
+from quotes.extract.sources import AGENT_ENDINGS, PEOPLE, SOURCE_ENTS, TEXTS, _named_elsewhere, is_group_word
 
 SUBJ = {"nsubj", "nsubjpass", "csubj"}
 LOOK_BACK = 4
@@ -69,8 +69,7 @@ def is_person(tok: Token) -> bool:
         return True
     if tok.ent_type_ in SOURCE_ENTS:  # an organisation, a country, a building
         return False
-    low = tok.lower_
-    if low.endswith("s") and (low[:-1] in PEOPLE or low[:-1] in ORGANISATIONS):
+    if is_group_word(tok.lower_):
         return False  # "Friends offered …", "Aides said": a group, whatever the tagger says
     if tok.pos_ == "PROPN":
         return True

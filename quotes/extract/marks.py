@@ -252,11 +252,6 @@ def find_quotes(text: str, source: str = "") -> list[QuoteSpan]:
     return spans
 
 
-def position(text: str, offset: int) -> str:
-    """Where `offset` is, as a reader finds it: "line 3, column 14" (both from 1)."""
-    return LineIndex(text).position(offset)
-
-
 def _doubt(spans: list[QuoteSpan], unclosed: QuoteSpan) -> None:
     """An unclosed mark that never continues is doubtful: when closed quotes sit inside it, they are the
     real quotes (one level up) and the doubtful span goes; otherwise it stays as the best guess.

@@ -33,7 +33,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from quotes.extract.cues import PRONOUNS, TITLES
 from quotes.extract.gender import noun_gender, pronoun_gender, text_genders
-from quotes.extract.sources import ORGANISATIONS, PEOPLE, is_text_noun
+from quotes.extract.sources import ORGANISATIONS, PEOPLE, is_group_word, is_text_noun
 from quotes.lexicon import ABBREVIATIONS
 
 _WORD = re.compile(r"\S+")
@@ -289,7 +289,7 @@ class Resolver:
             out += [_norm(w) for w in m.group(1).split()]
         return [w for w in out if w and w not in STOP_WORDS]
 
-    def role(self, mention: str, offset: int, ahead: bool = False, window: int = 0) -> str | None:
+    def role(self, mention: str, offset: int, ahead: bool = False, window: int = ROLE_WINDOW) -> str | None:
         """The person named with a title or description that matches a role mention ("the reunification
         minister" after "Unification Minister Chung Dong-young"); `ahead`: named after the mention instead,
         the nearest first (a headline's "…, says regulator" over a body that names the regulator)."""
@@ -299,7 +299,6 @@ class Resolver:
             return None
         head = words[-1]
         best, best_score = None, 0.0
-        window = window or ROLE_WINDOW
         lo = bisect.bisect_left(self.starts, offset - window if not ahead else offset)
         hi = bisect.bisect_left(self.starts, offset if not ahead else offset + window)
         for r in self.runs[lo:hi]:
@@ -403,9 +402,9 @@ class Resolver:
             return Resolved(re.sub(r"^(?:the|The|THE)\s+", "", mention), "organisation")
         if kind == "role":
             definite = _definite(mention) or self.text[max(0, offset - 4):offset].lower() in ("the ", "his ", "her ")
-            name = self.role(mention, offset) or (self.role(mention, offset, ahead=True) if headline else None) \
-                or (self.role(mention, offset, ahead=True, window=NAMED_AFTER_WINDOW)
-                    if definite and mention.split()[0].lower() == "the" else None)
+            # named after it: anywhere below a headline; in the body, "the judge" only right after
+            after = ROLE_WINDOW if headline else NAMED_AFTER_WINDOW if definite and mention.split()[0].lower() == "the" else 0
+            name = self.role(mention, offset) or (self.role(mention, offset, ahead=True, window=after) if after else None)
             if name is None and definite and not is_title_word(mention.split()[-1]):
                 # "the mother of four", "the 36-year-old": who the article just spoke of; an office
                 # ("Seoul's reunification minister") is only ever its holder named with that title
@@ -479,12 +478,6 @@ def _speaks_as_body(mention: str) -> bool:
 PEOPLE_SINGULAR_S = frozenset("boss actress waitress princess empress hostess witness".split())
 
 
-def _group_word(w: str) -> bool:
-    """The plural of a noun for people or bodies ("Aides", "Friends", "Prosecutors"), capitalised or not."""
-    low = _norm(w)
-    return low.endswith("s") and (low[:-1] in PEOPLE or low[:-1] in ORGANISATIONS) and low not in PEOPLE_SINGULAR_S
-
-
 def _kin_of_another(mention: str) -> bool:
     """"His mother", "their son", "her lawyer": a role held toward someone else, not another name for them."""
     words = mention.lower().split()
@@ -508,7 +501,7 @@ def mention_kind(words: list[tuple[str, str]], label: str = "") -> str:
     if label in ("ORG", "GPE", "NORP", "FAC"):
         return "organisation"
     heads = [(w, pos) for w, pos in words if w[:1].isalpha()]
-    if len(heads) == 1 and (heads[0][0].lower() in STOP_WORDS or _group_word(heads[0][0])):
+    if len(heads) == 1 and (heads[0][0].lower() in STOP_WORDS or is_group_word(_norm(heads[0][0]))):
         return "role"  # "Another said", "Others say": nobody named; "Aides say": a group
     if label == "PERSON" or heads and (heads[-1][1] == "PROPN" or heads[-1][0][0].isupper()):
         return "name"  # the tagger sometimes calls a surname an adjective: a capitalised head word is a name

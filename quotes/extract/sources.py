@@ -58,8 +58,8 @@ actor actress singer musician artist comedian star celebrity athlete player play
 academic academics attendee attendees commenter commenters
 striker strikers midfielder midfielders defender defenders goalkeeper goalkeepers keeper winger wingers forward
 batsman batter bowler pitcher quarterback jockey rider riders runner runners sprinter swimmer boxer fighter
-wrestler golfer skier skater trainer referee umpire manager managers skipper teammate teammates
-chef pilot pilots sailor sailors nurse nurses paramedic paramedics firefighter firefighters guard guards
+wrestler golfer skier skater trainer referee umpire managers skipper teammate teammates
+chef pilot pilots sailor sailors nurses paramedic paramedics firefighter firefighters guard guards
 villager villagers pensioner pensioners shopkeeper vendor vendors tenant tenants landlord landlords
 novelist poet poets playwright filmmaker photographer designer dancer rapper drummer guitarist vocalist
 """.split())
@@ -89,6 +89,11 @@ footnote passage section chapter entry screen screens poster posters placard pla
 SOURCE_NOUNS = PEOPLE | ORGANISATIONS | TEXTS
 AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "maker", "makers", "man", "men", "woman", "women", "person",
                  "people", "eer", "eers", "ee", "ees")
+
+
+def is_group_word(word: str) -> bool:
+    """The plural of a noun for people or bodies ("aides", "friends", "prosecutors"; lower case)."""
+    return word.endswith("s") and (word[:-1] in PEOPLE or word[:-1] in ORGANISATIONS)
 
 
 def is_text_noun(mention: str) -> bool:
