@@ -8,6 +8,7 @@ from quotes.claims.lexicon import COUNTRY_ALIASES
 from quotes.claims.model import Claim, Value
 from quotes.claims.people import People, strip_possessive
 from quotes.compare.speakers import fold
+from quotes.extract.ranges import TokenRanges
 from quotes.model import Article
 
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
@@ -23,6 +24,9 @@ class Context:
 
     def __post_init__(self) -> None:
         self.people = People(self.doc)
+        # asked for every token: a bisect over the spans, not a scan of all of them
+        self._quoted = TokenRanges(self.quote_spans)
+        self._fragmented = TokenRanges(self.fragments)
         # `doc.ents` and `Span.ents` build every entity of the document anew on each call: read them once
         self._ents = list(self.doc.ents)
         self._ent_starts = [e.start for e in self._ents]
@@ -50,14 +54,12 @@ class Context:
 
     # ---- positions ------------------------------------------------------------------------
     def quoted(self, tok) -> bool:
-        c = tok.idx
-        return any(s <= c < e for s, e in self.quote_spans)
+        return self._quoted.covers(tok.idx)
 
     def in_fragment(self, tok) -> bool:
         """Inside a quoted fragment of someone's words that the writer's sentence carries ("he accepted
         "about $200,000" from ...")."""
-        c = tok.idx
-        return any(s <= c < e for s, e in self.fragments)
+        return self._fragmented.covers(tok.idx)
 
     def in_short_quote(self, tok, passage: int = 150) -> bool:
         """Inside quote marks that hold someone's words, not a quoted passage of a whole paragraph (an

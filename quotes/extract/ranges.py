@@ -1,4 +1,4 @@
-"""Token ranges of the quotes of a doc, asked "is token i inside one of them?" in O(log n)."""
+"""Half-open ranges of token indices (or character offsets), asked "is i inside one of them?" in O(log n)."""
 from __future__ import annotations
 
 import bisect
