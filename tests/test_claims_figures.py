@@ -198,6 +198,6 @@ def test_a_place_named_by_its_kind_is_a_list_item(sentence, items):
     from quotes.claims import read
     from quotes.model import Article
 
-    _, claims, _, _ = read([Article(path="a.txt", text="Vote.\n\n" + sentence + "\n")])
+    claims = read([Article(path="a.txt", text="Vote.\n\n" + sentence + "\n")])[1]
     lists = [v.norm for c in claims if c.kind == "list" for v in c.values]
     assert lists == ([items] if items else [])

@@ -16,12 +16,13 @@ __all__ = ["Claim", "ClaimsReport", "Finding", "ParaphraseLink", "read", "report
 
 
 def read(articles: Iterable[Article], model: str | None = None,
-         on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[Claim], list[tuple[Quote, object]], list]:
+         on_article: Callable[[Article], None] | None = None) -> tuple[list[Article], list[Claim], list[tuple[Quote, object]], list, list]:
     """Every article's claims, its direct quotes with the parsed sentence context of each, and its
-    sentences as candidate statements."""
+    sentences' values and clauses as candidate statements."""
     from quotes import nlp as nlp_loader
     from quotes.claims.context import Context
     from quotes.claims.detect import detect
+    from quotes.claims.propositions import props
     from quotes.claims.statements import sentence_stmts
     from quotes.extract import Extractor
 
@@ -31,6 +32,7 @@ def read(articles: Iterable[Article], model: str | None = None,
     claims: list[Claim] = []
     quotes: list[tuple[Quote, object]] = []
     stmts: list = []
+    clauses: list = []
     pairs = list(extractor.extract_many(articles))
     docs = nlp_loader.pipe_whole(nlp, (a.text for a, _ in pairs))
     for (article, qs), doc in zip(pairs, docs, strict=True):
@@ -42,10 +44,11 @@ def read(articles: Iterable[Article], model: str | None = None,
         claims += detect(ctx)
         quotes += [(q, ctx) for q in qs]
         stmts += sentence_stmts(ctx)
+        clauses += props(ctx)
         read_ok.append(article)
         if on_article:
             on_article(article)
-    return read_ok, claims, quotes, stmts
+    return read_ok, claims, quotes, stmts, clauses
 
 
 def report(articles: Iterable[Article], model: str | None = None,
@@ -53,12 +56,13 @@ def report(articles: Iterable[Article], model: str | None = None,
     """Read the articles and compare what they assert."""
     from quotes.claims.compare import findings, ordered
     from quotes.claims.paraphrase import link
+    from quotes.claims.propositions import findings as same_statements
     from quotes.claims.statements import findings as statement_findings
 
-    read_ok, claims, quotes, stmts = read(articles, model, on_article)
+    read_ok, claims, quotes, stmts, clauses = read(articles, model, on_article)
     return ClaimsReport(
         articles=tuple(a.path for a in read_ok),
         claims=tuple(claims),
-        findings=tuple(ordered(findings(claims) + statement_findings(stmts))),
+        findings=tuple(ordered(findings(claims) + statement_findings(stmts) + same_statements(clauses))),
         links=tuple(link(claims, quotes)),
     )

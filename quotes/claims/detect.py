@@ -170,7 +170,9 @@ def lists(ctx: Context, sent) -> list[Claim]:
     for t in sent:
         # the parser sometimes reads the places a verb of winning takes as an adverbial ("captured Virginia, ...")
         won = t.dep_ == "npadvmod" and t.head.lemma_.lower() in RESULT_WORDS and t.ent_type_ in LIST_ENTS
-        if (t.dep_ not in ("pobj", "dobj") and not won) or t.head.dep_ == "conj" or ctx.quoted(t):
+        # "captured two states: Oklahoma and Texas": the items in apposition to the noun they enumerate
+        named = t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.dep_ in ("dobj", "pobj")
+        if (t.dep_ not in ("pobj", "dobj") and not won and not named) or t.head.dep_ == "conj" or ctx.quoted(t):
             continue
         items = [_named(i) for i in _conjuncts(t)]
         if t.dep_ == "pobj":  # "in Nevada and in Ohio": the same preposition repeated
@@ -187,6 +189,12 @@ def lists(ctx: Context, sent) -> list[Claim]:
         head = prep.head if prep is not None else t.head
         if head.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
+        # what a verb of winning took, however the places are hung on it ("won the primary in X and in Y",
+        # "captured two states: X and Y"): one slot, the places won
+        winner = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") else head
+        if winner.dep_ == "prep":
+            winner = winner.head
+        won_by = winner.lemma_.lower() in RESULT_WORDS
         last = max(x.i for x in items)
         words = {x.lower_ for x in head.subtree if x.i < t.i} | {x.lower_ for x in t.subtree}
         words |= {x.lower_ for x in t.doc[last + 1:min(last + 4, sent.end)]}  # "..., among others"
@@ -195,9 +203,8 @@ def lists(ctx: Context, sent) -> list[Claim]:
         # "includes", "among others", "also won", "as well": examples; a list of wins is a tally of results
         # that grows as they come in, so a shorter one is never a complete list
         open_list = (bool(words & OPEN_LIST_MARKERS) or head.lemma_.lower() in ("include", "including")
-                     or head.lemma_.lower() in RESULT_WORDS or any(c.lower_ in ("also", "well") for c in head.children))
-        verb = "win" if head.lemma_.lower() in RESULT_WORDS else head.lemma_.lower()  # "captured" = "won"
-        key = verb + (f" {prep.lower_}" if prep is not None else "")
+                     or won_by or any(c.lower_ in ("also", "well") for c in head.children))
+        key = "win" if won_by else head.lemma_.lower() + (f" {prep.lower_}" if prep is not None else "")
         names = sorted({place_key(e.text) for e in ents})
         people = ctx.persons(sent)
         toks = [x for e in ents for x in e]

@@ -7,7 +7,8 @@ lines up the values of such sentences across articles.
 
 Two values of two articles are paired when they have the same key ("n:49", "d:2016-02-20 saturday",
 "p:cruz", "g:orlando") and their sentences share content words: the IDF of the value (how few sentences
-of the input give it) plus the IDF of the shared words reaches `MIN_SCORE`. A value that one sentence of
+of the input give it) plus the IDF of the shared words reaches `MIN_SCORE` times the IDF of a word only one
+sentence gives (so the bar is the same for two short articles and for twenty long ones). A value that one sentence of
 each of the two articles gives, or that at most `RARE_VALUE` sentences of the whole input give, is paired
 on fewer shared words. Each value keeps its best partner in each other article, and only pairs that are
 each other's best are kept, so a frequent value ("Tuesday", "Trump") is not joined into one large group.
@@ -23,7 +24,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotes.claims.align import connected
 from quotes.claims.context import Context, place_key
@@ -35,7 +36,7 @@ from quotes.claims.people import strip_possessive
 from quotes.claims.shares import figures
 from quotes.compare.speakers import fold, key
 
-MIN_SCORE = 6.0  # IDF of the value plus the IDF of the words its sentences share
+MIN_SCORE = 1.1  # IDF of the value plus the IDF of the words its sentences share, over the IDF of a unique word
 MIN_SHARED = 1  # content words the two sentences share (a rare value needs none)
 RARE_VALUE = 3  # a value given by at most this many sentences of the input pairs without shared words
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
@@ -235,6 +236,7 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
     kdf = Counter(k for k in {(s.claim.article_id, s.claim.start_char, _group(s.key)) for s in stmts})
     kdf = Counter(k for _, _, k in kdf)
     idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    bar = MIN_SCORE * math.log(1 + n)
     # how many sentences of each article give the value: a value one sentence of each of two articles gives
     # is paired on any shared word
     per_article = Counter((k, a) for a, _, k in {(s.claim.article_id, s.claim.start_char, _group(s.key)) for s in stmts})
@@ -273,22 +275,16 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
                     continue  # no word in common: only a value no third sentence gives ("Feb. 20", "$200,000")
                 score = kidf + sum(idf.get(w, 0.0) for w in shared)
                 once = per_article[(k, s.claim.article_id)] == 1 == per_article[(k, t.claim.article_id)]
-                if score >= MIN_SCORE or once or rare:
+                if score >= bar or once or rare:
                     out[(i, j)] = score
     return out
 
 
 def findings(stmts: Sequence[Stmt]) -> list[Finding]:
     """One agreement per group of the same value given by sentences that are each other's best match."""
+    stmts = _one_key_per_person(stmts)
     scores = _pairs(stmts)
-    best: dict[tuple[int, str], tuple[float, int]] = {}
-    for (i, j), sc in scores.items():
-        for a, b in ((i, j), (j, i)):
-            k = (a, stmts[b].claim.article_id)
-            if k not in best or sc > best[k][0]:
-                best[k] = (sc, b)
-    mutual = [(i, j) for (i, j) in scores
-              if best[(i, stmts[j].claim.article_id)][1] == j and best[(j, stmts[i].claim.article_id)][1] == i]
+    mutual = mutual_best(scores, [s.claim.article_id for s in stmts])
     groups = [g for g in connected(len(stmts), mutual) if len({stmts[i].claim.article_id for i in g}) >= 2]
     # the same sentences matched on a day need not be shown again on its week and month
     sentences = [frozenset((stmts[i].claim.article_id, stmts[i].claim.start_char) for i in g) for g in groups]
@@ -299,6 +295,45 @@ def findings(stmts: Sequence[Stmt]) -> list[Finding]:
             continue
         out.append(_finding([stmts[i] for i in sorted(members, key=lambda i: (stmts[i].claim.article, i))]))
     return out
+
+
+def _one_key_per_person(stmts: Sequence[Stmt]) -> list[Stmt]:
+    """A person is keyed by the family name ("p:lazar"); one whose articles write the same names in another
+    order ("Lazar Lehel" / "Marcel Lehel Lazar") gets one key in all of them, and so does every
+    mention of the family name each article uses."""
+    full: dict[frozenset[str], set[tuple[str, str]]] = defaultdict(set)  # name words -> (article, key) pairs
+    for s in stmts:
+        if s.key.startswith("p:"):
+            words = key(strip_possessive(s.claim.values[0].text)).split()
+            if len(words) >= 2:  # "Lehel Lazar" / "Lazar Lehel": the order of names differs between languages
+                full[frozenset(words[-2:])].add((s.claim.article_id, s.key))
+    rename: dict[tuple[str, str], str] = {}
+    for pairs in full.values():
+        keys = {k for _, k in pairs}
+        if len(keys) > 1:
+            rename.update({p: min(keys) for p in pairs})
+    if not rename:
+        return list(stmts)
+    out = []
+    for s in stmts:
+        new = rename.get((s.claim.article_id, s.key))
+        if new is None:
+            out.append(s)
+            continue
+        v = replace(s.claim.values[0], norm=new)
+        out.append(replace(s, key=new, claim=replace(s.claim, key=new, values=(v,))))
+    return out
+
+
+def mutual_best(scores: dict[tuple[int, int], float], article: Sequence[str]) -> list[tuple[int, int]]:
+    """The scored pairs whose members are each other's best match in the other's article (a tie for best
+    keeps every partner it ties: a live report may state one fact twice, equally well)."""
+    best: dict[tuple[int, str], float] = {}
+    for (i, j), sc in scores.items():
+        for a, b in ((i, j), (j, i)):
+            k = (a, article[b])
+            best[k] = max(best.get(k, sc), sc)
+    return [(i, j) for (i, j), sc in scores.items() if sc >= best[(i, article[j])] and sc >= best[(j, article[i])]]
 
 
 def _date_rank(key: str) -> int:

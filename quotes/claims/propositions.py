@@ -1,0 +1,212 @@
+"""The same statement in other words: clauses of two articles built on the same word that say the same
+thing about the same people ("Police killed the gunman" / "the gunman was killed in a police shootout",
+"the FBI isn't recommending an indictment" / "decided not to recommend charges").
+
+Much of what two articles about one event share has no value to compare: who did what, what was decided,
+what someone denied. This module lines up such statements clause by clause, so a reader sees at once which
+articles say it and how each words it.
+
+A statement is a clause of the writer's own words (a verb with what hangs on it, or a noun with its
+complements: "his decision to skip the debate"), cut at coordinated and subordinate clauses, on one line,
+of at most `MAX_TOKENS` tokens; clauses headed by a verb of saying are reported speech and left to the
+typed rules. Its words are the first `STEM` letters of its content lemmas, so "separated" meets
+"separation" and "indicting" meets "indictment".
+
+Two statements of two articles are paired when
+- their heads are the same word (by those letters) and both or neither are negated on the head;
+- when both name people, organisations or places, they share one;
+- they share at least `MIN_SHARED` words (the head included) making up at least `MIN_RATIO` of the
+  shorter one's words, and the IDF of the shared words (over all statements of the input) reaches `MIN_SCORE`
+  times the IDF of a word only one statement has.
+Each statement keeps its best partners in each other article, and only pairs that are each other's best are
+kept (`statements.mutual_best`). A same-statement finding is an agreement, never a conflict: wording that
+differs is for the reader to weigh.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quotes.claims.align import connected
+from quotes.claims.context import Context
+from quotes.claims.model import Claim, Finding, Side
+from quotes.compare.speakers import fold
+from quotes.lexicon import SPEECH_VERBS
+
+STEM = 6  # letters of a lemma that stand for its word family ("recommend", "separat")
+MAX_TOKENS = 40  # a longer clause is a paragraph's worth of statements, not one
+MIN_SHARED = 2  # shared words, the head included
+MIN_RATIO = 0.5  # ... over the words of the shorter statement
+MIN_SCORE = 1.0  # IDF of the shared words, over the IDF of a word only one statement has
+CUT = frozenset(("conj", "cc", "advcl", "relcl", "ccomp", "parataxis", "punct"))
+WORD_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"))
+NAME_ENTS = frozenset(("ORG", "GPE", "NORP", "FAC", "LOC"))
+PLACE_ENTS = frozenset(("GPE", "FAC", "LOC"))
+HONORIFICS = frozenset("mr mrs ms sen rep gov dr".split())
+# verbs whose object or particle says what happened: "took office" and "took place" are two statements
+LIGHT_VERBS = frozenset("take make have give get do go come hold put set keep".split())
+
+
+@dataclass(frozen=True)
+class Prop:
+    """One clause of one article: its head word, words and names."""
+
+    claim: Claim
+    head: str  # the head's first `STEM` letters (a light verb's with its object or particle: "take|office")
+    words: frozenset[str]
+    names: frozenset[str]  # people (pronouns resolved), organisations and places it is about
+    negated: bool
+    lemmas: tuple[tuple[str, str], ...] = ()  # each word's lemma as written, for the reader
+
+
+def word(tok) -> str:
+    return fold(tok.lemma_)[:STEM]
+
+
+def _tokens(head) -> list:
+    """The head and what hangs on it, without the clauses hanging anywhere below it."""
+    out, todo = [], [head]
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo += [c for c in t.children if c.dep_ not in CUT]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _head(tok) -> str:
+    """The head's word; a light verb's with its particle or object ("take|office", "take|place")."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
+        more = next((c for c in tok.children if c.dep_ in ("prt", "dobj")), None)
+        more = more or next((c for c in tok.children if c.dep_ in ("prep", "acomp", "attr")), None)
+        if more is not None:
+            return f"{word(tok)}|{word(more)}"  # "go into", "went to", "went before": three statements
+    return word(tok)
+
+
+def _named(ctx: Context, tok) -> bool:
+    """Part of a name: a person's (counted once, by `_names`), an organisation's or a place's."""
+    return ctx.people.at(tok.i) is not None or tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN"
+
+
+def _names(ctx: Context, toks, head) -> dict[str, str]:
+    """Who and what a clause is about: the people, organisations and places in it, and its subject's
+    (the noun a relative clause hangs on: "Lee, who took office")."""
+    from quotes.claims.clauses import subject_of
+
+    subj = subject_of(head) if head.pos_ == "VERB" else None
+    out = {}  # key ("sanders", "g:ohio") -> the name as a reader knows it
+    for t in list(toks) + ([subj] if subj is not None else []):
+        m = ctx.people.at(t.i)
+        if m is not None:
+            out[m.name.split()[-1].casefold()] = m.name
+        elif (t.ent_type_ in NAME_ENTS or t.pos_ == "PROPN") and t.is_alpha and fold(t.lemma_) not in HONORIFICS:
+            out[("g:" if t.ent_type_ in PLACE_ENTS else "") + fold(t.lemma_)] = t.text
+    return out
+
+
+def props(ctx: Context) -> list[Prop]:
+    """Every statement of one article (see the module's docstring)."""
+    out = []
+    text = ctx.text
+    for head in ctx.doc:
+        if ctx.quoted(head) and not ctx.in_fragment(head):
+            continue
+        if not (head.pos_ == "VERB" or head.pos_ == "NOUN" and any(c.dep_ in ("prep", "acl") for c in head.children)):
+            continue
+        if head.pos_ == "VERB" and fold(head.lemma_) in SPEECH_VERBS and not any(c.dep_ == "dobj" for c in head.children):
+            continue  # reported speech ("Comey said on Tuesday that ..."); "claimed responsibility" is a deed
+        toks = _tokens(head)
+        if len(toks) > MAX_TOKENS:
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if "\n" in text[start:end]:
+            continue
+        kept = [t for t in toks if t.pos_ in WORD_POS and not t.is_stop and t.is_alpha and not _named(ctx, t)
+                and fold(t.lemma_) not in HONORIFICS and not (ctx.quoted(t) and not ctx.in_fragment(t))]
+        names = _names(ctx, toks, head)
+        # who it is about is part of what it says: "he may campaign for him" with "he" for Sanders
+        words = frozenset(word(t) for t in kept) | {"@" + n for n in names}
+        if len(words) < MIN_SHARED:
+            continue
+        key = _head(head)
+        value = ctx.value("statement", toks, "h:" + key)
+        claim = ctx.claim(ctx.sentence(head), "statement", "h:" + key, "same statement", "—", (), [value],
+                          words=tuple(sorted(words)))
+        lemmas = tuple(dict.fromkeys([(word(t), t.lemma_.lower()) for t in kept] + [("@" + n, shown) for n, shown in names.items()]))
+        out.append(Prop(claim, key, words, frozenset(names), any(c.dep_ == "neg" for c in head.children),
+                        lemmas))
+    return out
+
+
+def _fits(a: frozenset[str], b: frozenset[str], places: bool) -> bool:
+    """Two clauses' people (or places): when both name some, they share one."""
+    a = {n for n in a if n.startswith("g:") == places}
+    b = {n for n in b if n.startswith("g:") == places}
+    return not (a and b) or bool(a & b)
+
+
+def word_of(head: str) -> str:
+    return head.split("|")[0]
+
+
+def _pairs(items: Sequence[Prop]) -> dict[tuple[int, int], float]:
+    n = len(items)
+    df = Counter(w for p in items for w in p.words)
+    idf = {w: math.log(1 + n / f) for w, f in df.items()}
+    bar = MIN_SCORE * math.log(1 + n)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, p in enumerate(items):
+        blocks[p.head].append(i)
+    out = {}
+    for members in blocks.values():
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            for w in items[i].words - {word_of(items[i].head)}:
+                postings[w].append(i)
+        for i in members:
+            a = items[i]
+            for j in sorted({j for w in a.words - {word_of(a.head)} for j in postings[w] if j > i}):
+                b = items[j]
+                if b.claim.article_id == a.claim.article_id or a.negated != b.negated:
+                    continue
+                if not (_fits(a.names, b.names, False) and _fits(a.names, b.names, True)):
+                    continue  # the same verb about other people or other places
+                shared = a.words & b.words
+                if len(shared) < MIN_SHARED or len(shared) < MIN_RATIO * min(len(a.words), len(b.words)):
+                    continue
+                if len(shared - {word_of(a.head)}) == 1 and next(iter(shared - {word_of(a.head)})).startswith("@"):
+                    continue  # one verb and one name in common: "asked for money" / "asked about X's absence"
+                score = sum(idf[w] for w in shared)
+                if score >= bar:
+                    out[(i, j)] = score
+    return out
+
+
+def findings(items: Sequence[Prop]) -> list[Finding]:
+    """One agreement per group of statements that are each other's best match."""
+    from quotes.claims.statements import mutual_best
+
+    scores = _pairs(items)
+    kept = mutual_best(scores, [p.claim.article_id for p in items])
+    out = []
+    for group in connected(len(items), kept):
+        if len({items[i].claim.article_id for i in group}) < 2:
+            continue
+        # a live report repeats a phrase ("his home state of X"): each wording once per article
+        seen = set()
+        members = []
+        for i in sorted(group, key=lambda i: (items[i].claim.article, i)):
+            k = (items[i].claim.article_id, fold(items[i].claim.values[0].text))
+            if k not in seen:
+                seen.add(k)
+                members.append(i)
+        counts = Counter(w for i in members for w in items[i].words)
+        shown = {w: lemma for i in reversed(members) for w, lemma in items[i].lemmas}
+        shared = [shown.get(w, w) for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
+        claims = tuple(items[i].claim for i in members)
+        side = Side(value=claims[0].shown, norm=claims[0].key, claims=claims)
+        out.append(Finding(status="agree", kind="statement", slot=f"same statement ({', '.join(shared)})",
+                           subject="—", sides=(side,)))
+    return out
