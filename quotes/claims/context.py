@@ -12,6 +12,7 @@ from quotes.extract.ranges import TokenRanges
 from quotes.model import Article
 
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
+PASSAGE = 150  # characters of a quotation from which on it is a passage the article reproduces
 
 
 @dataclass
@@ -27,6 +28,7 @@ class Context:
         # asked for every token: a bisect over the spans, not a scan of all of them
         self._quoted = TokenRanges(self.quote_spans)
         self._fragmented = TokenRanges(self.fragments)
+        self._short = TokenRanges((s, e) for s, e in self.quote_spans if e - s < PASSAGE)
         # `doc.ents` and `Span.ents` build every entity of the document anew on each call: read them once
         self._ents = list(self.doc.ents)
         self._ent_starts = [e.start for e in self._ents]
@@ -61,11 +63,10 @@ class Context:
         "about $200,000" from ...")."""
         return self._fragmented.covers(tok.idx)
 
-    def in_short_quote(self, tok, passage: int = 150) -> bool:
-        """Inside quote marks that hold someone's words, not a quoted passage of a whole paragraph (an
-        excerpt the article reproduces, whose facts it publishes)."""
-        c = tok.idx
-        return any(s <= c < e and e - s < passage for s, e in self.quote_spans)
+    def in_short_quote(self, tok) -> bool:
+        """Inside quote marks that hold someone's words, not a quoted passage of `PASSAGE` characters or
+        more (an excerpt the article reproduces, whose facts it publishes)."""
+        return self._short.covers(tok.idx)
 
     def span_quoted(self, start_char: int, end_char: int) -> bool:
         return any(s < end_char and start_char < e for s, e in self.quote_spans)

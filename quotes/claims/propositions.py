@@ -13,7 +13,8 @@ typed rules. Its words are the first `STEM` letters of its content lemmas, so "s
 "separation" and "indicting" meets "indictment".
 
 Two statements of two articles are paired when
-- their heads are the same word (by those letters) and both or neither are negated on the head;
+- their heads are the same word (by those letters; a light verb's object counts as its head too: "had
+  breakfast with X" meets "a breakfast with X") and both or neither are negated on the head;
 - when both name people, organisations or places, they share one;
 - they share at least `MIN_SHARED` words (the head included) making up at least `MIN_RATIO` of the
   shorter one's words, and the IDF of the shared words (over all statements of the input) reaches `MIN_SCORE`
@@ -42,7 +43,9 @@ MIN_RATIO = 0.5  # ... over the words of the shorter statement
 MIN_SCORE = 1.0  # IDF of the shared words, over the IDF of a word only one statement has
 CUT = frozenset(("conj", "cc", "advcl", "relcl", "ccomp", "parataxis", "punct"))
 WORD_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"))
-NAME_ENTS = frozenset(("ORG", "GPE", "NORP", "FAC", "LOC"))
+NAME_ENTS = frozenset(("ORG", "GPE", "FAC", "LOC"))
+# a proper noun of these kinds is a word like any other: "Democratic", "Islamist", "Tuesday"
+NOT_NAMES = frozenset(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 PLACE_ENTS = frozenset(("GPE", "FAC", "LOC"))
 HONORIFICS = frozenset("mr mrs ms sen rep gov dr".split())
 # verbs whose object or particle says what happened: "took office" and "took place" are two statements
@@ -55,6 +58,7 @@ class Prop:
 
     claim: Claim
     head: str  # the head's first `STEM` letters (a light verb's with its object or particle: "take|office")
+    heads: tuple[str, ...]  # the head, and the noun a verb's object is ("had breakfast" meets "a breakfast with")
     words: frozenset[str]
     names: frozenset[str]  # people (pronouns resolved), organisations and places it is about
     negated: bool
@@ -87,7 +91,8 @@ def _head(tok) -> str:
 
 def _named(ctx: Context, tok) -> bool:
     """Part of a name: a person's (counted once, by `_names`), an organisation's or a place's."""
-    return ctx.people.at(tok.i) is not None or tok.ent_type_ in NAME_ENTS or tok.pos_ == "PROPN"
+    return (ctx.people.at(tok.i) is not None or tok.ent_type_ in NAME_ENTS
+            or tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_NAMES)
 
 
 def _names(ctx: Context, toks, head) -> dict[str, str]:
@@ -101,7 +106,7 @@ def _names(ctx: Context, toks, head) -> dict[str, str]:
         m = ctx.people.at(t.i)
         if m is not None:
             out[m.name.split()[-1].casefold()] = m.name
-        elif (t.ent_type_ in NAME_ENTS or t.pos_ == "PROPN") and t.is_alpha and fold(t.lemma_) not in HONORIFICS:
+        elif _named(ctx, t) and t.is_alpha and not t.is_stop and fold(t.lemma_) not in HONORIFICS:
             out[("g:" if t.ent_type_ in PLACE_ENTS else "") + fold(t.lemma_)] = t.text
     return out
 
@@ -135,8 +140,10 @@ def props(ctx: Context) -> list[Prop]:
         claim = ctx.claim(ctx.sentence(head), "statement", "h:" + key, "same statement", "—", (), [value],
                           words=tuple(sorted(words)))
         lemmas = tuple(dict.fromkeys([(word(t), t.lemma_.lower()) for t in kept] + [("@" + n, shown) for n, shown in names.items()]))
-        out.append(Prop(claim, key, words, frozenset(names), any(c.dep_ == "neg" for c in head.children),
-                        lemmas))
+        heads = (key,) + tuple(word(c) for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
+                               and head.lemma_.lower() in LIGHT_VERBS)
+        out.append(Prop(claim, key, tuple(dict.fromkeys(heads)), words, frozenset(names),
+                        any(c.dep_ == "neg" for c in head.children), lemmas))
     return out
 
 
@@ -158,16 +165,20 @@ def _pairs(items: Sequence[Prop]) -> dict[tuple[int, int], float]:
     bar = MIN_SCORE * math.log(1 + n)
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, p in enumerate(items):
-        blocks[p.head].append(i)
+        for h in p.heads:
+            blocks[h].append(i)
     out = {}
-    for members in blocks.values():
+    for h, members in blocks.items():
+        head = {word_of(h)}
         postings: dict[str, list[int]] = defaultdict(list)
         for i in members:
-            for w in items[i].words - {word_of(items[i].head)}:
+            for w in items[i].words - head:
                 postings[w].append(i)
         for i in members:
             a = items[i]
-            for j in sorted({j for w in a.words - {word_of(a.head)} for j in postings[w] if j > i}):
+            for j in sorted({j for w in a.words - head for j in postings[w] if j > i}):
+                if (i, j) in out:
+                    continue
                 b = items[j]
                 if b.claim.article_id == a.claim.article_id or a.negated != b.negated:
                     continue
@@ -176,7 +187,7 @@ def _pairs(items: Sequence[Prop]) -> dict[tuple[int, int], float]:
                 shared = a.words & b.words
                 if len(shared) < MIN_SHARED or len(shared) < MIN_RATIO * min(len(a.words), len(b.words)):
                     continue
-                if len(shared - {word_of(a.head)}) == 1 and next(iter(shared - {word_of(a.head)})).startswith("@"):
+                if len(shared - head) == 1 and next(iter(shared - head)).startswith("@"):
                     continue  # one verb and one name in common: "asked for money" / "asked about X's absence"
                 score = sum(idf[w] for w in shared)
                 if score >= bar:

@@ -137,7 +137,7 @@ def _values(ctx: Context, sent) -> list[tuple[str, list]]:
     for e in ctx.ents(sent):
         if any(t.i in taken for t in e):
             continue  # the parser ran the dateline into an entity ("MIAMI - Democrats")
-        if ctx.quoted(e.root) and not ctx.in_fragment(e.root):
+        if ctx.in_short_quote(e.root) and not ctx.in_fragment(e.root):
             continue  # someone's words; a figure or name in a quoted fragment of the writer's sentence stays
         toks = [t for t in e if not (t.is_punct and t.i in (e.start, e.end - 1))]
         if toks and toks[-1].text in ("’s", "'s"):
@@ -156,7 +156,7 @@ def _figures(ctx: Context, sent) -> list[tuple[str, list]]:
     for f in figures(sent.text):
         start, end = sent.start_char + f.start, sent.start_char + f.end
         toks = [t for t in sent if t.idx < end and t.idx + len(t.text) > start]
-        if toks and not (ctx.quoted(toks[0]) and not ctx.in_fragment(toks[0])):
+        if toks and not (ctx.in_short_quote(toks[0]) and not ctx.in_fragment(toks[0])):
             out.append((f"s:{f.kind} {f.low:.4g} {f.high:.4g}", toks))
     return out
 
@@ -208,14 +208,14 @@ def sentence_stmts(ctx: Context) -> list[Stmt]:
     for sent in ctx.sentences:
         people = None
         sent_words = frozenset(fold(t.lemma_) for t in sent if t.pos_ in CONTENT_POS and not t.is_stop
-                               and t.is_alpha and not ctx.quoted(t))
+                               and t.is_alpha and not ctx.in_short_quote(t))
         for k, toks in _values(ctx, sent):
             value = ctx.value("statement", toks, k)
             if "\n" in value.text:
                 continue
             own = {t.i for t in toks}
             words = frozenset(fold(t.lemma_) for t in sent if t.i not in own and t.pos_ in CONTENT_POS
-                              and not t.is_stop and t.is_alpha and not ctx.quoted(t))
+                              and not t.is_stop and t.is_alpha and not ctx.in_short_quote(t))
             if len(words) < 2:
                 continue
             if people is None:
