@@ -39,7 +39,7 @@ from quotes.lexicon import SPEECH_VERBS
 STEM = 6  # letters of a lemma that stand for its word family ("recommend", "separat")
 MAX_TOKENS = 40  # a longer clause is a paragraph's worth of statements, not one
 MIN_SHARED = 2  # shared words, the head included
-MIN_RATIO = 0.5  # ... over the words of the shorter statement
+MIN_RATIO = 0.4  # ... over the words of the shorter statement
 MIN_SCORE = 1.0  # IDF of the shared words, over the IDF of a word only one statement has
 CUT = frozenset(("conj", "cc", "advcl", "relcl", "ccomp", "parataxis", "punct"))
 WORD_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"))
