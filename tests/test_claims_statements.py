@@ -1,0 +1,154 @@
+"""Statements two articles share: the same statement in other words (`claims.propositions`), the best
+match in another article (`statements.mutual_best`), one key for a name written in two orders, places won
+as one list slot, and values in a quoted passage. The pure parts run without the model; the cases at the
+bottom run `quotes.claims.report` on short articles written for these tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.claims.model import Claim, Value
+from quotes.claims.statements import Stmt, _one_key_per_person, mutual_best
+
+# ---- the best match in another article (pure) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("scores, articles, kept", [
+    # best in each other article: 1's best in a is 0, its best (its only match) in c is 2
+    ({(0, 1): 9.0, (1, 2): 5.0}, ["a", "b", "c"], [(0, 1), (1, 2)]),
+    # 0 and 2 are in one article: 1 keeps its better match there
+    ({(0, 1): 9.0, (1, 2): 5.0}, ["a", "b", "a"], [(0, 1)]),
+    # a tie for best keeps both partners: a live report states a fact twice
+    ({(0, 1): 7.0, (0, 2): 7.0}, ["a", "b", "b"], [(0, 1), (0, 2)]),
+    # best in each article: 0's best in b and its best in c are both kept
+    ({(0, 1): 4.0, (0, 2): 3.0}, ["a", "b", "c"], [(0, 1), (0, 2)]),
+    ({}, ["a"], []),
+])
+def test_mutual_best(scores, articles, kept):
+    assert sorted(mutual_best(scores, articles)) == kept
+
+
+@given(st.dictionaries(st.tuples(st.integers(0, 7), st.integers(0, 7)).filter(lambda p: p[0] < p[1]),
+                       st.floats(0.1, 20, allow_nan=False), max_size=20),
+       st.lists(st.sampled_from("abc"), min_size=8, max_size=8))
+def test_a_kept_pair_is_best_for_both_of_its_members(scores, articles):
+    scores = {p: s for p, s in scores.items() if articles[p[0]] != articles[p[1]]}
+    for i, j in mutual_best(scores, articles):
+        for (x, y), s in scores.items():
+            for a, b in ((i, j), (j, i)):
+                if a in (x, y) and articles[y if x == a else x] == articles[b]:
+                    assert s <= scores[(i, j)]
+
+
+# ---- one key for a person whose names come in another order (pure) -------------------------------------
+
+
+def stmt(article: str, text: str, key: str) -> Stmt:
+    value = Value("statement", text, key, 0, len(text))
+    claim = Claim(article=article, article_id=article, kind="statement", key=key, slot="same value",
+                  subject="—", participants=(), values=(value,), text=text, start_char=0, end_char=len(text), line=1)
+    return Stmt(claim, key, frozenset(("plead", "guilty")))
+
+
+@pytest.mark.parametrize("names, one_key", [
+    # a name in the order of another language: one person
+    ((("a", "Marcel Lehel Lazar", "p:lazar"), ("b", "Lazar Lehel", "p:lehel")), True),
+    ((("a", "Lehel Lazar", "p:lazar"), ("b", "Lazăr Lehel", "p:lehel")), True),  # the accent is folded
+    # negatives: one family name and two given names are two people; unrelated names stay apart
+    ((("a", "Gabriela Lazar", "p:lazar"), ("b", "Marcel Lehel", "p:lehel")), False),
+    ((("a", "Ana Ruiz", "p:ruiz"), ("b", "Tom Avery", "p:avery")), False),
+])
+def test_names_in_another_order_share_a_key(names, one_key):
+    out = _one_key_per_person([stmt(a, text, k) for a, text, k in names])
+    assert (len({s.key for s in out}) == 1) is one_key
+    for s in out:
+        assert s.claim.key == s.key == s.claim.values[0].norm
+
+
+def test_every_mention_of_the_renamed_family_name_follows():
+    out = _one_key_per_person([stmt("a", "Marcel Lehel Lazar", "p:lazar"), stmt("a", "Lazar", "p:lazar"),
+                               stmt("b", "Lazar Lehel", "p:lehel"), stmt("b", "Lehel", "p:lehel")])
+    assert len({s.key for s in out}) == 1
+
+
+# ---- the same statement in other words (the model, on articles written for these tests) ----------------
+
+
+def report(first: str, second: str):
+    from quotes.claims import report as run
+    from quotes.model import Article
+
+    return run([Article(path="d_2031-05-14.txt", text="Riverton news.\n\n" + first + "\n"),
+                Article(path="e_2031-05-15.txt", text="Riverton report.\n\n" + second + "\n")])
+
+
+def same_statements(rep) -> list[tuple[str, ...]]:
+    return [tuple(c.values[0].text for s in f.sides for c in s.claims)
+            for f in rep.findings if f.kind == "statement" and f.slot.startswith("same statement")]
+
+
+@pytest.mark.parametrize("first, second, pair", [
+    # the same statement, worded otherwise: active and passive, verb and noun, negation kept on both
+    ("Police arrested the driver of the stolen van near the bridge.",
+     "The driver of the stolen van was arrested at dawn.", ("arrested", "arrested")),
+    ("The auditor isn't recommending charges against the treasurer.",
+     "Inspector Ana Ruiz decided not to recommend charges against the treasurer.", ("recommending", "recommend")),
+    ("Councillor Tom Avery announced his resignation from the transport committee.",
+     "Avery resigned from the transport committee on Friday, citing his health.", ("resignation", "resigned")),
+    # negatives: the same verb about other people, other places, or with the negation on one side only
+    ("Ana Ruiz won the mayoral primary in Riverton.", "Tom Avery won the mayoral primary in Riverton.", None),
+    ("Ana Ruiz won the mayoral primary in Riverton.", "Ana Ruiz won the mayoral primary in Millbrook.", None),
+    ("The council will not approve the toll road budget.", "The council will approve the toll road budget.", None),
+    # a light verb says little by itself: "took office" and "took place" are two statements
+    ("Ana Ruiz took office in June after the recount.", "The recount took place in June after the storm.", None),
+])
+def test_the_same_statement_in_other_words(first, second, pair):
+    found = same_statements(report(first, second))
+    if pair is None:
+        assert not found
+    else:
+        assert any(all(w in side for w, side in zip(pair, sides, strict=False)) for sides in found), found
+
+
+def test_a_light_verb_meets_the_noun_it_carries():
+    found = same_statements(report("Mayor Ana Ruiz had breakfast with the striking bus drivers on Monday.",
+                                   "After a breakfast with the striking bus drivers, Ruiz promised a new contract."))
+    assert found and any("breakfast" in side for sides in found for side in sides)
+
+
+def test_reported_speech_is_not_a_same_statement():
+    # "said on Tuesday" twice is no shared statement: what was said is compared by the reported-speech rule
+    assert not same_statements(report("Ana Ruiz said on Tuesday that the bridge would reopen in June.",
+                                      "Ruiz said on Tuesday that work on the bridge was almost over."))
+
+
+# ---- places won as one slot, values in a reproduced passage ----------------------------------------------
+
+
+@pytest.mark.parametrize("first, second, agree", [
+    ("Ana Ruiz won Nevada and her home state of Ohio on Tuesday.",
+     "Ana Ruiz won the primaries in Nevada and in her home state of Ohio.", True),
+    ("Ana Ruiz captured Nevada and Ohio on Tuesday.", "Ana Ruiz won the primaries in Nevada and in Ohio.", True),
+    # negative: places someone spoke in are no wins
+    ("Ana Ruiz spoke in Nevada and Ohio on Tuesday.", "Ana Ruiz won the primaries in Nevada and in Ohio.", False),
+])
+def test_places_won_are_one_slot_however_hung_on_the_verb(first, second, agree):
+    rep = report(first, second)
+    wins = [f for f in rep.findings if f.kind == "list" and f.status == "agree"]
+    assert bool(wins) is agree
+    assert not [f for f in rep.findings if f.status == "conflict"]
+
+
+PASSAGE = ("“In our survey of the county, the share of commuters who cycle to work rose to 64 percent in the "
+           "second half of the year, up from about a third in the first half of the year,” the report reads.")
+
+
+@pytest.mark.parametrize("first, paired", [
+    (PASSAGE, True),  # a reproduced passage is published text: its figures count
+    ("“Cycling rose to 64 percent,” Ruiz said of commuters in the county.", False),  # someone's words
+])
+def test_values_in_a_reproduced_passage_are_the_articles(first, paired):
+    rep = report(first, "In the county, 64 percent of commuters now cycle to work, the survey found.")
+    shares = [f for f in rep.findings if f.kind == "statement" and "64" in f.sides[0].value]
+    assert bool(shares) is paired
