@@ -102,6 +102,12 @@ def same_statements(rep) -> list[tuple[str, ...]]:
     ("The council will not approve the toll road budget.", "The council will approve the toll road budget.", None),
     # a light verb says little by itself: "took office" and "took place" are two statements
     ("Ana Ruiz took office in June after the recount.", "The recount took place in June after the storm.", None),
+    # verbs of one news event: "captured" is "won", "made up" is "fabricated", "halted" is "stopped"
+    ("Ana Ruiz captured the Riverton mayoral primary.", "Ruiz won the Riverton mayoral primary easily.", ("captured", "won")),
+    ("Avery said the auditor had made up the story about the toll road.",
+     "Avery insisted the auditor fabricated the story about the toll road.", ("made up", "fabricated")),
+    # negative: the same words with other figures are two statements (or a conflict the typed rules judge)
+    ("The storm killed 13 people in Riverton County.", "The flood killed 14 people in Riverton County.", None),
 ])
 def test_the_same_statement_in_other_words(first, second, pair):
     found = same_statements(report(first, second))
@@ -152,3 +158,17 @@ def test_values_in_a_reproduced_passage_are_the_articles(first, paired):
     rep = report(first, "In the county, 64 percent of commuters now cycle to work, the survey found.")
     shares = [f for f in rep.findings if f.kind == "statement" and "64" in f.sides[0].value]
     assert bool(shares) is paired
+
+
+def test_a_group_never_joins_other_people_through_a_clause_that_names_none():
+    from quotes.claims import report as run
+    from quotes.model import Article
+
+    rep = run([Article(path="a_2031-05-14.txt", text="Results.\n\nAna Ruiz won the mayoral primary in Riverton.\n"),
+               Article(path="b_2031-05-14.txt", text="Results.\n\nThe mayoral primary in Riverton was won by a "
+                       "first-time candidate.\n"),
+               Article(path="c_2031-05-15.txt", text="Results.\n\nTom Avery won the mayoral primary in Riverton.\n")])
+    for f in rep.findings:
+        if f.kind == "statement" and f.slot.startswith("same statement"):
+            texts = " ".join(c.text for s in f.sides for c in s.claims)
+            assert not ("Ruiz" in texts and "Avery" in texts), texts

@@ -105,3 +105,16 @@ EVENT_NOUN_CLASS = {w: cls for cls, words in EVENT_NOUN_CLASSES.items() for w in
 NEGATIVE_VERBS = frozenset("refuse deny decline reject fail".split())  # "refused to answer" = "would not answer"
 RESULT_WORDS = frozenset("win won carry sweep capture take victory".split())  # lists of results: tallies
 OPEN_LIST_MARKERS = frozenset("including include includes among like such etc other others".split())
+# verbs (and their nouns) of news events that say the same thing: the head of a same statement is its class;
+# a phrasal verb is written "verb|particle"
+HEAD_CLASSES = {
+    "win": ("win", "capture", "carry", "sweep", "victory", "triumph"),
+    "lose": ("lose", "loss", "defeat"),
+    "end": ("end", "stop", "halt", "suspend", "terminate", "drop|out", "quit"),
+    "fabricate": ("fabricate", "invent", "make|up", "concoct"),
+    "kill": ("kill", "slay"),
+    "arrest": ("arrest", "detain"),
+    "separate": ("separate", "separation", "split"),
+    "acquit": ("acquit", "acquittal", "clear"),
+}
+HEAD_CLASS = {w: cls for cls, words in HEAD_CLASSES.items() for w in words}

@@ -28,10 +28,10 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from quotes.claims.align import connected
 from quotes.claims.context import Context
+from quotes.claims.lexicon import HEAD_CLASS
 from quotes.claims.model import Claim, Finding, Side
 from quotes.compare.speakers import fold
 from quotes.lexicon import SPEECH_VERBS
@@ -80,8 +80,14 @@ def _tokens(head) -> list:
 
 
 def _head(tok) -> str:
-    """The head's word; a light verb's with its particle or object ("take|office", "take|place")."""
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in LIGHT_VERBS:
+    """The head's word; a light verb's with its particle or object ("take|office", "take|place"); the class
+    of a verb of news events ("captured" and "won" are "win", "made up" and "fabricated" are "fabricate")."""
+    lemma = tok.lemma_.lower()
+    prt = next((c.lower_ for c in tok.children if c.dep_ == "prt"), "")
+    cls = HEAD_CLASS.get(f"{lemma}|{prt}") or HEAD_CLASS.get(lemma)
+    if cls:
+        return cls[:STEM]
+    if tok.pos_ == "VERB" and lemma in LIGHT_VERBS:
         more = next((c for c in tok.children if c.dep_ in ("prt", "dobj")), None)
         more = more or next((c for c in tok.children if c.dep_ in ("prep", "acomp", "attr")), None)
         if more is not None:
@@ -108,6 +114,8 @@ def _names(ctx: Context, toks, head) -> dict[str, str]:
             out[m.name.split()[-1].casefold()] = m.name
         elif _named(ctx, t) and t.is_alpha and not t.is_stop and fold(t.lemma_) not in HONORIFICS:
             out[("g:" if t.ent_type_ in PLACE_ENTS else "") + fold(t.lemma_)] = t.text
+        elif t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") and t in toks:
+            out["#" + t.lower_.replace(",", "")] = t.text
     return out
 
 
@@ -132,14 +140,17 @@ def props(ctx: Context) -> list[Prop]:
                 and fold(t.lemma_) not in HONORIFICS and not (ctx.quoted(t) and not ctx.in_fragment(t))]
         names = _names(ctx, toks, head)
         # who it is about is part of what it says: "he may campaign for him" with "he" for Sanders
-        words = frozenset(word(t) for t in kept) | {"@" + n for n in names}
+        key = _head(head)
+        # the head counts by its class ("captured" as "win"), the other words as written
+        words = frozenset(word(t) for t in kept if t.i != head.i) | {word_of(key)} | {"@" + n for n in names}
         if len(words) < MIN_SHARED:
             continue
-        key = _head(head)
         value = ctx.value("statement", toks, "h:" + key)
         claim = ctx.claim(ctx.sentence(head), "statement", "h:" + key, "same statement", "—", (), [value],
                           words=tuple(sorted(words)))
-        lemmas = tuple(dict.fromkeys([(word(t), t.lemma_.lower()) for t in kept] + [("@" + n, shown) for n, shown in names.items()]))
+        lemmas = tuple(dict.fromkeys([(word(t), t.lemma_.lower()) for t in kept if t.i != head.i]
+                                     + [(word_of(key), head.lemma_.lower())]
+                                     + [("@" + n, shown) for n, shown in names.items()]))
         heads = (key,) + tuple(word(c) for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                                and head.lemma_.lower() in LIGHT_VERBS)
         out.append(Prop(claim, key, tuple(dict.fromkeys(heads)), words, frozenset(names),
@@ -147,11 +158,19 @@ def props(ctx: Context) -> list[Prop]:
     return out
 
 
-def _fits(a: frozenset[str], b: frozenset[str], places: bool) -> bool:
-    """Two clauses' people (or places): when both name some, they share one."""
-    a = {n for n in a if n.startswith("g:") == places}
-    b = {n for n in b if n.startswith("g:") == places}
-    return not (a and b) or bool(a & b)
+def _kind(name: str) -> str:
+    return "place" if name.startswith("g:") else "number" if name.startswith("#") else "who"
+
+
+def fits(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two clauses' (or groups') people, places and figures: of each kind, when both give some, they share
+    one ("killed 13 people" and "killing 14 people" are two statements)."""
+    for kind in ("who", "place", "number"):
+        ka = {n for n in a if _kind(n) == kind}
+        kb = {n for n in b if _kind(n) == kind}
+        if ka and kb and not ka & kb:
+            return False
+    return True
 
 
 def word_of(head: str) -> str:
@@ -182,8 +201,8 @@ def _pairs(items: Sequence[Prop]) -> dict[tuple[int, int], float]:
                 b = items[j]
                 if b.claim.article_id == a.claim.article_id or a.negated != b.negated:
                     continue
-                if not (_fits(a.names, b.names, False) and _fits(a.names, b.names, True)):
-                    continue  # the same verb about other people or other places
+                if not fits(a.names, b.names):
+                    continue  # the same verb about other people, other places or other figures
                 shared = a.words & b.words
                 if len(shared) < MIN_SHARED or len(shared) < MIN_RATIO * min(len(a.words), len(b.words)):
                     continue
@@ -195,14 +214,57 @@ def _pairs(items: Sequence[Prop]) -> dict[tuple[int, int], float]:
     return out
 
 
+def _one_kind_per_name(items: Sequence[Prop]) -> list[Prop]:
+    """A name the parser calls a place in one clause is a place in all ("Riverton" tagged as a town in one
+    article and as a bare proper noun in another)."""
+    places = {n[2:] for p in items for n in p.names if n.startswith("g:")}
+
+    def one(n: str) -> str:
+        return "g:" + n if n in places else n
+
+    out = []
+    for p in items:
+        if any(n in places for n in p.names):
+            names = frozenset(one(n) for n in p.names)
+            words = frozenset("@" + one(w[1:]) if w.startswith("@") else w for w in p.words)
+            lemmas = tuple(("@" + one(w[1:]) if w.startswith("@") else w, shown) for w, shown in p.lemmas)
+            p = replace(p, names=names, words=words, lemmas=lemmas)
+        out.append(p)
+    return out
+
+
+def _groups(items: Sequence[Prop], pairs) -> list[list[int]]:
+    """The groups the pairs (best first) connect, where a group never joins statements about different
+    people, places or figures through a member that names none ("a victory in the primary")."""
+    parent = list(range(len(items)))
+    names = [p.names for p in items]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in pairs:
+        a, b = find(i), find(j)
+        if a != b and fits(names[a], names[b]):
+            parent[b] = a
+            names[a] = names[a] | names[b]
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(items)):
+        groups[find(i)].append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
 def findings(items: Sequence[Prop]) -> list[Finding]:
     """One agreement per group of statements that are each other's best match."""
     from quotes.claims.statements import mutual_best
 
+    items = _one_kind_per_name(items)
     scores = _pairs(items)
     kept = mutual_best(scores, [p.claim.article_id for p in items])
     out = []
-    for group in connected(len(items), kept):
+    for group in _groups(items, sorted(kept, key=lambda p: -scores[p])):
         if len({items[i].claim.article_id for i in group}) < 2:
             continue
         # a live report repeats a phrase ("his home state of X"): each wording once per article
