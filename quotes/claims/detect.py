@@ -170,9 +170,7 @@ def lists(ctx: Context, sent) -> list[Claim]:
     for t in sent:
         # the parser sometimes reads the places a verb of winning takes as an adverbial ("captured Virginia, ...")
         won = t.dep_ == "npadvmod" and t.head.lemma_.lower() in RESULT_WORDS and t.ent_type_ in LIST_ENTS
-        # "captured two states: Oklahoma and Texas": the items in apposition to the noun they enumerate
-        named = t.dep_ == "appos" and t.head.pos_ == "NOUN" and t.head.dep_ in ("dobj", "pobj")
-        if (t.dep_ not in ("pobj", "dobj") and not won and not named) or t.head.dep_ == "conj" or ctx.quoted(t):
+        if (t.dep_ not in ("pobj", "dobj") and not won) or t.head.dep_ == "conj" or ctx.quoted(t):
             continue
         items = [_named(i) for i in _conjuncts(t)]
         if t.dep_ == "pobj":  # "in Nevada and in Ohio": the same preposition repeated
@@ -189,8 +187,8 @@ def lists(ctx: Context, sent) -> list[Claim]:
         head = prep.head if prep is not None else t.head
         if head.pos_ not in ("NOUN", "VERB", "PROPN"):
             continue
-        # what a verb of winning took, however the places are hung on it ("won the primary in X and in Y",
-        # "captured two states: X and Y"): one slot, the places won
+        # what a verb of winning took, however the places are hung on it ("won X and Y", "won the primary in X
+        # and in Y"): one slot, the places won
         winner = head.head if head.pos_ == "NOUN" and head.dep_ in ("dobj", "pobj") else head
         if winner.dep_ == "prep":
             winner = winner.head

@@ -48,8 +48,10 @@ NAME_ENTS = frozenset(("ORG", "GPE", "FAC", "LOC"))
 NOT_NAMES = frozenset(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 PLACE_ENTS = frozenset(("GPE", "FAC", "LOC"))
 HONORIFICS = frozenset("mr mrs ms sen rep gov dr".split())
-# verbs whose object or particle says what happened: "took office" and "took place" are two statements
-LIGHT_VERBS = frozenset("take make have give get do go come hold put set keep".split())
+# verbs whose object, particle or complement says what happened: "took office" and "took place" are two
+# statements, "included penalties" and "included comparing" too
+LIGHT_VERBS = frozenset("""take make have give get do go come hold put set keep include become begin start
+    continue try want seem need""".split())
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def _head(tok) -> str:
         return cls[:STEM]
     if tok.pos_ == "VERB" and lemma in LIGHT_VERBS:
         more = next((c for c in tok.children if c.dep_ in ("prt", "dobj")), None)
-        more = more or next((c for c in tok.children if c.dep_ in ("prep", "acomp", "attr")), None)
+        more = more or next((c for c in tok.children if c.dep_ in ("xcomp", "prep", "acomp", "attr")), None)
         if more is not None:
             return f"{word(tok)}|{word(more)}"  # "go into", "went to", "went before": three statements
     return word(tok)
@@ -136,7 +138,7 @@ def props(ctx: Context) -> list[Prop]:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         if "\n" in text[start:end]:
             continue
-        kept = [t for t in toks if t.pos_ in WORD_POS and not t.is_stop and t.is_alpha and not _named(ctx, t)
+        kept = [t for t in toks if t.pos_ in WORD_POS and not t.is_stop and fold(t.lemma_).isalpha() and not _named(ctx, t)
                 and fold(t.lemma_) not in HONORIFICS and not (ctx.quoted(t) and not ctx.in_fragment(t))]
         names = _names(ctx, toks, head)
         # who it is about is part of what it says: "he may campaign for him" with "he" for Sanders
