@@ -41,6 +41,29 @@ def test_a_kept_pair_is_best_for_both_of_its_members(scores, articles):
                     assert s <= scores[(i, j)]
 
 
+@pytest.mark.parametrize("pairs, articles, groups", [
+    # three sentences of one article tie for the best match of one sentence of another: two are kept
+    ({(0, 3): 5.0, (1, 3): 5.0, (2, 3): 5.0}, "aaab", [[0, 1, 3]]),
+    # best pair first: the weaker tie is the one left out
+    ({(0, 3): 4.0, (1, 3): 6.0, (2, 3): 5.0}, "aaab", [[1, 2, 3]]),
+    # one sentence of each of three articles: one group
+    ({(0, 1): 5.0, (1, 2): 4.0}, "abc", [[0, 1, 2]]),
+    # a group needs two articles
+    ({(0, 1): 5.0}, "aa", []),
+])
+def test_a_group_holds_at_most_two_sentences_of_one_article(pairs, articles, groups):
+    from quotes.claims.statements import grouped
+
+    assert sorted(sorted(g) for g in grouped(pairs, list(pairs), list(articles))) == groups
+
+
+def test_a_group_merges_only_where_join_allows():
+    from quotes.claims.statements import grouped
+
+    pairs = {(0, 1): 5.0, (1, 2): 4.0}
+    assert sorted(sorted(g) for g in grouped(pairs, list(pairs), list("abc"), lambda a, b: False)) == []
+
+
 # ---- one key for a person whose names come in another order (pure) -------------------------------------
 
 

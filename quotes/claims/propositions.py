@@ -235,40 +235,24 @@ def _one_kind_per_name(items: Sequence[Prop]) -> list[Prop]:
     return out
 
 
-def _groups(items: Sequence[Prop], pairs) -> list[list[int]]:
-    """The groups the pairs (best first) connect, where a group never joins statements about different
-    people, places or figures through a member that names none ("a victory in the primary")."""
-    parent = list(range(len(items)))
-    names = [p.names for p in items]
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in pairs:
-        a, b = find(i), find(j)
-        if a != b and fits(names[a], names[b]):
-            parent[b] = a
-            names[a] = names[a] | names[b]
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(items)):
-        groups[find(i)].append(i)
-    return [g for g in groups.values() if len(g) > 1]
-
-
 def findings(items: Sequence[Prop]) -> list[Finding]:
     """One agreement per group of statements that are each other's best match."""
-    from quotes.claims.statements import mutual_best
+    from quotes.claims.statements import grouped, mutual_best
 
     items = _one_kind_per_name(items)
     scores = _pairs(items)
-    kept = mutual_best(scores, [p.claim.article_id for p in items])
+    article = [p.claim.article_id for p in items]
+    names = [p.names for p in items]
+
+    def join(a: int, b: int) -> bool:
+        # never join statements about different people, places or figures through a clause that names none
+        if not fits(names[a], names[b]):
+            return False
+        names[a] = names[a] | names[b]
+        return True
+
     out = []
-    for group in _groups(items, sorted(kept, key=lambda p: -scores[p])):
-        if len({items[i].claim.article_id for i in group}) < 2:
-            continue
+    for group in grouped(scores, mutual_best(scores, article), article, join):
         # a live report repeats a phrase ("his home state of X"): each wording once per article
         seen = set()
         members = []

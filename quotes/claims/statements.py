@@ -23,10 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from quotes.claims.align import connected
 from quotes.claims.context import Context, place_key
 from quotes.claims.dateline import calendar_keys, dateline_place, month_year, nearest_weekday, relative_day
 from quotes.claims.dates import NUMERIC_DATE, When
@@ -39,6 +38,7 @@ from quotes.compare.speakers import fold, key
 MIN_SCORE = 1.1  # IDF of the value plus the IDF of the words its sentences share, over the IDF of a unique word
 MIN_SHARED = 1  # content words the two sentences share (a rare value needs none)
 RARE_VALUE = 3  # a value given by at most this many sentences of the input pairs without shared words
+PER_ARTICLE = 2  # sentences of one article in one group
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
 NUMBER_ENTS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
@@ -284,8 +284,8 @@ def findings(stmts: Sequence[Stmt]) -> list[Finding]:
     """One agreement per group of the same value given by sentences that are each other's best match."""
     stmts = _one_key_per_person(stmts)
     scores = _pairs(stmts)
-    mutual = mutual_best(scores, [s.claim.article_id for s in stmts])
-    groups = [g for g in connected(len(stmts), mutual) if len({stmts[i].claim.article_id for i in g}) >= 2]
+    article = [s.claim.article_id for s in stmts]
+    groups = grouped(scores, mutual_best(scores, article), article)
     # the same sentences matched on a day need not be shown again on its week and month
     sentences = [frozenset((stmts[i].claim.article_id, stmts[i].claim.start_char) for i in g) for g in groups]
     ranks = [_date_rank(stmts[next(iter(g))].key) for g in groups]
@@ -323,6 +323,36 @@ def _one_key_per_person(stmts: Sequence[Stmt]) -> list[Stmt]:
         v = replace(s.claim.values[0], norm=new)
         out.append(replace(s, key=new, claim=replace(s.claim, key=new, values=(v,))))
     return out
+
+
+def grouped(scores: dict[tuple[int, int], float], pairs: Sequence[tuple[int, int]], article: Sequence[str],
+            join: Callable[[int, int], bool] | None = None) -> list[list[int]]:
+    """The groups of two or more articles the pairs connect, best pair first, where a group holds at most
+    `PER_ARTICLE` sentences of one article (a live report may state a fact twice, not twenty times: the
+    name of the story's protagonist in every sentence is no shared fact); `join(a, b)`, when given, must
+    also allow two groups (by their first members) to merge, and is then told they did."""
+    parent = list(range(len(article)))
+    counts = [Counter([a]) for a in article]
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in sorted(pairs, key=lambda p: (-scores[p], p)):
+        a, b = find(i), find(j)
+        if a == b:
+            continue
+        merged = counts[a] + counts[b]
+        if max(merged.values()) > PER_ARTICLE or (join is not None and not join(a, b)):
+            continue
+        parent[b] = a
+        counts[a] = merged
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(article)):
+        groups[find(i)].append(i)
+    return [g for g in groups.values() if len(counts[find(g[0])]) >= 2]
 
 
 def mutual_best(scores: dict[tuple[int, int], float], article: Sequence[str]) -> list[tuple[int, int]]:
