@@ -131,6 +131,8 @@ def same_statements(rep) -> list[tuple[str, ...]]:
      "Avery insisted the auditor fabricated the story about the toll road.", ("made up", "fabricated")),
     # negative: the same words with other figures are two statements (or a conflict the typed rules judge)
     ("The storm killed 13 people in Riverton County.", "The flood killed 14 people in Riverton County.", None),
+    ("Okafor headed in her ninth goal of the season for Riverton.", "It was Okafor's tenth goal of the season for Riverton.",
+     None),
 ])
 def test_the_same_statement_in_other_words(first, second, pair):
     found = same_statements(report(first, second))
@@ -195,3 +197,10 @@ def test_a_group_never_joins_other_people_through_a_clause_that_names_none():
         if f.kind == "statement" and f.slot.startswith("same statement"):
             texts = " ".join(c.text for s in f.sides for c in s.claims)
             assert not ("Ruiz" in texts and "Avery" in texts), texts
+
+
+def test_a_weekday_is_not_shown_again_beside_its_date():
+    rep = report("Harbour City beat Riverton 2-1 after extra time on Saturday to reach the cup final.",
+                 "A header in extra time gave Harbour City a 2-1 win over Riverton on Saturday.")
+    keys = [s.norm for f in rep.findings if f.kind == "statement" for s in f.sides]
+    assert "d:2031-05-10 saturday" in keys and "d:saturday" not in keys

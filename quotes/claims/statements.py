@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from quotes.claims.context import Context, place_key
 from quotes.claims.dateline import calendar_keys, dateline_place, month_year, nearest_weekday, relative_day
-from quotes.claims.dates import NUMERIC_DATE, When
+from quotes.claims.dates import NUMERIC_DATE, WEEKDAYS, When
 from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.numbers import parse_number
 from quotes.claims.people import strip_possessive
@@ -367,11 +367,11 @@ def mutual_best(scores: dict[tuple[int, int], float], article: Sequence[str]) ->
 
 
 def _date_rank(key: str) -> int:
-    """0 for a value that is no date, 1 a day, 2 a week, 3 a month ("d:2016-03")."""
+    """0 for a value that is no date, 1 a day, 2 a week or a bare weekday, 3 a month ("d:2016-03")."""
     if not key.startswith("d:"):
         return 0
-    if key.startswith("d:week "):
-        return 2
+    if key.startswith("d:week ") or key[2:] in WEEKDAYS:
+        return 2  # a week, or a weekday of no known date: less precise than the day itself
     return 3 if len(key) == 9 and key[6] == "-" else 1
 
 
