@@ -64,6 +64,18 @@ def test_a_group_merges_only_where_join_allows():
     assert sorted(sorted(g) for g in grouped(pairs, list(pairs), list("abc"), lambda a, b: False)) == []
 
 
+@pytest.mark.parametrize("key, shared, label", [
+    ("n:1.2e+06", ["city"], "same value: 1,200,000 (city)"),
+    ("n:49.9", ["percent", "vote"], "same value: 49.9 (percent, vote)"),
+    ("p:ortiz", [], "same value: ortiz"),  # no word in common: no empty parentheses
+    ("d:2031-05-10 saturday", ["cup"], "same value: 2031-05-10 saturday (cup)"),
+])
+def test_what_a_same_value_finding_is_called(key, shared, label):
+    from quotes.claims.statements import _shown_key, slot_label
+
+    assert slot_label("same value: " + _shown_key(key), shared) == label
+
+
 # ---- one key for a person whose names come in another order (pure) -------------------------------------
 
 

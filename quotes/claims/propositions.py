@@ -237,7 +237,7 @@ def _one_kind_per_name(items: Sequence[Prop]) -> list[Prop]:
 
 def findings(items: Sequence[Prop]) -> list[Finding]:
     """One agreement per group of statements that are each other's best match."""
-    from quotes.claims.statements import grouped, mutual_best
+    from quotes.claims.statements import grouped, mutual_best, slot_label
 
     items = _one_kind_per_name(items)
     scores = _pairs(items)
@@ -266,6 +266,6 @@ def findings(items: Sequence[Prop]) -> list[Finding]:
         shared = [shown.get(w, w) for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
         claims = tuple(items[i].claim for i in members)
         side = Side(value=claims[0].shown, norm=claims[0].key, claims=claims)
-        out.append(Finding(status="agree", kind="statement", slot=f"same statement ({', '.join(shared)})",
+        out.append(Finding(status="agree", kind="statement", slot=slot_label("same statement", shared),
                            subject="—", sides=(side,)))
     return out

@@ -379,7 +379,23 @@ def _finding(group: list[Stmt]) -> Finding:
     counts = Counter(w for s in group for w in s.words)
     shared = [w for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
     claims = tuple(s.claim for s in group)
-    label = group[0].key.split(":", 1)[1]
     side = Side(value=claims[0].shown, norm=group[0].key, claims=claims)
-    return Finding(status="agree", kind="statement", slot=f"same value: {label} ({', '.join(shared)})",
+    return Finding(status="agree", kind="statement", slot=slot_label("same value: " + _shown_key(group[0].key), shared),
                    subject=claims[0].subject, sides=(side,), note="")
+
+
+def _shown_key(key: str) -> str:
+    """A key as a reader writes it: "n:1.2e+06" is 1,200,000."""
+    kind, value = key.split(":", 1)
+    if kind == "n":
+        try:
+            number = float(value)
+        except ValueError:
+            return value
+        return f"{number:,.0f}" if number.is_integer() else f"{number:,}"
+    return value
+
+
+def slot_label(what: str, shared: Sequence[str]) -> str:
+    """"same value: cruz (iowa, win)"; without the parentheses when the sentences share no word."""
+    return f"{what} ({', '.join(shared)})" if shared else what
