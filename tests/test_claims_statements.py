@@ -79,10 +79,11 @@ def test_what_a_same_value_finding_is_called(key, shared, label):
 # ---- one key for a person whose names come in another order (pure) -------------------------------------
 
 
-def stmt(article: str, text: str, key: str) -> Stmt:
-    value = Value("statement", text, key, 0, len(text))
+def stmt(article: str, text: str, key: str, at: int = 0) -> Stmt:
+    value = Value("statement", text, key, at, at + len(text))
     claim = Claim(article=article, article_id=article, kind="statement", key=key, slot="same value",
-                  subject="—", participants=(), values=(value,), text=text, start_char=0, end_char=len(text), line=1)
+                  subject="—", participants=(), values=(value,), text=text, start_char=at, end_char=at + len(text),
+                  line=1)
     return Stmt(claim, key, frozenset(("plead", "guilty")))
 
 
@@ -99,6 +100,28 @@ def test_names_in_another_order_share_a_key(names, one_key):
     assert (len({s.key for s in out}) == 1) is one_key
     for s in out:
         assert s.claim.key == s.key == s.claim.values[0].norm
+
+
+def test_a_word_every_sentence_shares_proposes_no_pairs():
+    """Work (lines run, as in tests/test_scaling.py) grows with the sentences, not with their square, when
+    two articles repeat one sentence hundreds of times; the pairs that share a rare word are still found."""
+    from dataclasses import replace
+
+    from quotes.claims.statements import _pairs
+    from work_count import work
+
+    def stmts(n):
+        out = []
+        for article in ("a", "b"):
+            for k in range(n):
+                s = stmt(article, "Ana Ruiz", "p:ruiz", 100 * k)
+                words = frozenset(("plead", f"count{k}"))
+                out.append(replace(s, words=words, sentence_words=words))
+        return out
+
+    small, large = stmts(150), stmts(600)
+    assert len(_pairs(small)) == 150  # a_k meets b_k on its own word
+    assert work(_pairs, large) <= 6 * work(_pairs, small)
 
 
 def test_every_mention_of_the_renamed_family_name_follows():

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from quotes.claims.context import Context
 from quotes.claims.lexicon import HEAD_CLASS
 from quotes.claims.model import Claim, Finding, Side
+from quotes.claims.statements import MAX_POSTINGS, grouped, mutual_best, slot_label
 from quotes.compare.speakers import fold
 from quotes.lexicon import SPEECH_VERBS
 
@@ -197,7 +198,7 @@ def _pairs(items: Sequence[Prop]) -> dict[tuple[int, int], float]:
                 postings[w].append(i)
         for i in members:
             a = items[i]
-            for j in sorted({j for w in a.words - head for j in postings[w] if j > i}):
+            for j in sorted({j for w in a.words - head if len(postings[w]) <= MAX_POSTINGS for j in postings[w] if j > i}):
                 if (i, j) in out:
                     continue
                 b = items[j]
@@ -237,8 +238,6 @@ def _one_kind_per_name(items: Sequence[Prop]) -> list[Prop]:
 
 def findings(items: Sequence[Prop]) -> list[Finding]:
     """One agreement per group of statements that are each other's best match."""
-    from quotes.claims.statements import grouped, mutual_best, slot_label
-
     items = _one_kind_per_name(items)
     scores = _pairs(items)
     article = [p.claim.article_id for p in items]

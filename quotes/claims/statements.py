@@ -39,6 +39,10 @@ MIN_SCORE = 1.1  # IDF of the value plus the IDF of the words its sentences shar
 MIN_SHARED = 1  # content words the two sentences share (a rare value needs none)
 RARE_VALUE = 3  # a value given by at most this many sentences of the input pairs without shared words
 PER_ARTICLE = 2  # sentences of one article in one group
+# a word that more sentences than this of one value's group (or statements of one head) share proposes no
+# candidates (a sentence repeated a thousand times would make a million pairs); pairs it is part of are
+# still found through their rarer words
+MAX_POSTINGS = 200
 CONTENT_POS = frozenset(("NOUN", "PROPN", "VERB", "ADJ", "NUM"))
 NAME_ENTS = frozenset(("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"))
 NUMBER_ENTS = frozenset(("CARDINAL", "QUANTITY", "MONEY", "PERCENT"))
@@ -262,7 +266,8 @@ def _pairs(stmts: Sequence[Stmt]) -> dict[tuple[int, int], float]:
                 postings[w].append(i)
         for i in members:
             s = stmts[i]
-            seen = {j for w in s.words for j in postings[w] if j > i and stmts[j].claim.article_id != s.claim.article_id}
+            seen = {j for w in s.words if len(postings[w]) <= MAX_POSTINGS
+                    for j in postings[w] if j > i and stmts[j].claim.article_id != s.claim.article_id}
             if kdf[k] <= RARE_VALUE:
                 seen |= {j for j in members if j > i and stmts[j].claim.article_id != s.claim.article_id}
             for j in sorted(seen):
