@@ -107,8 +107,9 @@ def test_a_word_every_sentence_shares_proposes_no_pairs():
     two articles repeat one sentence hundreds of times; the pairs that share a rare word are still found."""
     from dataclasses import replace
 
-    from quotes.claims.statements import _pairs
     from work_count import work
+
+    from quotes.claims.statements import _pairs
 
     def stmts(n):
         out = []
