@@ -169,6 +169,9 @@ def same_statements(rep) -> list[tuple[str, ...]]:
     ("The storm killed 13 people in Riverton County.", "The flood killed 14 people in Riverton County.", None),
     ("Okafor headed in her ninth goal of the season for Riverton.", "It was Okafor's tenth goal of the season for Riverton.",
      None),
+    ("Kell faces at least two years in prison. The council met on Monday. Road works closed the old bridge.",
+     "Kell was sentenced to seven years in prison. Parking fees rose in March. A new school opened in Millbrook.",
+     None),  # durations are figures too
 ])
 def test_the_same_statement_in_other_words(first, second, pair):
     found = same_statements(report(first, second))

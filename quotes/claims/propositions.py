@@ -117,8 +117,8 @@ def _names(ctx: Context, toks, head) -> dict[str, str]:
             out[m.name.split()[-1].casefold()] = m.name
         elif _named(ctx, t) and t.is_alpha and not t.is_stop and fold(t.lemma_) not in HONORIFICS:
             out[("g:" if t.ent_type_ in PLACE_ENTS else "") + fold(t.lemma_)] = t.text
-        elif (t.like_num and t.ent_type_ not in ("DATE", "TIME") or t.ent_type_ == "ORDINAL") and t in toks:
-            out["#" + t.lower_.replace(",", "")] = t.text  # "13 people", "her ninth goal"
+        elif (t.like_num or t.ent_type_ == "ORDINAL") and t in toks:
+            out["#" + t.lower_.replace(",", "")] = t.text  # "13 people", "two years", "her ninth goal", "2012"
     return out
 
 
