@@ -118,3 +118,7 @@ HEAD_CLASSES = {
     "acquit": ("acquit", "acquittal", "clear"),
 }
 HEAD_CLASS = {w: cls for cls, words in HEAD_CLASSES.items() for w in words}
+# verbs whose object, particle or complement says what happened: "took office" and "took place" are two
+# statements, "included penalties" and "included comparing" too
+LIGHT_VERBS = frozenset("""take make have give get do go come hold put set keep include become begin start
+    continue try want seem need""".split())

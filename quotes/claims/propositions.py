@@ -31,11 +31,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from quotes.claims.context import Context
-from quotes.claims.lexicon import HEAD_CLASS
+from quotes.claims.lexicon import HEAD_CLASS, LIGHT_VERBS
 from quotes.claims.model import Claim, Finding, Side
 from quotes.claims.statements import MAX_POSTINGS, grouped, mutual_best, slot_label
 from quotes.compare.speakers import fold
-from quotes.lexicon import SPEECH_VERBS
+from quotes.lexicon import ABBREVIATIONS, SPEECH_VERBS
 
 STEM = 6  # letters of a lemma that stand for its word family ("recommend", "separat")
 MAX_TOKENS = 40  # a longer clause is a paragraph's worth of statements, not one
@@ -48,11 +48,6 @@ NAME_ENTS = frozenset(("ORG", "GPE", "FAC", "LOC"))
 # a proper noun of these kinds is a word like any other: "Democratic", "Islamist", "Tuesday"
 NOT_NAMES = frozenset(("NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"))
 PLACE_ENTS = frozenset(("GPE", "FAC", "LOC"))
-HONORIFICS = frozenset("mr mrs ms sen rep gov dr".split())
-# verbs whose object, particle or complement says what happened: "took office" and "took place" are two
-# statements, "included penalties" and "included comparing" too
-LIGHT_VERBS = frozenset("""take make have give get do go come hold put set keep include become begin start
-    continue try want seem need""".split())
 
 
 @dataclass(frozen=True)
@@ -115,7 +110,7 @@ def _names(ctx: Context, toks, head) -> dict[str, str]:
         m = ctx.people.at(t.i)
         if m is not None:
             out[m.name.split()[-1].casefold()] = m.name
-        elif _named(ctx, t) and t.is_alpha and not t.is_stop and fold(t.lemma_) not in HONORIFICS:
+        elif _named(ctx, t) and t.is_alpha and not t.is_stop and fold(t.lemma_) not in ABBREVIATIONS:
             out[("g:" if t.ent_type_ in PLACE_ENTS else "") + fold(t.lemma_)] = t.text
         elif (t.like_num or t.ent_type_ == "ORDINAL") and t in toks:
             out["#" + t.lower_.replace(",", "")] = t.text  # "13 people", "two years", "her ninth goal", "2012"
@@ -140,7 +135,7 @@ def props(ctx: Context) -> list[Prop]:
         if "\n" in text[start:end]:
             continue
         kept = [t for t in toks if t.pos_ in WORD_POS and not t.is_stop and fold(t.lemma_).isalpha() and not _named(ctx, t)
-                and fold(t.lemma_) not in HONORIFICS and not (ctx.quoted(t) and not ctx.in_fragment(t))]
+                and fold(t.lemma_) not in ABBREVIATIONS and not (ctx.quoted(t) and not ctx.in_fragment(t))]
         names = _names(ctx, toks, head)
         # who it is about is part of what it says: "he may campaign for him" with "he" for Sanders
         key = _head(head)
