@@ -13,15 +13,19 @@ typed rules. Its words are the first `STEM` letters of its content lemmas, so "s
 "separation" and "indicting" meets "indictment".
 
 Two statements of two articles are paired when
-- their heads are the same word (by those letters; a light verb's object counts as its head too: "had
-  breakfast with X" meets "a breakfast with X") and both or neither are negated on the head;
-- when both name people, organisations or places, they share one;
-- they share at least `MIN_SHARED` words (the head included) making up at least `MIN_RATIO` of the
-  shorter one's words, and the IDF of the shared words (over all statements of the input) reaches `MIN_SCORE`
-  times the IDF of a word only one statement has.
+- their heads are the same word (by those letters; a light verb with its object, particle or complement,
+  "took office" not being "took place", and its object counts as its head too: "had breakfast with X" meets
+  "a breakfast with X"; verbs of one news event are one head, `lexicon.HEAD_CLASSES`) and both or neither
+  are negated on the head;
+- of people (and organisations), places and figures (numbers, ordinals), when both give some, they share
+  one (the subject counts, pronouns resolved);
+- they share at least `MIN_SHARED` words (the head and names included, a head and one name alone not
+  enough) making up at least `MIN_RATIO` of the shorter one's words, and the IDF of the shared words (over
+  all statements of the input) reaches `MIN_SCORE` times the IDF of a word only one statement has.
 Each statement keeps its best partners in each other article, and only pairs that are each other's best are
-kept (`statements.mutual_best`). A same-statement finding is an agreement, never a conflict: wording that
-differs is for the reader to weigh.
+kept (`statements.mutual_best`); groups are formed best pair first (`statements.grouped`) and never join
+statements about different people, places or figures through one that names none. A same-statement
+finding is an agreement, never a conflict: wording that differs is for the reader to weigh.
 """
 from __future__ import annotations
 
@@ -58,7 +62,7 @@ class Prop:
     head: str  # the head's first `STEM` letters (a light verb's with its object or particle: "take|office")
     heads: tuple[str, ...]  # the head, and the noun a verb's object is ("had breakfast" meets "a breakfast with")
     words: frozenset[str]
-    names: frozenset[str]  # people (pronouns resolved), organisations and places it is about
+    names: frozenset[str]  # people (pronouns resolved) and organisations, places ("g:"), figures ("#")
     negated: bool
     lemmas: tuple[tuple[str, str], ...] = ()  # each word's lemma as written, for the reader
 
@@ -137,9 +141,9 @@ def props(ctx: Context) -> list[Prop]:
         kept = [t for t in toks if t.pos_ in WORD_POS and not t.is_stop and fold(t.lemma_).isalpha() and not _named(ctx, t)
                 and fold(t.lemma_) not in ABBREVIATIONS and not (ctx.quoted(t) and not ctx.in_fragment(t))]
         names = _names(ctx, toks, head)
-        # who it is about is part of what it says: "he may campaign for him" with "he" for Sanders
         key = _head(head)
-        # the head counts by its class ("captured" as "win"), the other words as written
+        # the head counts by its class ("captured" as "win"), the other words as written; who it is about is
+        # part of what it says ("he may campaign for him" with "he" for Sanders)
         words = frozenset(word(t) for t in kept if t.i != head.i) | {word_of(key)} | {"@" + n for n in names}
         if len(words) < MIN_SHARED:
             continue
