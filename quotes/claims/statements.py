@@ -8,10 +8,12 @@ lines up the values of such sentences across articles.
 Two values of two articles are paired when they have the same key ("n:49", "d:2016-02-20 saturday",
 "p:cruz", "g:orlando") and their sentences share content words: the IDF of the value (how few sentences
 of the input give it) plus the IDF of the shared words reaches `MIN_SCORE` times the IDF of a word only one
-sentence gives (so the bar is the same for two short articles and for twenty long ones). A value that one sentence of
-each of the two articles gives, or that at most `RARE_VALUE` sentences of the whole input give, is paired
-on fewer shared words. Each value keeps its best partner in each other article, and only pairs that are
-each other's best are kept, so a frequent value ("Tuesday", "Trump") is not joined into one large group.
+sentence gives (so the bar is the same for two short articles and for twenty long ones). A value that one
+sentence of each of the two articles gives, or that at most `RARE_VALUE` sentences of the whole input give,
+is paired on fewer shared words. Each value keeps its best partner in each other article (partners that tie
+for best all stay), and only pairs that are each other's best are kept; groups are formed best pair first
+and hold at most `PER_ARTICLE` sentences of one article (`grouped`), so a frequent value ("Tuesday",
+"Trump") is not joined into one large group.
 Values are grouped by key, and a value is only scored against values of its key that share a word with
 it (an inverted index), so the work does not grow with the square of the input.
 
