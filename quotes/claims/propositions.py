@@ -36,8 +36,8 @@ from dataclasses import dataclass, replace
 
 from quotes.claims.context import Context
 from quotes.claims.lexicon import HEAD_CLASS, LIGHT_VERBS
-from quotes.claims.model import Claim, Finding, Side
-from quotes.claims.statements import MAX_POSTINGS, grouped, mutual_best, slot_label
+from quotes.claims.model import Claim, Finding
+from quotes.claims.statements import MAX_POSTINGS, agreement, grouped, mutual_best
 from quotes.compare.speakers import fold
 from quotes.lexicon import ABBREVIATIONS, SPEECH_VERBS
 
@@ -59,8 +59,9 @@ class Prop:
     """One clause of one article: its head word, words and names."""
 
     claim: Claim
-    head: str  # the head's first `STEM` letters (a light verb's with its object or particle: "take|office")
-    heads: tuple[str, ...]  # the head, and the noun a verb's object is ("had breakfast" meets "a breakfast with")
+    heads: tuple[str, ...]  # the head's first `STEM` letters (a light verb's with its object or particle:
+    # "take|office"; a news verb's class: "win"), and the noun a light verb's object is ("had breakfast" meets
+    # "a breakfast with")
     words: frozenset[str]
     names: frozenset[str]  # people (pronouns resolved) and organisations, places ("g:"), figures ("#")
     negated: bool
@@ -109,6 +110,7 @@ def _names(ctx: Context, toks, head) -> dict[str, str]:
     from quotes.claims.clauses import subject_of
 
     subj = subject_of(head) if head.pos_ == "VERB" else None
+    inside = {t.i for t in toks}
     out = {}  # key ("sanders", "g:ohio") -> the name as a reader knows it
     for t in list(toks) + ([subj] if subj is not None else []):
         m = ctx.people.at(t.i)
@@ -116,7 +118,7 @@ def _names(ctx: Context, toks, head) -> dict[str, str]:
             out[m.name.split()[-1].casefold()] = m.name
         elif _named(ctx, t) and t.is_alpha and not t.is_stop and fold(t.lemma_) not in ABBREVIATIONS:
             out[("g:" if t.ent_type_ in PLACE_ENTS else "") + fold(t.lemma_)] = t.text
-        elif (t.like_num or t.ent_type_ == "ORDINAL") and t in toks:
+        elif (t.like_num or t.ent_type_ == "ORDINAL") and t.i in inside:
             out["#" + t.lower_.replace(",", "")] = t.text  # "13 people", "two years", "her ninth goal", "2012"
     return out
 
@@ -155,7 +157,7 @@ def props(ctx: Context) -> list[Prop]:
                                      + [("@" + n, shown) for n, shown in names.items()]))
         heads = (key,) + tuple(word(c) for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"
                                and head.lemma_.lower() in LIGHT_VERBS)
-        out.append(Prop(claim, key, tuple(dict.fromkeys(heads)), words, frozenset(names),
+        out.append(Prop(claim, tuple(dict.fromkeys(heads)), words, frozenset(names),
                         any(c.dep_ == "neg" for c in head.children), lemmas))
     return out
 
@@ -259,11 +261,7 @@ def findings(items: Sequence[Prop]) -> list[Finding]:
             if k not in seen:
                 seen.add(k)
                 members.append(i)
-        counts = Counter(w for i in members for w in items[i].words)
         shown = {w: lemma for i in reversed(members) for w, lemma in items[i].lemmas}
-        shared = [shown.get(w, w) for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
-        claims = tuple(items[i].claim for i in members)
-        side = Side(value=claims[0].shown, norm=claims[0].key, claims=claims)
-        out.append(Finding(status="agree", kind="statement", slot=slot_label("same statement", shared),
-                           subject="—", sides=(side,)))
+        out.append(agreement("same statement", [items[i].claim for i in members], [items[i].words for i in members],
+                             "—", shown))
     return out

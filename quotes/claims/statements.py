@@ -383,12 +383,18 @@ def _date_rank(key: str) -> int:
 
 
 def _finding(group: list[Stmt]) -> Finding:
-    counts = Counter(w for s in group for w in s.words)
-    shared = [w for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
-    claims = tuple(s.claim for s in group)
-    side = Side(value=claims[0].shown, norm=group[0].key, claims=claims)
-    return Finding(status="agree", kind="statement", slot=slot_label("same value: " + _shown_key(group[0].key), shared),
-                   subject=claims[0].subject, sides=(side,), note="")
+    return agreement("same value: " + _shown_key(group[0].key), [s.claim for s in group], [s.words for s in group],
+                     group[0].claim.subject)
+
+
+def agreement(what: str, claims: Sequence[Claim], words: Sequence[frozenset[str]], subject: str,
+              shown: dict[str, str] | None = None) -> Finding:
+    """One side of claims of two or more articles, named by what they share and the (up to four) words most
+    of them have ("same value: cruz (iowa, win)"); `shown` gives a word as the reader knows it."""
+    counts = Counter(w for ws in words for w in ws)
+    shared = [(shown or {}).get(w, w) for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])) if c >= 2][:4]
+    side = Side(value=claims[0].shown, norm=claims[0].key, claims=tuple(claims))
+    return Finding(status="agree", kind="statement", slot=slot_label(what, shared), subject=subject, sides=(side,))
 
 
 def _shown_key(key: str) -> str:
