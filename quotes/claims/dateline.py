@@ -52,11 +52,15 @@ def complete(when: When, written: dt.date | None) -> When:
     year; "the Feb. 1 caucuses" in an article of December is next year); a full date gets its weekday."""
     year = when.year
     if year is None and when.month and when.day and written is not None:
-        try:
-            year = min((written.year + d for d in (0, -1, 1)),
-                       key=lambda y: abs((dt.date(y, when.month, when.day) - written).days))
-        except ValueError:
+        days = {}  # of the three years around the article's, those that have the day ("Feb. 29")
+        for y in (written.year, written.year - 1, written.year + 1):
+            try:
+                days[y] = abs((dt.date(y, when.month, when.day) - written).days)
+            except ValueError:
+                continue
+        if not days:
             return when
+        year = min(days, key=days.get)
     weekday = when.weekday
     if year and when.month and when.day:
         try:
